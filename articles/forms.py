@@ -1,0 +1,105 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from .models import Article, Contributor
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The token the article had when this form was opened: a different one
+    # in the database now means someone saved in between.
+    edit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    minor_edit = forms.BooleanField(
+        required=False,
+        label="Minor edit",
+        help_text="For a published article: a typo fix that readers are not told about. "
+        "Leave unticked for a substantive update, shown to readers as “Updated”.",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline",
+            "slug",
+            "standfirst",
+            "body",
+            "dateline_place",
+            "dateline_agency",
+            "section",
+            "language",
+            "translation_of",
+            "credit_style",
+            "comment_policy",
+            "lead_image",
+            "lead_image_caption",
+            "lead_image_alt",
+            "lead_image_credit",
+            "publish_at",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_token"].initial = self.instance.edit_token
+
+    def clean_lead_image(self):
+        image = self.cleaned_data.get("lead_image")
+        size = getattr(image, "size", 0) or 0
+        if size > settings.MAX_IMAGE_UPLOAD_BYTES:
+            limit = settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)
+            raise ValidationError(f"This image is too large: the limit is {limit} MB.")
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = (
+                Article.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("edit_token", flat=True)
+                .first()
+            )
+            if current is not None and cleaned.get("edit_token") != current:
+                raise ValidationError(
+                    "Someone else saved this article after you opened it, so your changes "
+                    "were not saved and nothing was overwritten. Your text is still below: "
+                    "copy what you need, open the article again, and apply your changes "
+                    "to the latest version.",
+                    code="stale",
+                )
+        return cleaned
+
+
+class TransitionForm(forms.Form):
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, name, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if name == "return":
+            self.fields["note"].required = True
+            self.fields["note"].help_text = "Tell the reporter what to change."
+        if name == "publish":
+            self.fields["publish_at"] = forms.SplitDateTimeField(
+                required=False,
+                label="Publish time",
+                help_text="Leave empty to publish now; a future time schedules it.",
+                widget=forms.SplitDateTimeWidget(
+                    date_attrs={"type": "date"}, time_attrs={"type": "time"}
+                ),
+            )
+
+
+class TranslationForm(forms.Form):
+    language = forms.ChoiceField(choices=settings.ARTICLE_LANGUAGES)
+    translator = forms.ModelChoiceField(
+        queryset=Contributor.objects.all(),
+        required=False,
+        help_text="Credited for the translation. Defaults to you, if you are a contributor.",
+    )
+
+    def __init__(self, original, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, name) for code, name in settings.ARTICLE_LANGUAGES if code != original.language
+        ]

@@ -1,0 +1,46 @@
+"""The article body is HTML from editors and wires: keep an allowlist, drop the rest."""
+
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "a",
+    "blockquote",
+    "q",
+    "cite",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "br",
+    "figure",
+    "figcaption",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "blockquote": {"cite"}, "q": {"cite"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_html(value):
+    return nh3.clean(
+        value or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+    ).strip()
+
+
+def html_to_text(value):
+    """Plain text of a body, one paragraph a line, for search and exports."""
+    text = re.sub(r"(?i)</(p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", "\n", value or "")
+    text = html.unescape(nh3.clean(text, tags=set()))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
