@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from reversion_compare.admin import CompareVersionAdmin
 
 from .forms import ArticleAdminForm, TransitionForm, TranslationForm
@@ -98,7 +99,7 @@ class ArticleAdmin(CompareVersionAdmin):
         "workflow_history",
     ]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body", "edit_token"]}),
+        (None, {"fields": ["headline", "slug", "standfirst", "body", "opened_token"]}),
         ("Dateline", {"fields": [("dateline_place", "dateline_agency")]}),
         (
             "Placement",
@@ -172,7 +173,7 @@ class ArticleAdmin(CompareVersionAdmin):
                     for t in rows
                 ),
             )
-            or format_html("<tr><td colspan=5>No changes of state yet.</td></tr>"),
+            or mark_safe("<tr><td colspan=5>No changes of state yet.</td></tr>"),
         )
 
     # Permissions: model-level from the user's groups, object-level from the article.

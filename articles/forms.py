@@ -8,7 +8,7 @@ from .models import Article, Contributor
 class ArticleAdminForm(forms.ModelForm):
     # The token the article had when this form was opened: a different one
     # in the database now means someone saved in between.
-    edit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    opened_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     minor_edit = forms.BooleanField(
         required=False,
         label="Minor edit",
@@ -41,7 +41,7 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["edit_token"].initial = self.instance.edit_token
+            self.fields["opened_token"].initial = self.instance.edit_token
 
     def clean_lead_image(self):
         image = self.cleaned_data.get("lead_image")
@@ -60,7 +60,7 @@ class ArticleAdminForm(forms.ModelForm):
                 .values_list("edit_token", flat=True)
                 .first()
             )
-            if current is not None and cleaned.get("edit_token") != current:
+            if current is not None and cleaned.get("opened_token") != current:
                 raise ValidationError(
                     "Someone else saved this article after you opened it, so your changes "
                     "were not saved and nothing was overwritten. Your text is still below: "
