@@ -171,6 +171,20 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "The Newsroom")
 
+# Reader comments (the comments app). 0 turns a limit or a rule off.
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", 14))
+COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", 30))
+COMMENTS_MAX_LENGTH = int(os.environ.get("COMMENTS_MAX_LENGTH", 3000))
+COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", 3))
+COMMENTS_HOLD_AFTER_LINKS = int(os.environ.get("COMMENTS_HOLD_AFTER_LINKS", 1))
+COMMENTS_MIN_SECONDS = int(os.environ.get("COMMENTS_MIN_SECONDS", 3))
+COMMENTS_FORM_MAX_AGE = int(os.environ.get("COMMENTS_FORM_MAX_AGE", 6 * 60 * 60))
+COMMENTS_RATE_WINDOW = int(os.environ.get("COMMENTS_RATE_WINDOW", 10 * 60))
+COMMENTS_RATE_PER_IP = int(os.environ.get("COMMENTS_RATE_PER_IP", 5))
+COMMENTS_RATE_PER_EMAIL = int(os.environ.get("COMMENTS_RATE_PER_EMAIL", 3))
+COMMENTS_REPORT_THRESHOLD = int(os.environ.get("COMMENTS_REPORT_THRESHOLD", 3))
+COMMENTS_TRUSTED_AFTER = int(os.environ.get("COMMENTS_TRUSTED_AFTER", 3))
+
 LOGIN_URL = "admin:login"
 
 if not DEBUG:

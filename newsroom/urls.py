@@ -10,6 +10,7 @@ admin.site.index_title = "Newsroom desk"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
+    path("", include("comments.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,240 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from .models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """The queue opens on pending comments; the other statuses are one click away."""
+
+    title = "status"
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*Comment.Status.choices, (self.ALL, "All")]
+
+    def value(self):
+        return super().value() or Comment.Status.PENDING
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL:
+            return queryset
+        return queryset.filter(status=self.value())
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+class ModerationActionForm(ActionForm):
+    reason = forms.CharField(
+        required=False,
+        max_length=250,
+        label="Reason",
+        widget=forms.TextInput(attrs={"placeholder": "Reason, kept in the log", "size": 30}),
+    )
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReportInline(ReadOnlyInline):
+    model = Report
+    fields = readonly_fields = ["created_at", "reason"]
+
+
+class ModerationLogInline(ReadOnlyInline):
+    model = ModerationLog
+    fields = readonly_fields = ["created_at", "user", "from_status", "to_status", "reason"]
+    verbose_name_plural = "Moderation log"
+
+
+def approved_history():
+    """How many of the same commenter's other comments were approved."""
+    others = (
+        Comment.objects.approved()
+        .filter(email=OuterRef("email"))
+        .exclude(pk=OuterRef("pk"))
+        .order_by()
+        .values("email")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(others, output_field=IntegerField()), Value(0))
+
+
+def all_history():
+    others = (
+        Comment.objects.filter(email=OuterRef("email"))
+        .exclude(pk=OuterRef("pk"))
+        .order_by()
+        .values("email")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(others, output_field=IntegerField()), Value(0))
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "commenter",
+        "excerpt",
+        "on_article",
+        "status",
+        "report_count",
+        "history",
+        "held_reason",
+    ]
+    list_display_links = ["created_at"]
+    list_filter = [StatusFilter, "article__section"]
+    list_select_related = ["article"]
+    search_fields = ["name", "email", "text", "article__headline"]
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    action_form = ModerationActionForm
+    actions = ["approve_selected", "reject_selected", "mark_spam_selected", "remove_selected"]
+    fields = [
+        "on_article",
+        "parent",
+        "name",
+        "email",
+        "user",
+        "text",
+        "status",
+        "held_reason",
+        "ip",
+        "created_at",
+    ]
+    readonly_fields = fields
+    inlines = [ReportInline, ModerationLogInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                report_total=Count("reports"),
+                approved_before=approved_history(),
+                comments_before=all_history(),
+            )
+        )
+
+    @admin.display(description="Commenter", ordering="email")
+    def commenter(self, obj):
+        return format_html("{}<br><small>{}</small>", obj.name, obj.email)
+
+    @admin.display(description="Comment")
+    def excerpt(self, obj):
+        return Truncator(obj.text).chars(300)
+
+    @admin.display(description="Article", ordering="article__headline")
+    def on_article(self, obj):
+        # The public page, never the article editing tools.
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.article.headline)
+
+    @admin.display(description="Reports", ordering="report_total")
+    def report_count(self, obj):
+        return obj.report_total
+
+    @admin.display(description="History")
+    def history(self, obj):
+        if not obj.comments_before:
+            return "First comment"
+        return f"{obj.approved_before} of {obj.comments_before} earlier approved"
+
+    # Comments change state through the actions, which keep the log; never by editing.
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("comments.moderate_comment")
+
+    def _decide(self, request, queryset, method, done_label):
+        reason = request.POST.get("reason", "").strip()
+        changed = 0
+        try:
+            for comment in queryset:
+                if getattr(comment, method)(request.user, reason) is not None:
+                    changed += 1
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        unchanged = len(queryset) - changed
+        text = f"{done_label}: {changed} comment{'s' if changed != 1 else ''}."
+        if unchanged:
+            text += f" {unchanged} already had that status."
+        self.message_user(request, text, messages.SUCCESS)
+
+    @admin.action(description="Approve selected comments", permissions=["moderate"])
+    def approve_selected(self, request, queryset):
+        self._decide(request, queryset, "approve", "Approved")
+
+    @admin.action(description="Reject selected comments", permissions=["moderate"])
+    def reject_selected(self, request, queryset):
+        self._decide(request, queryset, "reject", "Rejected")
+
+    @admin.action(description="Mark selected comments as spam", permissions=["moderate"])
+    def mark_spam_selected(self, request, queryset):
+        self._decide(request, queryset, "mark_spam", "Marked as spam")
+
+    @admin.action(description="Remove selected comments from the site", permissions=["moderate"])
+    def remove_selected(self, request, queryset):
+        self._decide(request, queryset, "remove", "Removed")
+
+
+@admin.register(ModerationLog)
+class ModerationLogAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "comment", "user", "from_status", "to_status", "reason"]
+    list_filter = ["to_status"]
+    list_select_related = ["comment__article", "user"]
+    search_fields = ["reason", "comment__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BannedWord)
+class BannedWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "action", "created_at"]
+    list_editable = ["action"]
+    list_filter = ["action"]
+    search_fields = ["word"]
+
+
+@admin.register(BannedCommenter)
+class BannedCommenterAdmin(admin.ModelAdmin):
+    list_display = ["email", "reason", "created_at", "created_by"]
+    search_fields = ["email", "reason"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

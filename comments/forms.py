@@ -1,0 +1,164 @@
+import time
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+from . import ratelimit
+from .models import Comment, Report, count_links
+from .moderation import submit_comment
+
+TIMESTAMP_SALT = "comments.form-timestamp"
+
+
+def make_timestamp(article, at=None):
+    """A signed note of when the form was shown, for which article."""
+    shown_at = int(at if at is not None else time.time())
+    return signing.dumps({"a": article.pk, "t": shown_at}, salt=TIMESTAMP_SALT)
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(max_length=80, label="Your name", help_text="Shown with your comment.")
+    email = forms.EmailField(
+        label="Your email", help_text="Never shown. We use it only to tell your comments apart."
+    )
+    text = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 5}))
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    timestamp = forms.CharField(widget=forms.HiddenInput)
+    # People never see this field; a bot filling in every field does.
+    website = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, article, user=None, ip=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article, self.ip, self.is_bot = article, ip, False
+        self.user = user if user is not None and user.is_authenticated and user.is_staff else None
+        if self.user is not None:
+            del self.fields["name"], self.fields["email"]
+        self.fields["timestamp"].initial = make_timestamp(article)
+        self.max_length = settings.COMMENTS_MAX_LENGTH
+        if self.max_length:
+            self.fields["text"].widget.attrs["maxlength"] = self.max_length
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            *(["name", "email"] if self.user is None else []),
+            Field("text"),
+            "parent",
+            "timestamp",
+            Div("website", css_class="visually-hidden", aria_hidden="true"),
+            Submit("submit", "Post comment"),
+        )
+
+    # Each refusal says what to do next; what the reader typed stays in the form.
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            self.is_bot = True
+            raise forms.ValidationError("Your comment could not be accepted.")
+        return ""
+
+    def clean_timestamp(self):
+        try:
+            data = signing.loads(self.cleaned_data["timestamp"], salt=TIMESTAMP_SALT)
+            shown_at, article_pk = float(data["t"]), data["a"]
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            self.is_bot = True
+            raise forms.ValidationError(
+                "Something went wrong with this form. Please send your comment again."
+            ) from None
+        if article_pk != self.article.pk:
+            raise forms.ValidationError(
+                "This form belongs to another article. Please send your comment again."
+            )
+        age = time.time() - shown_at
+        if age < settings.COMMENTS_MIN_SECONDS:
+            raise forms.ValidationError(
+                "That was quick! Please take a moment to read your comment over, "
+                "then send it again."
+            )
+        if settings.COMMENTS_FORM_MAX_AGE and age > settings.COMMENTS_FORM_MAX_AGE:
+            raise forms.ValidationError(
+                "This page was open for a long time, so the form has expired. "
+                "Your comment is still here: please send it again."
+            )
+        return shown_at
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if self.max_length and len(text) > self.max_length:
+            raise forms.ValidationError(
+                f"Please keep your comment under {self.max_length} characters (it has {len(text)})."
+            )
+        links, allowed = count_links(text), settings.COMMENTS_MAX_LINKS
+        if allowed and links > allowed:
+            raise forms.ValidationError(
+                f"Please include no more than {allowed} links (your comment has {links})."
+            )
+        return text
+
+    def clean_parent(self):
+        pk = self.cleaned_data.get("parent")
+        if not pk:
+            return None
+        parent = (
+            Comment.objects.approved()
+            .filter(article=self.article, pk=pk)
+            .select_related("parent")
+            .first()
+        )
+        if parent is None:
+            raise forms.ValidationError(
+                "The comment you replied to is no longer available. "
+                "You can post yours as a new comment instead."
+            )
+        # One level of replies: a reply to a reply joins the same thread.
+        return parent.parent or parent
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        email = self.user.email if self.user else cleaned.get("email", "")
+        too_many = ratelimit.is_limited(
+            "ip", self.ip, settings.COMMENTS_RATE_PER_IP
+        ) or ratelimit.is_limited("email", email, settings.COMMENTS_RATE_PER_EMAIL)
+        if too_many:
+            raise forms.ValidationError(
+                "Thank you for taking part! You have posted several comments in a short time; "
+                "please wait a few minutes before posting again. Your comment is still here."
+            )
+        return cleaned
+
+    def renew_timestamp(self):
+        """Show a form with errors again with a fresh timestamp, so it can be sent again."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("timestamp")] = make_timestamp(self.article)
+
+    def save(self):
+        data = self.cleaned_data
+        if self.user is not None:
+            name = self.user.get_full_name() or self.user.get_username()
+            email = self.user.email
+        else:
+            name, email = data["name"].strip(), data["email"]
+        ratelimit.count("ip", self.ip)
+        ratelimit.count("email", email)
+        return submit_comment(
+            self.article,
+            name=name,
+            email=email,
+            text=data["text"],
+            parent=data.get("parent"),
+            user=self.user,
+            ip=self.ip,
+        )
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(choices=Report.Reason.choices, label="Why?")

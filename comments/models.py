@@ -1,0 +1,279 @@
+import hashlib
+import hmac
+import re
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+
+from articles.models import Article
+
+MODERATE_PERMISSION = "comments.moderate_comment"
+
+LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+
+
+def count_links(text):
+    return len(LINK_PATTERN.findall(text))
+
+
+def hash_ip(ip):
+    """A keyed digest: lets us recognise one address again without keeping it."""
+    if not ip:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """What readers may see: approved comments, and nothing else."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def by_email(self, email):
+        return self.filter(email__iexact=email.strip())
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        SPAM = "spam", "Spam"
+        REMOVED = "removed", "Removed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        help_text="The comment this one replies to; replies go one level deep.",
+    )
+    name = models.CharField(max_length=80)
+    email = models.EmailField(help_text="Never shown to readers.")
+    text = models.TextField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Set when a signed-in staff member wrote the comment.",
+    )
+    ip = models.GenericIPAddressField(
+        "IP address", null=True, blank=True, help_text="Purged after a few weeks."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    held_reason = models.CharField(
+        max_length=250, blank=True, help_text="Why the comment was held for moderation."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        permissions = [("moderate_comment", "Can approve, reject, remove and mark comments")]
+        indexes = [
+            models.Index(fields=["article", "status"], name="comment_article_status"),
+            models.Index(fields=["status", "created_at"], name="comment_status_created"),
+            models.Index(fields=["email"], name="comment_email"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} on “{self.article}”"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_staff_comment(self):
+        return self.user_id is not None
+
+    # State changes: each one appends to the moderation log.
+
+    def approve(self, by, reason=""):
+        return self._change(self.Status.APPROVED, by, reason)
+
+    def reject(self, by, reason=""):
+        return self._change(self.Status.REJECTED, by, reason)
+
+    def mark_spam(self, by, reason=""):
+        return self._change(self.Status.SPAM, by, reason)
+
+    def remove(self, by, reason=""):
+        return self._change(self.Status.REMOVED, by, reason)
+
+    def hold(self, reason):
+        """Back to the queue without a moderator: enough readers reported it."""
+        return self._change(self.Status.PENDING, None, reason, held_reason=reason)
+
+    def _change(self, to_status, by, reason, held_reason=None):
+        if by is not None and not by.has_perm(MODERATE_PERMISSION):
+            raise PermissionDenied("You may not moderate comments.")
+        with transaction.atomic():
+            # Judge the state as it is now: two moderators clicking at once log one change.
+            current = Comment.objects.select_for_update().get(pk=self.pk)
+            if current.status == to_status:
+                self.status = current.status
+                return None
+            from_status, current.status = current.status, to_status
+            fields = ["status"]
+            if held_reason is not None:
+                current.held_reason = held_reason[:250]
+                fields.append("held_reason")
+            current.save(update_fields=fields)
+            self.status, self.held_reason = current.status, current.held_reason
+            return ModerationLog.objects.create(
+                comment=self,
+                user=by,
+                from_status=from_status,
+                to_status=to_status,
+                reason=reason,
+            )
+
+    def report(self, reason, ip=None):
+        """Record a reader's report; enough of them send the comment back to the queue.
+
+        Returns the report, or None when this address already reported the comment.
+        """
+        ip_hash = hash_ip(ip)
+        with transaction.atomic():
+            if ip_hash and self.reports.filter(ip_hash=ip_hash).exists():
+                return None
+            report = Report.objects.create(comment=self, reason=reason, ip_hash=ip_hash)
+            threshold = settings.COMMENTS_REPORT_THRESHOLD
+            if self.status == self.Status.APPROVED and threshold:
+                reports = list(self.reports.values_list("reason", flat=True))
+                if len(reports) >= threshold:
+                    self.hold(held_reason_for_reports(reports))
+        return report
+
+
+def held_reason_for_reports(reasons):
+    labels = dict(Report.Reason.choices)
+    counted = {}
+    for reason in reasons:
+        counted[reason] = counted.get(reason, 0) + 1
+    parts = ", ".join(
+        f"{labels.get(reason, reason).lower()} ({n})"
+        for reason, n in sorted(counted.items(), key=lambda item: -item[1])
+    )
+    return f"Reported {len(reasons)} times: {parts}"
+
+
+class ModerationLog(models.Model):
+    """One decision on a comment: never edited, only added."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="log")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when the system decided (rules, reports).",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=10, choices=Comment.Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Comment.Status.choices)
+    reason = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "moderation log entry"
+        verbose_name_plural = "moderation log"
+
+    def __str__(self):
+        origin = self.get_from_status_display() or "New"
+        return f"{origin} → {self.get_to_status_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("The moderation log is append-only.")
+        self.reason = self.reason[:250]
+        super().save(*args, **kwargs)
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        ABUSE = "abuse", "Abusive or hateful"
+        SPAM = "spam", "Spam or advertising"
+        PERSONAL = "personal", "Reveals personal information"
+        OFF_TOPIC = "off_topic", "Off topic"
+        OTHER = "other", "Something else"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+class BannedWord(models.Model):
+    class Action(models.TextChoices):
+        QUEUE = "queue", "Hold for moderation"
+        SPAM = "spam", "Mark as spam"
+
+    word = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="Matched as a whole word or phrase, ignoring case.",
+    )
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.QUEUE)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+    def save(self, *args, **kwargs):
+        self.word = self.word.strip().lower()
+        super().save(*args, **kwargs)
+
+    def matches(self, text):
+        return re.search(rf"(?<!\w){re.escape(self.word)}(?!\w)", text, re.IGNORECASE)
+
+
+class BannedCommenter(models.Model):
+    email = models.EmailField(unique=True)
+    reason = models.CharField(max_length=250, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def is_banned(cls, email):
+        return cls.objects.filter(email__iexact=email.strip()).exists()

@@ -1,0 +1,84 @@
+"""When comments are open, and what happens to a new comment before anyone looks at it."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import CommentPolicy
+
+from .models import BannedCommenter, BannedWord, Comment, ModerationLog, count_links
+from .notifications import announce_pending
+
+
+def closes_at(article):
+    """When comments close by themselves, or None when they never do."""
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    if not days or article.first_published_at is None:
+        return None
+    return article.first_published_at + timedelta(days=days)
+
+
+def comments_open(article):
+    """Whether readers may comment on this article now."""
+    if not article.is_public or article.effective_comment_policy == CommentPolicy.CLOSED:
+        return False
+    closing = closes_at(article)
+    return closing is None or timezone.now() < closing
+
+
+@dataclass
+class Decision:
+    status: str
+    reason: str  # for the log; held_reason too when the comment is held
+
+
+def decide(article, email, text, user=None):
+    """The status a new comment starts with, and why."""
+    Status = Comment.Status
+    if user is None and BannedCommenter.is_banned(email):
+        return Decision(Status.SPAM, "Banned commenter")
+    for word in BannedWord.objects.all():
+        if word.matches(text):
+            status = Status.SPAM if word.action == BannedWord.Action.SPAM else Status.PENDING
+            return Decision(status, f"Banned word “{word.word}”")
+    if user is not None and user.is_staff:
+        return Decision(Status.APPROVED, "Staff comment")
+    links, allowed = count_links(text), settings.COMMENTS_HOLD_AFTER_LINKS
+    if allowed and links > allowed:
+        return Decision(Status.PENDING, f"Too many links ({links})")
+    if article.effective_comment_policy == CommentPolicy.POST_MODERATED:
+        return Decision(Status.APPROVED, "Post-moderated article")
+    approved_before = Comment.objects.approved().by_email(email).count()
+    trusted_after = settings.COMMENTS_TRUSTED_AFTER
+    if trusted_after and approved_before >= trusted_after:
+        return Decision(Status.APPROVED, f"Trusted commenter ({approved_before} approved)")
+    if approved_before == 0:
+        return Decision(Status.PENDING, "New commenter")
+    return Decision(Status.PENDING, "Pre-moderated article")
+
+
+def submit_comment(article, *, name, email, text, parent=None, user=None, ip=None):
+    """Save a reader's comment with the status the rules give it, and log why."""
+    decision = decide(article, email, text, user)
+    held = decision.status != Comment.Status.APPROVED
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            name=name,
+            email=email.strip().lower(),
+            text=text,
+            user=user,
+            ip=ip,
+            status=decision.status,
+            held_reason=decision.reason if held else "",
+        )
+        ModerationLog.objects.create(
+            comment=comment, to_status=decision.status, reason=decision.reason
+        )
+        if decision.status == Comment.Status.PENDING:
+            announce_pending(comment)
+    return comment

@@ -1,0 +1,58 @@
+from django import template
+from django.template.defaultfilters import linebreaksbr, urlize
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from ..forms import CommentForm, ReportForm
+from ..moderation import comments_open
+from ..threads import public_threads
+from ..views import OWN_COMMENTS_SESSION_KEY
+
+register = template.Library()
+
+
+@register.filter(needs_autoescape=True)
+def comment_text(text, autoescape=True):
+    """Plain text as readers wrote it: escaped, with clickable links marked as user-made."""
+    html = urlize(text, autoescape=True)
+    # urlize escaped the text, quotes included: the only rel="nofollow" left is its own.
+    html = html.replace('rel="nofollow"', 'rel="nofollow ugc"')
+    return mark_safe(linebreaksbr(mark_safe(html), autoescape=False))
+
+
+@register.inclusion_tag("comments/article_comments.html", takes_context=True)
+def article_comments(context, article):
+    request = context.get("request")
+    session = getattr(request, "session", None)
+    own_ids = set(session.get(OWN_COMMENTS_SESSION_KEY, [])) if session is not None else set()
+    threads, count = public_threads(article, own_ids)
+    is_open = comments_open(article)
+    form, replying_to = context.get("comment_form"), None
+    if is_open and form is None:
+        reply_to = request.GET.get("reply_to", "") if request else ""
+        if reply_to.isdigit():
+            replying_to = next(
+                (
+                    t.comment
+                    for t in threads
+                    if t.comment and t.comment.pk == int(reply_to) and t.comment.is_public
+                ),
+                None,
+            )
+        form = CommentForm(
+            article=article,
+            user=getattr(request, "user", None),
+            initial={"parent": replying_to.pk if replying_to else None},
+        )
+    return {
+        "article": article,
+        "threads": threads,
+        "count": count,
+        "own_ids": own_ids,
+        "is_open": is_open,
+        "form": form,
+        "replying_to": replying_to,
+        "report_form": ReportForm(),
+        "post_url": reverse("comments:post", kwargs={"slug": article.slug}),
+        "request": request,
+    }

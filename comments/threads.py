@@ -1,0 +1,44 @@
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from .models import Comment
+
+
+@dataclass
+class Thread:
+    """A top-level comment and its replies; comment is None where it was removed."""
+
+    comment: Comment | None
+    replies: list = field(default_factory=list)
+
+    @property
+    def started_at(self):
+        first = self.comment or self.replies[0]
+        return first.created_at
+
+
+def public_threads(article, own_ids=()):
+    """What a reader sees under an article, in one query.
+
+    Approved comments, plus the reader's own pending ones. A top-level comment
+    that is not public but has public replies leaves a tombstone behind.
+    """
+    visible = Q(status=Comment.Status.APPROVED)
+    if own_ids:
+        visible |= Q(pk__in=list(own_ids), status=Comment.Status.PENDING)
+    comments = list(
+        Comment.objects.filter(article=article)
+        .filter(visible)
+        .only("pk", "parent_id", "name", "text", "user_id", "status", "created_at", "article_id")
+        .order_by("created_at", "pk")
+    )
+    threads = {}
+    for comment in comments:
+        if comment.parent_id is None:
+            threads.setdefault(comment.pk, Thread(None)).comment = comment
+    for comment in comments:
+        if comment.parent_id is not None:
+            threads.setdefault(comment.parent_id, Thread(None)).replies.append(comment)
+    approved = sum(1 for c in comments if c.status == Comment.Status.APPROVED)
+    return sorted(threads.values(), key=lambda t: t.started_at), approved

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("articles/<slug:slug>/comments/", views.PostCommentView.as_view(), name="post"),
+    path("comments/<int:pk>/report/", views.ReportCommentView.as_view(), name="report"),
+]

@@ -1,0 +1,72 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+
+from articles.models import Article
+from articles.views import ArticleDetailView
+
+from . import ratelimit
+from .forms import CommentForm, ReportForm
+from .models import Comment
+from .moderation import comments_open
+
+OWN_COMMENTS_SESSION_KEY = "comments_own_ids"
+REPORT_RATE_PER_IP = 20
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def remember_own_comment(request, comment):
+    """The commenter sees their own pending comment; nobody else does."""
+    own = request.session.get(OWN_COMMENTS_SESSION_KEY, [])
+    request.session[OWN_COMMENTS_SESSION_KEY] = [*own, comment.pk][-50:]
+
+
+class PostCommentView(ArticleDetailView):
+    """Posting to a published article; a refused comment shows the article page again."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = article = self.get_object()  # published articles only
+        if not comments_open(article):
+            messages.error(request, "Comments are closed on this article.")
+            return redirect(article)
+        form = CommentForm(request.POST, article=article, user=request.user, ip=client_ip(request))
+        if form.is_valid():
+            comment = form.save()
+            remember_own_comment(request, comment)
+            if comment.status == Comment.Status.APPROVED:
+                messages.success(request, "Thank you: your comment is published.")
+            else:
+                messages.success(request, "Your comment is awaiting moderation.")
+            return redirect(comment.get_absolute_url())
+        if form.is_bot:
+            messages.error(request, "Your comment could not be accepted.")
+            return redirect(article)
+        form.renew_timestamp()
+        return self.render_to_response(self.get_context_data(comment_form=form))
+
+
+class ReportCommentView(View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        comment = get_object_or_404(
+            Comment.objects.approved().select_related("article"),
+            pk=pk,
+            article__in=Article.objects.published(),
+        )
+        form = ReportForm(request.POST)
+        ip = client_ip(request)
+        if not form.is_valid():
+            messages.error(request, "Please choose why you are reporting this comment.")
+        elif ratelimit.is_limited("report", ip, REPORT_RATE_PER_IP):
+            messages.error(request, "You have sent many reports; please try again later.")
+        else:
+            ratelimit.count("report", ip)
+            comment.report(form.cleaned_data["reason"], ip=ip)
+            messages.success(request, "Thank you. A moderator will look at this comment.")
+        return redirect(comment.get_absolute_url())
