@@ -63,9 +63,10 @@ class CommentForm(forms.Form):
             raise forms.ValidationError("Your comment could not be accepted.")
         return ""
 
-    def clean_timestamp(self):
+    def check_timestamp(self, value):
+        # A hidden field: its errors are shown above the form.
         try:
-            data = signing.loads(self.cleaned_data["timestamp"], salt=TIMESTAMP_SALT)
+            data = signing.loads(value, salt=TIMESTAMP_SALT)
             shown_at, article_pk = float(data["t"]), data["a"]
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             self.is_bot = True
@@ -122,6 +123,8 @@ class CommentForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if "timestamp" in cleaned:
+            self.check_timestamp(cleaned["timestamp"])
         if self.errors:
             return cleaned
         email = self.user.email if self.user else cleaned.get("email", "")
@@ -134,6 +137,13 @@ class CommentForm(forms.Form):
                 "please wait a few minutes before posting again. Your comment is still here."
             )
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        # Errors of hidden fields would go unseen: show them above the form.
+        for name, field in self.fields.items():
+            if field.widget.is_hidden and name in self._errors:
+                self.add_error(None, forms.ValidationError(self._errors.pop(name).as_data()))
 
     def renew_timestamp(self):
         """Show a form with errors again with a fresh timestamp, so it can be sent again."""

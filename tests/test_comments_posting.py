@@ -1,0 +1,256 @@
+"""A reader posts a comment: a normal reader gets through, each spam defence refuses."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from articles.models import CommentPolicy
+from comments.forms import make_timestamp
+from comments.models import BannedWord, Comment
+from tests.comments_fixtures import *  # noqa: F403
+from tests.comments_fixtures import add_comment, post_comment
+
+pytestmark = pytest.mark.django_db
+
+TYPED = "My carefully typed opinion, which must not be lost."
+
+
+def the_only_comment():
+    return Comment.objects.get()
+
+
+def assert_refused_keeping_text(response, message):
+    assert response.status_code == 200
+    assert not Comment.objects.exists()
+    page = response.content.decode()
+    assert message in page
+    assert TYPED.replace("'", "&#x27;").replace(",", ",") in page
+    assert 'value="Ada Reader"' in page
+
+
+def test_a_reader_posts_and_is_told_the_comment_awaits_moderation(client, article):
+    response = post_comment(client, article, text=TYPED, follow=True)
+
+    comment = the_only_comment()
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == "New commenter"
+    assert response.redirect_chain[-1][0].endswith(f"#comment-{comment.pk}")
+    page = response.content.decode()
+    assert "Your comment is awaiting moderation" in page
+    assert TYPED in page
+    assert "Awaiting moderation" in page
+
+
+def test_someone_else_does_not_see_the_pending_comment(client, article):
+    post_comment(client, article, text=TYPED)
+
+    client.cookies.clear()
+    assert TYPED not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_honeypot_refuses_bots_outright(client, article):
+    response = post_comment(client, article, text=TYPED, website="http://spam.example")
+
+    assert response.status_code == 302
+    assert not Comment.objects.exists()
+
+
+def test_a_form_sent_too_fast_is_refused_politely(client, article):
+    response = post_comment(client, article, text=TYPED, timestamp=make_timestamp(article))
+    assert_refused_keeping_text(response, "That was quick!")
+
+
+def test_a_form_left_open_too_long_is_refused_politely(client, article, settings):
+    settings.COMMENTS_FORM_MAX_AGE = 3600
+    stale = make_timestamp(article, at=time.time() - 3700)
+    response = post_comment(client, article, text=TYPED, timestamp=stale)
+    assert_refused_keeping_text(response, "the form has expired")
+
+
+def test_a_refused_form_gets_a_fresh_timestamp_to_send_again(client, article, settings):
+    settings.COMMENTS_FORM_MAX_AGE = 3600
+    stale = make_timestamp(article, at=time.time() - 3700)
+    page = post_comment(client, article, text=TYPED, timestamp=stale).content.decode()
+    assert stale not in page
+
+
+def test_a_forged_timestamp_is_refused(client, article):
+    response = post_comment(client, article, text=TYPED, timestamp="forged")
+    assert response.status_code == 302
+    assert not Comment.objects.exists()
+
+
+def test_too_long_a_comment_is_refused_politely(client, article, settings):
+    settings.COMMENTS_MAX_LENGTH = 60
+    response = post_comment(client, article, text=TYPED + " And some more words.")
+    assert_refused_keeping_text(response, "Please keep your comment under 60 characters")
+
+
+def test_too_many_links_are_refused_politely(client, article, settings):
+    settings.COMMENTS_MAX_LINKS = 2
+    text = TYPED + " http://a.example http://b.example www.c.example"
+    response = post_comment(client, article, text=text)
+    page = response.content.decode()
+    assert "Please include no more than 2 links (your comment has 3)." in page
+    assert not Comment.objects.exists()
+    assert "www.c.example" in page
+
+
+def test_a_few_links_pass_but_are_held_for_a_moderator(client, published, settings):
+    settings.COMMENTS_MAX_LINKS = 3
+    settings.COMMENTS_HOLD_AFTER_LINKS = 1
+    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    post_comment(client, article, text="See http://a.example and http://b.example")
+    comment = the_only_comment()
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == "Too many links (2)"
+
+
+def test_rate_limit_per_ip(client, article, settings):
+    settings.COMMENTS_RATE_PER_IP = 2
+    settings.COMMENTS_RATE_PER_EMAIL = 0
+    for n in range(2):
+        post_comment(client, article, email=f"reader{n}@example.org", text=f"Comment {n}")
+    response = post_comment(client, article, email="another@example.org", text=TYPED)
+    assert response.status_code == 200
+    assert "please wait a few minutes" in response.content.decode()
+    assert TYPED in response.content.decode()
+    assert Comment.objects.count() == 2
+
+
+def test_rate_limit_per_email_whatever_the_address(client, article, settings):
+    settings.COMMENTS_RATE_PER_IP = 0
+    settings.COMMENTS_RATE_PER_EMAIL = 1
+    post_comment(client, article, text="First", REMOTE_ADDR="10.0.0.1")
+    response = client.post(
+        reverse("comments:post", kwargs={"slug": article.slug}),
+        {
+            "name": "Ada Reader",
+            "email": "ADA@example.org",
+            "text": TYPED,
+            "timestamp": make_timestamp(article, at=time.time() - 60),
+        },
+        REMOTE_ADDR="10.0.0.2",
+    )
+    assert "please wait a few minutes" in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_missing_fields_are_named_and_the_text_kept(client, article):
+    response = post_comment(client, article, text=TYPED, email="not-an-email")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter a valid email address." in page
+    assert TYPED in page
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [(BannedWord.Action.SPAM, Comment.Status.SPAM), (BannedWord.Action.QUEUE, "pending")],
+)
+def test_banned_words_send_to_spam_or_the_queue(client, published, action, status):
+    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    BannedWord.objects.create(word="Cheap Pills", action=action)
+    post_comment(client, article, text="Buy CHEAP pills now")
+    comment = the_only_comment()
+    assert comment.status == status
+    assert comment.held_reason == "Banned word “cheap pills”"
+
+
+def test_banned_words_match_whole_words_only(client, published):
+    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    BannedWord.objects.create(word="ass", action=BannedWord.Action.SPAM)
+    post_comment(client, article, text="The assembly passed the law.")
+    assert the_only_comment().status == Comment.Status.APPROVED
+
+
+def test_post_moderated_comments_are_public_at_once(client, published):
+    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    response = post_comment(client, article, text=TYPED, follow=True)
+    assert the_only_comment().status == Comment.Status.APPROVED
+    client.cookies.clear()
+    assert TYPED in client.get(article.get_absolute_url()).content.decode()
+    assert "published" in response.content.decode()
+
+
+def test_staff_comment_under_their_name(client, editor, article):
+    editor.first_name, editor.last_name = "Elena", "Editor"
+    editor.save()
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'name="email"' not in page
+    post_comment(client, article, text=TYPED)
+    comment = the_only_comment()
+    assert (comment.name, comment.user, comment.status) == ("Elena Editor", editor, "approved")
+
+
+def test_replies_attach_to_a_public_comment_one_level_deep(client, article):
+    top = add_comment(article)
+    reply = add_comment(article, parent=top)
+    post_comment(client, article, text=TYPED, parent=str(reply.pk))
+    assert Comment.objects.get(text=TYPED).parent == top
+
+
+def test_no_reply_to_a_comment_that_is_not_public(client, article):
+    hidden = add_comment(article, status=Comment.Status.PENDING)
+    response = post_comment(client, article, text=TYPED, parent=str(hidden.pk))
+    assert "no longer available" in response.content.decode()
+    assert TYPED in response.content.decode()
+
+
+def test_nothing_can_be_posted_to_an_unpublished_article(client, make_article):
+    draft = make_article(headline="Draft")
+    assert post_comment(client, draft).status_code == 404
+    assert not Comment.objects.exists()
+
+
+def test_moderators_are_told_of_new_pending_comments(
+    client, article, moderator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, article, text=TYPED)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["moderator@example.com"]
+    assert TYPED in mail.outbox[0].body
+
+
+def test_a_failing_mail_server_loses_no_comment(
+    client, article, moderator, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("comments.notifications.send_mail", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(client, article, text=TYPED)
+    assert response.status_code == 302
+    assert the_only_comment().text == TYPED
+
+
+class TestClosing:
+    def test_a_closed_article_says_so_instead_of_the_form(self, client, published):
+        article = published(comment_policy=CommentPolicy.CLOSED)
+        page = client.get(article.get_absolute_url()).content.decode()
+        assert "Comments are closed." in page
+        assert 'name="text"' not in page
+        post_comment(client, article)
+        assert not Comment.objects.exists()
+
+    def test_a_section_can_close_its_articles(self, client, published, section):
+        section.comment_policy = CommentPolicy.CLOSED
+        section.save()
+        article = published()
+        assert "Comments are closed." in client.get(article.get_absolute_url()).content.decode()
+
+    def test_comments_close_by_themselves_after_some_days(self, client, published, settings):
+        settings.COMMENTS_CLOSE_AFTER_DAYS = 7
+        fresh = published(published_ago=timedelta(days=6))
+        old = published(published_ago=timedelta(days=8))
+        assert 'name="text"' in client.get(fresh.get_absolute_url()).content.decode()
+        assert "Comments are closed." in client.get(old.get_absolute_url()).content.decode()
+        post_comment(client, old)
+        assert not Comment.objects.exists()
