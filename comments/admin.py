@@ -112,6 +112,7 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "text", "article__headline"]
     date_hierarchy = "created_at"
     list_per_page = 50
+    show_full_result_count = False
     action_form = ModerationActionForm
     actions = ["approve_selected", "reject_selected", "mark_spam_selected", "remove_selected"]
     fields = [

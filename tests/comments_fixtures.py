@@ -48,11 +48,12 @@ def form_data(article, **fields):
     return data
 
 
-def post_comment(client, article, follow=False, **fields):
+def post_comment(client, article, follow=False, ip="127.0.0.1", **fields):
     return client.post(
         reverse("comments:post", kwargs={"slug": article.slug}),
         form_data(article, **fields),
         follow=follow,
+        REMOTE_ADDR=ip,
     )
 
 

@@ -1,0 +1,250 @@
+"""The moderation desk: the queue, decisions with a log, roles, trust, bans and reports."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from articles.models import CommentPolicy
+from comments.models import BannedCommenter, Comment, ModerationLog, Report
+from tests.comments_fixtures import *  # noqa: F403
+from tests.comments_fixtures import add_comment, post_comment
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = reverse("admin:comments_comment_changelist")
+
+
+def run_action(client, action, comments, reason=""):
+    return client.post(
+        QUEUE,
+        {
+            "action": action,
+            "_selected_action": [c.pk for c in comments],
+            "reason": reason,
+        },
+        follow=True,
+    )
+
+
+def test_the_queue_opens_on_pending_comments(client, moderator, article):
+    add_comment(article, status=Comment.Status.PENDING, text="Waiting for a decision")
+    add_comment(article, status=Comment.Status.APPROVED, text="Already public")
+    client.force_login(moderator)
+    page = client.get(QUEUE).content.decode()
+    assert "Waiting for a decision" in page
+    assert "Already public" not in page
+    everything = client.get(QUEUE, {"status": "all"}).content.decode()
+    assert "Already public" in everything
+
+
+def test_the_queue_shows_why_held_reports_and_history(client, moderator, article):
+    for n in range(2):
+        add_comment(article, email="regular@example.org", text=f"Earlier {n}")
+    add_comment(article, email="regular@example.org", status="rejected", text="Rejected one")
+    held = add_comment(
+        article, email="regular@example.org", status="pending", held_reason="Banned word “x”"
+    )
+    Report.objects.create(comment=held, reason=Report.Reason.ABUSE)
+    client.force_login(moderator)
+    response = client.get(QUEUE)
+    row = next(c for c in response.context["cl"].result_list if c.pk == held.pk)
+    assert (row.report_total, row.approved_before, row.comments_before) == (1, 2, 3)
+    page = response.content.decode()
+    assert "2 of 3 earlier approved" in page
+    assert "Banned word “x”" in page
+    assert article.headline in page
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        ("approve_selected", Comment.Status.APPROVED),
+        ("reject_selected", Comment.Status.REJECTED),
+        ("mark_spam_selected", Comment.Status.SPAM),
+    ],
+)
+def test_bulk_decisions_are_logged_with_who_and_why(client, moderator, article, action, status):
+    comments = [add_comment(article, status="pending") for _ in range(2)]
+    client.force_login(moderator)
+    response = run_action(client, action, comments, reason="Checked by the desk")
+    assert "2 comments." in response.content.decode()
+    for comment in comments:
+        comment.refresh_from_db()
+        assert comment.status == status
+        entry = comment.log.get()
+        assert (entry.user, entry.from_status, entry.to_status, entry.reason) == (
+            moderator,
+            "pending",
+            status,
+            "Checked by the desk",
+        )
+
+
+def test_a_decision_changed_later_adds_to_the_log(moderator, article):
+    comment = add_comment(article, status="pending")
+    comment.approve(moderator, "Fine")
+    comment.remove(moderator, "On second thoughts, libellous")
+    assert list(comment.log.values_list("from_status", "to_status", "reason")) == [
+        ("pending", "approved", "Fine"),
+        ("approved", "removed", "On second thoughts, libellous"),
+    ]
+    entry = comment.log.first()
+    entry.reason = "Rewritten"
+    with pytest.raises(PermissionDenied):
+        entry.save()
+
+
+def test_the_log_starts_with_why_a_new_comment_was_held(client, article):
+    post_comment(client, article)
+    entry = ModerationLog.objects.get()
+    assert (entry.user, entry.from_status, entry.to_status, entry.reason) == (
+        None,
+        "",
+        "pending",
+        "New commenter",
+    )
+
+
+def test_approved_comment_appears_on_the_article(client, moderator, article):
+    post_comment(client, article, text="Approve me please")
+    comment = Comment.objects.get()
+    client.force_login(moderator)
+    run_action(client, "approve_selected", [comment])
+    client.logout()
+    client.cookies.clear()
+    assert "Approve me please" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_only_moderators_may_decide(reporter, article):
+    comment = add_comment(article, status="pending")
+    with pytest.raises(PermissionDenied):
+        comment.approve(reporter)
+    comment.refresh_from_db()
+    assert comment.status == "pending"
+    assert not comment.log.exists()
+
+
+def test_moderators_see_nothing_of_the_article_editing_tools(client, moderator, article):
+    client.force_login(moderator)
+    assert client.get(QUEUE).status_code == 200
+    assert client.get(reverse("admin:articles_article_changelist")).status_code == 403
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    assert client.get(change).status_code == 403
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "/admin/articles/" not in index
+    assert "/admin/comments/comment/" in index
+
+
+def test_reporters_do_not_moderate(client, reporter, article):
+    client.force_login(reporter)
+    assert client.get(QUEUE).status_code == 403
+
+
+def test_editors_moderate_too(client, editor, article):
+    comment = add_comment(article, status="pending")
+    client.force_login(editor)
+    run_action(client, "approve_selected", [comment])
+    comment.refresh_from_db()
+    assert comment.status == "approved"
+
+
+def test_nobody_adds_or_edits_comments_in_the_admin(client, editor, article):
+    comment = add_comment(article, status="pending", text="Original words")
+    client.force_login(editor)
+    assert client.get(reverse("admin:comments_comment_add")).status_code == 403
+    change = reverse("admin:comments_comment_change", args=[comment.pk])
+    client.post(change, {"text": "Words put in the reader's mouth", "status": "approved"})
+    comment.refresh_from_db()
+    assert (comment.text, comment.status) == ("Original words", "pending")
+
+
+class TestTrustAndBans:
+    def test_trusted_commenters_are_approved_at_once(self, client, article, settings):
+        settings.COMMENTS_TRUSTED_AFTER = 2
+        for _ in range(2):
+            add_comment(article, email="ada@example.org")
+        post_comment(client, article, text="Trusted words")
+        comment = Comment.objects.get(text="Trusted words")
+        assert comment.status == "approved"
+        assert comment.log.get().reason == "Trusted commenter (2 approved)"
+
+    def test_not_yet_trusted_commenters_wait(self, client, article, settings):
+        settings.COMMENTS_TRUSTED_AFTER = 2
+        add_comment(article, email="ada@example.org")
+        add_comment(article, email="ada@example.org", status="rejected")
+        post_comment(client, article, text="Not yet trusted")
+        comment = Comment.objects.get(text="Not yet trusted")
+        assert (comment.status, comment.held_reason) == ("pending", "Pre-moderated article")
+
+    def test_banned_commenters_never_get_through(self, client, published, moderator):
+        article = published(comment_policy=CommentPolicy.POST_MODERATED)
+        BannedCommenter.objects.create(email="Ada@Example.org", reason="Repeated abuse")
+        post_comment(client, article, text="Banned words")
+        comment = Comment.objects.get()
+        assert (comment.status, comment.held_reason) == ("spam", "Banned commenter")
+        client.cookies.clear()
+        assert "Banned words" not in client.get(article.get_absolute_url()).content.decode()
+
+
+class TestReports:
+    def report(self, client, comment, reason="abuse", ip="10.0.0.1"):
+        return client.post(
+            reverse("comments:report", args=[comment.pk]), {"reason": reason}, REMOTE_ADDR=ip
+        )
+
+    def test_enough_reports_send_a_comment_back_to_the_queue(self, client, article, settings):
+        settings.COMMENTS_REPORT_THRESHOLD = 3
+        comment = add_comment(article, text="Contested words")
+        self.report(client, comment, "abuse", "10.0.0.1")
+        self.report(client, comment, "spam", "10.0.0.2")
+        comment.refresh_from_db()
+        assert comment.status == "approved"
+        self.report(client, comment, "abuse", "10.0.0.3")
+        comment.refresh_from_db()
+        assert comment.status == "pending"
+        assert comment.held_reason == (
+            "Reported 3 times: abusive or hateful (2), spam or advertising (1)"
+        )
+        entry = comment.log.get()
+        assert (entry.user, entry.to_status) == (None, "pending")
+        assert "Contested words" not in client.get(article.get_absolute_url()).content.decode()
+
+    def test_one_address_counts_once(self, client, article, settings):
+        settings.COMMENTS_REPORT_THRESHOLD = 2
+        comment = add_comment(article)
+        for _ in range(3):
+            self.report(client, comment)
+        comment.refresh_from_db()
+        assert comment.status == "approved"
+        assert comment.reports.count() == 1
+
+    def test_reports_store_no_address(self, client, article):
+        comment = add_comment(article)
+        self.report(client, comment, ip="192.0.2.44")
+        assert "192.0.2.44" not in Report.objects.get().ip_hash
+
+    def test_hidden_comments_cannot_be_reported(self, client, article):
+        comment = add_comment(article, status="pending")
+        assert self.report(client, comment).status_code == 404
+
+    def test_reader_is_thanked(self, client, article):
+        comment = add_comment(article)
+        response = client.post(
+            reverse("comments:report", args=[comment.pk]), {"reason": "spam"}, follow=True
+        )
+        assert "A moderator will look at this comment." in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [3, 20])
+def test_queue_queries_do_not_grow_with_comments(
+    client, moderator, published, rows, django_assert_max_num_queries
+):
+    for n in range(rows):
+        article = published(headline=f"Story {n}")
+        comment = add_comment(article, status="pending", email=f"r{n}@example.org")
+        Report.objects.create(comment=comment, reason="spam")
+    client.force_login(moderator)
+    client.get(QUEUE)
+    with django_assert_max_num_queries(12):
+        response = client.get(QUEUE)
+    assert len(response.context["cl"].result_list) == rows
