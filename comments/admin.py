@@ -114,7 +114,13 @@ class CommentAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     action_form = ModerationActionForm
-    actions = ["approve_selected", "reject_selected", "mark_spam_selected", "remove_selected"]
+    actions = [
+        "approve_selected",
+        "reject_selected",
+        "mark_spam_selected",
+        "remove_selected",
+        "ban_commenters",
+    ]
     fields = [
         "on_article",
         "parent",
@@ -172,6 +178,11 @@ class CommentAdmin(admin.ModelAdmin):
     def has_moderate_permission(self, request):
         return request.user.has_perm("comments.moderate_comment")
 
+    def has_ban_permission(self, request):
+        return self.has_moderate_permission(request) and request.user.has_perm(
+            "comments.add_bannedcommenter"
+        )
+
     def _decide(self, request, queryset, method, done_label):
         reason = request.POST.get("reason", "").strip()
         changed = 0
@@ -203,6 +214,22 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.action(description="Remove selected comments from the site", permissions=["moderate"])
     def remove_selected(self, request, queryset):
         self._decide(request, queryset, "remove", "Removed")
+
+    @admin.action(
+        description="Ban the commenters and mark all their waiting comments as spam",
+        permissions=["ban"],
+    )
+    def ban_commenters(self, request, queryset):
+        reason = request.POST.get("reason", "").strip()
+        emails = {c.email.lower() for c in queryset if c.email}
+        for email in emails:
+            BannedCommenter.objects.get_or_create(
+                email=email, defaults={"reason": reason, "created_by": request.user}
+            )
+        waiting = Comment.objects.filter(email__in=emails, status=Comment.Status.PENDING)
+        for comment in {*queryset, *waiting}:
+            comment.mark_spam(request.user, reason or "Banned commenter")
+        self.message_user(request, f"Banned {len(emails)} commenter(s).", messages.SUCCESS)
 
 
 @admin.register(ModerationLog)

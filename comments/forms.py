@@ -150,7 +150,7 @@ class CommentForm(forms.Form):
         self.data = self.data.copy()
         self.data[self.add_prefix("timestamp")] = make_timestamp(self.article)
 
-    def save(self):
+    def save(self, queue_url=None):
         data = self.cleaned_data
         if self.user is not None:
             name = self.user.get_full_name() or self.user.get_username()
@@ -167,6 +167,7 @@ class CommentForm(forms.Form):
             parent=data.get("parent"),
             user=self.user,
             ip=self.ip,
+            queue_url=queue_url,
         )
 
 

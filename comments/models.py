@@ -153,10 +153,21 @@ class Comment(models.Model):
             report = Report.objects.create(comment=self, reason=reason, ip_hash=ip_hash)
             threshold = settings.COMMENTS_REPORT_THRESHOLD
             if self.status == self.Status.APPROVED and threshold:
-                reports = list(self.reports.values_list("reason", flat=True))
+                reports = list(self.reports_since_review().values_list("reason", flat=True))
                 if len(reports) >= threshold:
                     self.hold(held_reason_for_reports(reports))
         return report
+
+    def reports_since_review(self):
+        """Reports a moderator has not yet answered by approving the comment again."""
+        reviewed_at = (
+            self.log.filter(to_status=self.Status.APPROVED, user__isnull=False)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+        reports = self.reports.all()
+        return reports.filter(created_at__gt=reviewed_at) if reviewed_at else reports
 
 
 def held_reason_for_reports(reasons):

@@ -60,7 +60,7 @@ def decide(article, email, text, user=None):
     return Decision(Status.PENDING, "Pre-moderated article")
 
 
-def submit_comment(article, *, name, email, text, parent=None, user=None, ip=None):
+def submit_comment(article, *, name, email, text, parent=None, user=None, ip=None, queue_url=None):
     """Save a reader's comment with the status the rules give it, and log why."""
     decision = decide(article, email, text, user)
     held = decision.status != Comment.Status.APPROVED
@@ -80,5 +80,5 @@ def submit_comment(article, *, name, email, text, parent=None, user=None, ip=Non
             comment=comment, to_status=decision.status, reason=decision.reason
         )
         if decision.status == Comment.Status.PENDING:
-            announce_pending(comment)
+            announce_pending(comment, queue_url)
     return comment

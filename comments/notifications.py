@@ -35,13 +35,13 @@ def run_in_background(function, *args):
     return thread
 
 
-def announce_pending(comment):
+def announce_pending(comment, queue_url=None):
     """Mail the moderators once the comment is safely saved, in a thread of its own."""
     comment_id = comment.pk
-    transaction.on_commit(lambda: run_in_background(send_pending_notice, comment_id))
+    transaction.on_commit(lambda: run_in_background(send_pending_notice, comment_id, queue_url))
 
 
-def send_pending_notice(comment_id):
+def send_pending_notice(comment_id, queue_url=None):
     from .models import Comment
 
     try:
@@ -49,7 +49,7 @@ def send_pending_notice(comment_id):
         recipients = moderator_emails()
         if not recipients:
             return
-        queue = reverse("admin:comments_comment_changelist")
+        queue = queue_url or reverse("admin:comments_comment_changelist")
         send_mail(
             subject=f"[{settings.NEWSROOM_NAME}] Comment to moderate on “{comment.article}”",
             message=(

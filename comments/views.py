@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
 from django.views import View
 
 from articles.models import Article
@@ -12,6 +13,7 @@ from .moderation import comments_open
 
 OWN_COMMENTS_SESSION_KEY = "comments_own_ids"
 REPORT_RATE_PER_IP = 20
+MODERATION_QUEUE = reverse_lazy("admin:comments_comment_changelist")
 
 
 def client_ip(request):
@@ -36,7 +38,7 @@ class PostCommentView(ArticleDetailView):
             return redirect(article)
         form = CommentForm(request.POST, article=article, user=request.user, ip=client_ip(request))
         if form.is_valid():
-            comment = form.save()
+            comment = form.save(queue_url=request.build_absolute_uri(MODERATION_QUEUE))
             remember_own_comment(request, comment)
             if comment.status == Comment.Status.APPROVED:
                 messages.success(request, "Thank you: your comment is published.")

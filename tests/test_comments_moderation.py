@@ -186,6 +186,23 @@ class TestTrustAndBans:
         assert "Banned words" not in client.get(article.get_absolute_url()).content.decode()
 
 
+    def test_a_moderator_bans_from_the_queue(self, client, moderator, article):
+        selected = add_comment(article, status="pending", email="troll@example.org")
+        waiting = add_comment(article, status="pending", email="troll@example.org")
+        bystander = add_comment(article, status="pending", email="kind@example.org")
+        client.force_login(moderator)
+        run_action(client, "ban_commenters", [selected], reason="Threats")
+        assert list(BannedCommenter.objects.values_list("email", "reason")) == [
+            ("troll@example.org", "Threats")
+        ]
+        statuses = Comment.objects.in_bulk([selected.pk, waiting.pk, bystander.pk])
+        assert [statuses[c.pk].status for c in (selected, waiting, bystander)] == [
+            "spam",
+            "spam",
+            "pending",
+        ]
+
+
 class TestReports:
     def report(self, client, comment, reason="abuse", ip="10.0.0.1"):
         return client.post(
@@ -208,6 +225,22 @@ class TestReports:
         entry = comment.log.get()
         assert (entry.user, entry.to_status) == (None, "pending")
         assert "Contested words" not in client.get(article.get_absolute_url()).content.decode()
+
+    def test_after_a_moderator_keeps_it_only_new_reports_count(
+        self, client, article, moderator, settings
+    ):
+        settings.COMMENTS_REPORT_THRESHOLD = 2
+        comment = add_comment(article)
+        self.report(client, comment, ip="10.0.0.1")
+        self.report(client, comment, ip="10.0.0.2")
+        comment.refresh_from_db()
+        comment.approve(moderator, "Robust but fair")
+        self.report(client, comment, ip="10.0.0.3")
+        comment.refresh_from_db()
+        assert comment.status == "approved"
+        self.report(client, comment, ip="10.0.0.4")
+        comment.refresh_from_db()
+        assert comment.status == "pending"
 
     def test_one_address_counts_once(self, client, article, settings):
         settings.COMMENTS_REPORT_THRESHOLD = 2

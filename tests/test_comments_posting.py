@@ -208,6 +208,7 @@ def test_moderators_are_told_of_new_pending_comments(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["moderator@example.com"]
     assert TYPED in mail.outbox[0].body
+    assert "http://testserver/admin/comments/comment/" in mail.outbox[0].body
 
 
 def test_a_failing_mail_server_loses_no_comment(
