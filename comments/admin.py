@@ -29,7 +29,11 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value())
 
     def choices(self, changelist):
-        for lookup, title in self.lookup_choices:
+        # As Django's own, without its "All" entry: no value here means pending.
+        counts = self.get_facet_queryset(changelist) if changelist.add_facets else None
+        for i, (lookup, title) in enumerate(self.lookup_choices):
+            if counts is not None:
+                title = f"{title} ({counts.get(f'{i}__c', '-')})"
             yield {
                 "selected": self.value() == lookup,
                 "query_string": changelist.get_query_string({self.parameter_name: lookup}),

@@ -37,6 +37,30 @@ def test_the_queue_opens_on_pending_comments(client, moderator, article):
     assert "Already public" in everything
 
 
+def test_the_status_filter_can_show_counts(client, moderator, article):
+    add_comment(article, status=Comment.Status.PENDING)
+    add_comment(article, status=Comment.Status.SPAM)
+    add_comment(article, status=Comment.Status.SPAM)
+    client.force_login(moderator)
+    page = client.get(QUEUE, {"_facets": "True"}).content.decode()
+    assert "Pending (1)" in page
+    assert "Spam (2)" in page
+    assert "All (3)" in page
+
+
+def test_a_comment_page_shows_its_reports_and_log(client, moderator, article):
+    comment = add_comment(article, status="pending", text="Look at me")
+    Report.objects.create(comment=comment, reason=Report.Reason.PERSONAL)
+    ModerationLog.objects.create(comment=comment, to_status="pending", reason="New commenter")
+    client.force_login(moderator)
+    page = client.get(reverse("admin:comments_comment_change", args=[comment.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Reveals personal information" in html
+    assert "New commenter" in html
+    assert "Look at me" in html
+
+
 def test_the_queue_shows_why_held_reports_and_history(client, moderator, article):
     for n in range(2):
         add_comment(article, email="regular@example.org", text=f"Earlier {n}")
@@ -184,7 +208,6 @@ class TestTrustAndBans:
         assert (comment.status, comment.held_reason) == ("spam", "Banned commenter")
         client.cookies.clear()
         assert "Banned words" not in client.get(article.get_absolute_url()).content.decode()
-
 
     def test_a_moderator_bans_from_the_queue(self, client, moderator, article):
         selected = add_comment(article, status="pending", email="troll@example.org")

@@ -187,6 +187,15 @@ def test_replies_attach_to_a_public_comment_one_level_deep(client, article):
     assert Comment.objects.get(text=TYPED).parent == top
 
 
+def test_a_refused_reply_stays_a_reply(client, article, settings):
+    settings.COMMENTS_MAX_LENGTH = 20
+    top = add_comment(article, name="Grace")
+    response = post_comment(client, article, text=TYPED, parent=str(top.pk))
+    page = response.content.decode()
+    assert "Reply to Grace" in page
+    assert f'name="parent" value="{top.pk}"' in page
+
+
 def test_no_reply_to_a_comment_that_is_not_public(client, article):
     hidden = add_comment(article, status=Comment.Status.PENDING)
     response = post_comment(client, article, text=TYPED, parent=str(hidden.pk))

@@ -28,6 +28,8 @@ def article_comments(context, article):
     threads, count = public_threads(article, own_ids)
     is_open = comments_open(article)
     form, replying_to = context.get("comment_form"), None
+    if form is not None and form.is_bound:
+        replying_to = getattr(form, "cleaned_data", {}).get("parent")
     if is_open and form is None:
         reply_to = request.GET.get("reply_to", "") if request else ""
         if reply_to.isdigit():
