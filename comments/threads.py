@@ -1,7 +1,5 @@
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from .models import Comment
 
 
@@ -21,15 +19,16 @@ class Thread:
 def public_threads(article, own_ids=()):
     """What a reader sees under an article, in one query.
 
-    Approved comments, plus the reader's own pending ones. A top-level comment
+    Approved comments, plus the reader's own waiting ones. A top-level comment
     that is not public but has public replies leaves a tombstone behind.
     """
-    visible = Q(status=Comment.Status.APPROVED)
+    visible = Comment.objects.approved()
     if own_ids:
-        visible |= Q(pk__in=list(own_ids), status=Comment.Status.PENDING)
+        # Spam stays "awaiting moderation" to its author, who need not learn of a ban.
+        waiting = [Comment.Status.PENDING, Comment.Status.SPAM]
+        visible |= Comment.objects.filter(pk__in=list(own_ids), status__in=waiting)
     comments = list(
-        Comment.objects.filter(article=article)
-        .filter(visible)
+        visible.filter(article=article)
         .only("pk", "parent_id", "name", "text", "user_id", "status", "created_at", "article_id")
         .order_by("created_at", "pk")
     )

@@ -206,6 +206,8 @@ class TestTrustAndBans:
         post_comment(client, article, text="Banned words")
         comment = Comment.objects.get()
         assert (comment.status, comment.held_reason) == ("spam", "Banned commenter")
+        own_view = client.get(article.get_absolute_url()).content.decode()
+        assert "Banned words" in own_view and "Awaiting moderation" in own_view
         client.cookies.clear()
         assert "Banned words" not in client.get(article.get_absolute_url()).content.decode()
 
