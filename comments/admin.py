@@ -72,29 +72,20 @@ class ModerationLogInline(ReadOnlyInline):
     verbose_name_plural = "Moderation log"
 
 
+def earlier_comments():
+    return Comment.objects.filter(email=OuterRef("email"), created_at__lt=OuterRef("created_at"))
+
+
 def approved_history():
-    """How many of the same commenter's other comments were approved."""
+    """How many of the same commenter's earlier comments were approved."""
     others = (
-        Comment.objects.approved()
-        .filter(email=OuterRef("email"))
-        .exclude(pk=OuterRef("pk"))
-        .order_by()
-        .values("email")
-        .annotate(n=Count("pk"))
-        .values("n")
+        earlier_comments().approved().order_by().values("email").annotate(n=Count("pk")).values("n")
     )
     return Coalesce(Subquery(others, output_field=IntegerField()), Value(0))
 
 
 def all_history():
-    others = (
-        Comment.objects.filter(email=OuterRef("email"))
-        .exclude(pk=OuterRef("pk"))
-        .order_by()
-        .values("email")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    others = earlier_comments().order_by().values("email").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(others, output_field=IntegerField()), Value(0))
 
 

@@ -69,6 +69,7 @@ def test_the_queue_shows_why_held_reports_and_history(client, moderator, article
         article, email="regular@example.org", status="pending", held_reason="Banned word “x”"
     )
     Report.objects.create(comment=held, reason=Report.Reason.ABUSE)
+    add_comment(article, email="regular@example.org", text="Approved later, not earlier")
     client.force_login(moderator)
     response = client.get(QUEUE)
     row = next(c for c in response.context["cl"].result_list if c.pk == held.pk)
@@ -77,6 +78,15 @@ def test_the_queue_shows_why_held_reports_and_history(client, moderator, article
     assert "2 of 3 earlier approved" in page
     assert "Banned word “x”" in page
     assert article.headline in page
+
+
+def test_the_queue_shows_reader_html_escaped(client, moderator, article):
+    add_comment(article, status="pending", name="<b>Bold</b>", text="<script>alert(1)</script>")
+    client.force_login(moderator)
+    page = client.get(QUEUE).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "<b>Bold</b>" not in page
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in page
 
 
 @pytest.mark.parametrize(
