@@ -1,0 +1,11 @@
+"""
+Reader comments and the moderation desk.
+
+Readers comment under published articles (``{% load comments_tags %}{% article_comments
+article %}``); moderators decide in the admin, where the comment changelist is the queue.
+``Comment.objects.approved()`` is what readers may see; counts for lists come from
+``comments.counts``. Settings are the ``COMMENTS_*`` names in ``newsroom/settings.py``.
+
+Privacy, to run from cron: ``manage.py purge_comment_ips`` daily, and on request
+``manage.py commenter_data --export EMAIL`` or ``--erase EMAIL``.
+"""

@@ -169,6 +169,17 @@ def test_post_moderated_comments_are_public_at_once(client, published):
     assert "published" in response.content.decode()
 
 
+def test_a_section_sets_the_policy_an_article_can_override(client, published, section):
+    section.comment_policy = CommentPolicy.POST_MODERATED
+    section.save()
+    follows_section = published()
+    stricter = published(comment_policy=CommentPolicy.PRE_MODERATED)
+    post_comment(client, follows_section, text="Public at once")
+    post_comment(client, stricter, text="Waits for a moderator", email="bea@example.org")
+    assert Comment.objects.get(text="Public at once").status == "approved"
+    assert Comment.objects.get(text="Waits for a moderator").status == "pending"
+
+
 def test_staff_comment_under_their_name(client, editor, article):
     editor.first_name, editor.last_name = "Elena", "Editor"
     editor.save()
