@@ -11,8 +11,8 @@ from ..views import OWN_COMMENTS_SESSION_KEY
 register = template.Library()
 
 
-@register.filter(needs_autoescape=True)
-def comment_text(text, autoescape=True):
+@register.filter
+def comment_text(text):
     """Plain text as readers wrote it: escaped, with clickable links marked as user-made."""
     html = urlize(text, autoescape=True)
     # urlize escaped the text, quotes included: the only rel="nofollow" left is its own.
