@@ -112,8 +112,10 @@ class ArticleAdmin(CompareVersionAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["translation_of"]
     inlines = [CreditInline, CorrectionInline]
+    # The publish time changes only through the Publish step, which records it.
     readonly_fields = [
         "status",
+        "publish_at",
         "credit_line_preview",
         "first_published_at",
         "updated_at",
@@ -229,7 +231,7 @@ class ArticleAdmin(CompareVersionAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.has_perm("articles.publish_article"):
-            fields += ["publish_at", "embargo_until"]
+            fields.append("embargo_until")
         return fields
 
     def save_model(self, request, obj, form, change):

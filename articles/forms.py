@@ -34,9 +34,14 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_image_caption",
             "lead_image_alt",
             "lead_image_credit",
-            "publish_at",
+            "embargo_until",
             "notes",
         ]
+        widgets = {
+            "headline": forms.TextInput(attrs={"size": 90}),
+            "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
