@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from .images import SafeImageField
 from .models import Article, Contributor
 
 
@@ -37,6 +38,7 @@ class ArticleAdminForm(forms.ModelForm):
             "embargo_until",
             "notes",
         ]
+        field_classes = {"lead_image": SafeImageField}
         widgets = {
             "headline": forms.TextInput(attrs={"size": 90}),
             "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),
@@ -47,14 +49,6 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["opened_token"].initial = self.instance.edit_token
-
-    def clean_lead_image(self):
-        image = self.cleaned_data.get("lead_image")
-        size = getattr(image, "size", 0) or 0
-        if size > settings.MAX_IMAGE_UPLOAD_BYTES:
-            limit = settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)
-            raise ValidationError(f"This image is too large: the limit is {limit} MB.")
-        return image
 
     def clean(self):
         cleaned = super().clean()
