@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from .images import SafeImageField
 from .models import Article, Contributor
 
 
@@ -34,22 +35,20 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_image_caption",
             "lead_image_alt",
             "lead_image_credit",
-            "publish_at",
+            "embargo_until",
             "notes",
         ]
+        field_classes = {"lead_image": SafeImageField}
+        widgets = {
+            "headline": forms.TextInput(attrs={"size": 90}),
+            "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["opened_token"].initial = self.instance.edit_token
-
-    def clean_lead_image(self):
-        image = self.cleaned_data.get("lead_image")
-        size = getattr(image, "size", 0) or 0
-        if size > settings.MAX_IMAGE_UPLOAD_BYTES:
-            limit = settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)
-            raise ValidationError(f"This image is too large: the limit is {limit} MB.")
-        return image
 
     def clean(self):
         cleaned = super().clean()
