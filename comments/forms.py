@@ -23,7 +23,8 @@ class CommentForm(forms.Form):
     name = forms.CharField(max_length=80, label="Your name", help_text="Shown with your comment.")
     email = forms.EmailField(
         max_length=254,
-        label="Your email", help_text="Never shown. We use it only to tell your comments apart."
+        label="Your email",
+        help_text="Never shown. We use it only to tell your comments apart.",
     )
     text = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 5}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
