@@ -1,5 +1,6 @@
 """A reader posts a comment: a normal reader gets through, each spam defence refuses."""
 
+import threading
 import time
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from django.core import mail
 from articles.models import CommentPolicy
 from comments.forms import make_timestamp
 from comments.models import BannedWord, Comment
+from comments.notifications import run_in_background  # the real one, before tests swap it
 from tests.comments_fixtures import *  # noqa: F403
 from tests.comments_fixtures import add_comment, post_comment
 
@@ -229,6 +231,25 @@ def test_moderators_are_told_of_new_pending_comments(
     assert mail.outbox[0].to == ["moderator@example.com"]
     assert TYPED in mail.outbox[0].body
     assert "http://testserver/admin/comments/comment/" in mail.outbox[0].body
+
+
+def test_comments_that_are_not_waiting_are_not_announced(
+    client, published, moderator, django_capture_on_commit_callbacks
+):
+    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    BannedWord.objects.create(word="casino", action=BannedWord.Action.SPAM)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, article, text="Public at once")
+        post_comment(client, article, text="Best casino bonus", email="bot@example.org")
+    assert Comment.objects.count() == 2
+    assert mail.outbox == []
+
+
+def test_the_mail_goes_out_in_a_thread_of_its_own():
+    ran_in = []
+    thread = run_in_background(lambda: ran_in.append(threading.current_thread()))
+    thread.join(timeout=5)
+    assert ran_in == [thread]
 
 
 def test_a_failing_mail_server_loses_no_comment(
