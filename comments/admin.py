@@ -4,10 +4,22 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.views.decorators.http import require_POST
 
 from .models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
+
+# Comment method: (button, status it gives)
+DECISIONS = {
+    "approve": ("Approve", Comment.Status.APPROVED),
+    "reject": ("Reject", Comment.Status.REJECTED),
+    "mark_spam": ("Mark as spam", Comment.Status.SPAM),
+    "remove": ("Remove from the site", Comment.Status.REMOVED),
+}
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -165,7 +177,42 @@ class CommentAdmin(admin.ModelAdmin):
             return "First comment"
         return f"{obj.approved_before} of {obj.comments_before} earlier approved"
 
-    # Comments change state through the actions, which keep the log; never by editing.
+    # Comments change state through decisions, which keep the log; never by editing.
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/decide/",
+                self.admin_site.admin_view(require_POST(self.decide_view)),
+                name="comments_comment_decide",
+            ),
+        ] + super().get_urls()
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and self.has_moderate_permission(request):
+            context["decisions"] = [
+                (name, label) for name, (label, status) in DECISIONS.items() if obj.status != status
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def decide_view(self, request, object_id):
+        """One decision from the comment's own page, where a moderator read it in full."""
+        comment = self.get_object(request, object_id)
+        decision = request.POST.get("decision")
+        if comment is None or decision not in DECISIONS:
+            raise Http404("No such comment or decision.")
+        if not self.has_moderate_permission(request):
+            raise PermissionDenied
+        reason = request.POST.get("reason", "").strip()
+        if getattr(comment, decision)(request.user, reason) is None:
+            self.message_user(request, "The comment already had that status.", messages.WARNING)
+        else:
+            self.message_user(
+                request,
+                f"Comment by {comment.name} is now {comment.get_status_display().lower()}.",
+                messages.SUCCESS,
+            )
+        return redirect("admin:comments_comment_changelist")
 
     def has_add_permission(self, request):
         return False

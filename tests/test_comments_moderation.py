@@ -1,6 +1,7 @@
 """The moderation desk: the queue, decisions with a log, roles, trust, bans and reports."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
@@ -59,6 +60,36 @@ def test_a_comment_page_shows_its_reports_and_log(client, moderator, article):
     assert "Reveals personal information" in html
     assert "New commenter" in html
     assert "Look at me" in html
+
+
+def test_a_moderator_decides_from_the_comment_page(client, moderator, article):
+    comment = add_comment(article, status="pending", text="Read in full")
+    client.force_login(moderator)
+    page = client.get(reverse("admin:comments_comment_change", args=[comment.pk]))
+    assert 'value="approve"' in page.content.decode()
+    decide = reverse("admin:comments_comment_decide", args=[comment.pk])
+    response = client.post(decide, {"decision": "reject", "reason": "Off topic"}, follow=True)
+    assert "is now rejected" in response.content.decode()
+    entry = comment.log.get()
+    assert (entry.user, entry.to_status, entry.reason) == (moderator, "rejected", "Off topic")
+
+
+def test_people_without_the_right_cannot_decide(client, make_user, article):
+    viewer = make_user("viewer")
+    viewer.user_permissions.add(
+        Permission.objects.get(codename="view_comment", content_type__app_label="comments")
+    )
+    comment = add_comment(article, status="pending")
+    client.force_login(viewer)
+    page = client.get(reverse("admin:comments_comment_change", args=[comment.pk]))
+    assert page.status_code == 200
+    assert 'value="approve"' not in page.content.decode()
+    decide = reverse("admin:comments_comment_decide", args=[comment.pk])
+    assert client.post(decide, {"decision": "approve"}).status_code == 403
+    assert client.get(decide).status_code == 405
+    assert client.get(QUEUE).context["action_form"] is None  # no bulk actions either
+    comment.refresh_from_db()
+    assert comment.status == "pending"
 
 
 def test_the_queue_shows_why_held_reports_and_history(client, moderator, article):
