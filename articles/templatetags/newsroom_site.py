@@ -3,6 +3,7 @@ import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, gettext_noop
@@ -81,3 +82,11 @@ def srcset(renditions):
 @register.simple_tag
 def navigation_sections():
     return Section.objects.only("name", "slug")
+
+
+@register.filter
+def iso_time(value):
+    """ISO 8601 to the second: HTML's datetime attribute refuses microseconds."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
