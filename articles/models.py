@@ -181,6 +181,7 @@ class ArticleQuerySet(models.QuerySet):
             from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
             # "simple": articles come in many languages, so no one language's stemming.
+            # Migration 0003_site_search_index indexes this very expression: change both.
             vector = (
                 SearchVector("headline", weight="A", config="simple")
                 + SearchVector("standfirst", weight="B", config="simple")

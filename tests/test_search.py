@@ -75,3 +75,11 @@ def test_search_is_a_queryset_method(publish):
         "Arctic border crossing"
     ]
     assert not Article.objects.published().search("").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index exists on PostgreSQL only")
+def test_full_text_search_can_use_its_index(publish):
+    publish(headline="Arctic border crossing")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    assert "article_search_document" in Article.objects.search("arctic").explain()
