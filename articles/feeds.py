@@ -1,5 +1,6 @@
 """RSS and Atom feeds: latest stories, per section and per contributor."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -12,7 +13,9 @@ FEED_LENGTH = 30
 
 
 class LatestArticlesFeed(Feed):
-    title = _("Latest news")
+    def title(self, obj=None):
+        return f"{settings.NEWSROOM_NAME}: {_('Latest news')}"
+
     description = _("The latest published stories.")
 
     def link(self, obj=None):
@@ -70,7 +73,7 @@ class SectionFeed(LatestArticlesFeed):
         return get_object_or_404(Section, slug=slug)
 
     def title(self, obj):
-        return obj.name
+        return f"{settings.NEWSROOM_NAME}: {obj.name}"
 
     def description(self, obj):
         return obj.description or _("The latest stories in %(section)s.") % {"section": obj.name}
@@ -100,7 +103,7 @@ class ContributorFeed(LatestArticlesFeed):
         return get_object_or_404(Contributor, slug=slug)
 
     def title(self, obj):
-        return obj.name
+        return f"{settings.NEWSROOM_NAME}: {obj.name}"
 
     def description(self, obj):
         return _("Stories credited to %(name)s.") % {"name": obj.name}

@@ -61,7 +61,7 @@ def test_section_feed_has_only_that_section(client, publish, section, kind):
     publish(headline="Sport story", section=sport)
     feed = parse(client, f"/section/sport/{kind}/")
     assert [e.title for e in feed.entries] == ["Sport story"]
-    assert feed.feed.title == "Sport"
+    assert feed.feed.title == "The Newsroom: Sport"
     assert client.get(f"/section/nowhere/{kind}/").status_code == 404
 
 
