@@ -43,7 +43,8 @@ def renditions_for(image_field):
     sizes = cache.get(key)
     if sizes is None:
         sizes = _make_missing(image_field)
-        cache.set(key, sizes, None)
+        # An unreadable image is tried again later; good renditions are kept.
+        cache.set(key, sizes, None if sizes else 300)
     storage = image_field.storage
     return [Rendition(storage, rendition_name(image_field.name, w), w, h) for w, h in sizes]
 

@@ -104,7 +104,9 @@ class ArticleDetailView(DetailView):
         # The page speaks the article's language, whatever the reader's browser asks for.
         with translation.override(self.object.language):
             response = self.render_to_response(self.get_context_data(object=self.object))
-            return response.render()
+            response.render()
+        response.headers["Content-Language"] = self.object.language
+        return response
 
     def was_withdrawn(self):
         """Only an article readers once saw is 'gone'; anything else was never here."""

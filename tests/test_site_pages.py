@@ -246,3 +246,9 @@ def test_article_page_queries_do_not_grow_with_credits_corrections_or_translatio
         publish(headline=f"Version {n}", language="fr", translation_of=seed_story)
     assert queries_for(client, url) == few
     assert few <= 10
+
+
+def test_article_page_declares_its_language_to_clients(client, publish):
+    article = publish(headline="Ein Artikel", language="de")
+    response = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
+    assert response["Content-Language"] == "de"

@@ -90,3 +90,9 @@ def iso_time(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, location):
+    """The full address of a path at the host the reader used (no sites framework here)."""
+    return context["request"].build_absolute_uri(location)
