@@ -20,6 +20,7 @@ SURFACES = [
     "/contributor/guy-faulconbridge/atom/",
     "/sitemap.xml",
     "/sitemap-news.xml",
+    "/articles/zanzibar-published/",  # related stories and translations
 ]
 
 

@@ -252,3 +252,14 @@ def test_article_page_declares_its_language_to_clients(client, publish):
     article = publish(headline="Ein Artikel", language="de")
     response = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
     assert response["Content-Language"] == "de"
+
+
+def test_dateline_without_agency_and_body_without_opening_paragraph(client, publish):
+    plain = publish(headline="Court story", dateline_place="LONDON", body="<p>The trial.</p>")
+    assert '<p><span class="dateline">LONDON –</span> The trial.</p>' in text(
+        client.get(plain.get_absolute_url())
+    )
+    subhead = publish(headline="Explainer", dateline_place="PARIS", body="<h2>Why</h2><p>x</p>")
+    assert '<p><span class="dateline">PARIS –</span> </p><h2>Why</h2>' in text(
+        client.get(subhead.get_absolute_url())
+    )
