@@ -23,13 +23,15 @@ class PublishedListView(ListView):
         return Article.objects.published().select_related("section").with_credits()
 
 
-class HomeView(PublishedListView):
-    """Latest stories, one version of each: translations are linked from their original."""
-
-    template_name = "articles/home.html"
+class OneVersionPerStoryMixin:
+    """Lists show a story once: a translation is reached from its published original."""
 
     def get_queryset(self):
-        return super().get_queryset().filter(translation_of__isnull=True)
+        return super().get_queryset().exclude(translation_of__in=Article.objects.published())
+
+
+class HomeView(OneVersionPerStoryMixin, PublishedListView):
+    template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -42,12 +44,12 @@ class HomeView(PublishedListView):
         return context
 
 
-class SectionView(PublishedListView):
+class SectionView(OneVersionPerStoryMixin, PublishedListView):
     template_name = "articles/section.html"
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(section=self.section, translation_of__isnull=True)
+        return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)

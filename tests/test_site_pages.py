@@ -263,3 +263,15 @@ def test_dateline_without_agency_and_body_without_opening_paragraph(client, publ
     assert '<p><span class="dateline">PARIS –</span> </p><h2>Why</h2>' in text(
         client.get(subhead.get_absolute_url())
     )
+
+
+def test_lists_show_each_story_once_but_never_hide_a_translation(client, publish, make_article):
+    original = publish(headline="Original story")
+    publish(headline="Histoire traduite", language="fr", translation_of=original)
+    draft = make_article(headline="Draft original", status="draft")
+    publish(headline="Seule version publiée", language="fr", translation_of=draft)
+    for url in ("/", "/section/world/"):
+        html = text(client.get(url))
+        assert "Original story" in html
+        assert "Histoire traduite" not in html
+        assert "Seule version publiée" in html
