@@ -275,3 +275,13 @@ def test_lists_show_each_story_once_but_never_hide_a_translation(client, publish
         assert "Original story" in html
         assert "Histoire traduite" not in html
         assert "Seule version publiée" in html
+
+
+def test_staff_preview_shows_unpublished_articles_to_staff_only(client, make_article, editor):
+    draft = make_article(headline="Draft in progress", **state_fields("draft"))
+    url = f"/preview/{draft.pk}/"
+    assert client.get(url).status_code == 302
+    client.force_login(editor)
+    html = text(client.get(url))
+    assert "Draft in progress" in html
+    assert '<meta name="robots" content="noindex">' in html
