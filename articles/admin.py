@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from reversion_compare.admin import CompareVersionAdmin
 
 from .forms import ArticleAdminForm, TransitionForm, TranslationForm
@@ -79,26 +80,49 @@ class CorrectionInline(ArticleChildInline, admin.StackedInline):
     fields = ["published_at", "text"]
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    title = "translation"
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("original", "Originals"),
+            ("translation", "Translations"),
+            ("out_of_date", "Translations out of date"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "original":
+            return queryset.filter(translation_of__isnull=True)
+        if self.value() == "translation":
+            return queryset.filter(translation_of__isnull=False)
+        if self.value() == "out_of_date":
+            return queryset.out_of_date_translations()
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(CompareVersionAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "status_label", "section", "language", "credited", "publish_at"]
-    list_filter = ["status", "section", "language", ("translation_of", admin.EmptyFieldListFilter)]
+    list_filter = ["status", "section", "language", TranslationFilter]
     list_select_related = ["section"]
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["translation_of"]
     inlines = [CreditInline, CorrectionInline]
+    # The publish time changes only through the Publish step, which records it.
     readonly_fields = [
         "status",
+        "publish_at",
         "credit_line_preview",
         "first_published_at",
         "updated_at",
         "workflow_history",
     ]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body", "edit_token"]}),
+        (None, {"fields": ["headline", "slug", "standfirst", "body", "opened_token"]}),
         ("Dateline", {"fields": [("dateline_place", "dateline_agency")]}),
         (
             "Placement",
@@ -121,6 +145,7 @@ class ArticleAdmin(CompareVersionAdmin):
                 "fields": [
                     "status",
                     "publish_at",
+                    "embargo_until",
                     "first_published_at",
                     "updated_at",
                     "minor_edit",
@@ -131,7 +156,13 @@ class ArticleAdmin(CompareVersionAdmin):
             },
         ),
     ]
-    actions = ["submit_selected", "publish_selected", "withdraw_selected", "create_translation"]
+    actions = [
+        "submit_selected",
+        "publish_selected",
+        "withdraw_selected",
+        "create_translation",
+        "mark_up_to_date",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_credits()
@@ -140,6 +171,8 @@ class ArticleAdmin(CompareVersionAdmin):
     def status_label(self, obj):
         if obj.is_scheduled:
             return "Scheduled"
+        if obj.status == Article.Status.PUBLISHED and obj.is_embargoed:
+            return "Embargoed"
         return obj.get_status_display()
 
     @admin.display(description="Credited")
@@ -172,7 +205,7 @@ class ArticleAdmin(CompareVersionAdmin):
                     for t in rows
                 ),
             )
-            or format_html("<tr><td colspan=5>No changes of state yet.</td></tr>"),
+            or mark_safe("<tr><td colspan=5>No changes of state yet.</td></tr>"),
         )
 
     # Permissions: model-level from the user's groups, object-level from the article.
@@ -198,15 +231,31 @@ class ArticleAdmin(CompareVersionAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.has_perm("articles.publish_article"):
-            fields.append("publish_at")
+            fields.append("embargo_until")
         return fields
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        if change and obj.is_public and not form.cleaned_data.get("minor_edit"):
-            obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if change:
+            obj.record_update(request.user, minor=form.cleaned_data.get("minor_edit"))
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Correction:
+            for correction in formset.new_objects:
+                form.instance.corrected(correction)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None and request.method == "GET" and article.is_out_of_date:
+            messages.warning(
+                request,
+                "The original has been corrected or updated since this translation was made. "
+                "Bring it up to date, then use the action “Mark translation up to date”.",
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def construct_change_message(self, request, form, formsets, add=False):
         message = super().construct_change_message(request, form, formsets, add)
@@ -304,6 +353,18 @@ class ArticleAdmin(CompareVersionAdmin):
     @admin.action(description="Withdraw selected articles", permissions=["publish"])
     def withdraw_selected(self, request, queryset):
         self._bulk(request, queryset, "withdraw", lambda a: a.withdraw(request.user))
+
+    @admin.action(description="Mark translation up to date", permissions=["translate"])
+    def mark_up_to_date(self, request, queryset):
+        done = 0
+        for article in queryset.select_related("translation_of"):
+            try:
+                article.mark_up_to_date(request.user)
+                done += 1
+            except (WorkflowError, PermissionDenied) as error:
+                self.message_user(request, str(error), messages.ERROR)
+        if done:
+            self.message_user(request, f"Marked up to date: {done} translation(s).")
 
     @admin.action(description="Create translation", permissions=["translate"])
     def create_translation(self, request, queryset):

@@ -2,13 +2,14 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from .images import SafeImageField
 from .models import Article, Contributor
 
 
 class ArticleAdminForm(forms.ModelForm):
     # The token the article had when this form was opened: a different one
     # in the database now means someone saved in between.
-    edit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    opened_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     minor_edit = forms.BooleanField(
         required=False,
         label="Minor edit",
@@ -34,22 +35,20 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_image_caption",
             "lead_image_alt",
             "lead_image_credit",
-            "publish_at",
+            "embargo_until",
             "notes",
         ]
+        field_classes = {"lead_image": SafeImageField}
+        widgets = {
+            "headline": forms.TextInput(attrs={"size": 90}),
+            "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["edit_token"].initial = self.instance.edit_token
-
-    def clean_lead_image(self):
-        image = self.cleaned_data.get("lead_image")
-        size = getattr(image, "size", 0) or 0
-        if size > settings.MAX_IMAGE_UPLOAD_BYTES:
-            limit = settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)
-            raise ValidationError(f"This image is too large: the limit is {limit} MB.")
-        return image
+            self.fields["opened_token"].initial = self.instance.edit_token
 
     def clean(self):
         cleaned = super().clean()
@@ -60,7 +59,7 @@ class ArticleAdminForm(forms.ModelForm):
                 .values_list("edit_token", flat=True)
                 .first()
             )
-            if current is not None and cleaned.get("edit_token") != current:
+            if current is not None and cleaned.get("opened_token") != current:
                 raise ValidationError(
                     "Someone else saved this article after you opened it, so your changes "
                     "were not saved and nothing was overwritten. Your text is still below: "

@@ -5,7 +5,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, models, transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
@@ -159,8 +159,16 @@ class WorkflowError(Exception):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, with a publish time already past."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        """What readers may see: published, publish time past, embargo (if any) lifted."""
+        now = timezone.now()
+        return self.filter(
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
+            status=Article.Status.PUBLISHED,
+            publish_at__lte=now,
+        )
+
+    def out_of_date_translations(self):
+        return self.filter(translation_of__revision__gt=F("source_revision"))
 
     def with_credits(self):
         return self.prefetch_related(
@@ -279,6 +287,16 @@ class Article(models.Model):
         blank=True,
         help_text="Leave empty to follow the section's policy.",
     )
+    embargo_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Not shown to readers anywhere before this time, even once published; "
+        "partners may receive it earlier, marked as embargoed.",
+    )
+    # Counts corrections and substantive updates. A translation remembers the
+    # count of its original it was made from: a lower number means out of date.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    source_revision = models.PositiveIntegerField(null=True, blank=True, editable=False)
     notes = models.TextField(blank=True, help_text="Internal notes, never shown to readers.")
     # Renewed by every save: an edit form carrying another token is stale.
     edit_token = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -318,10 +336,25 @@ class Article(models.Model):
 
     @property
     def is_public(self):
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.publish_at is not None
-            and self.publish_at <= timezone.now()
+            and self.publish_at <= now
+            and (self.embargo_until is None or self.embargo_until <= now)
+        )
+
+    @property
+    def is_embargoed(self):
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+    @property
+    def is_out_of_date(self):
+        """A translation whose original was corrected or updated since it was made."""
+        return (
+            self.translation_of_id is not None
+            and self.source_revision is not None
+            and self.translation_of.revision > self.source_revision
         )
 
     @property
@@ -427,6 +460,51 @@ class Article(models.Model):
                 publish_at=current.publish_at if name == "publish" else None,
             )
 
+    def record_update(self, by, minor, reason=""):
+        """
+        After an edit of a live article: a minor one (a typo) changes nothing
+        readers are told; a substantive one shows as "Updated" and makes the
+        translations out of date. Call inside the save's transaction.
+        """
+        if minor or not self.is_public:
+            return
+        Article.objects.filter(pk=self.pk).update(
+            updated_at=timezone.now(), revision=F("revision") + 1
+        )
+        self.refresh_from_db(fields=["updated_at", "revision", "edit_token"])
+        self._tell_translators(reason or "The original was updated.")
+
+    def add_correction(self, by, text, published_at=None):
+        correction = Correction.objects.create(
+            article=self, text=text, created_by=by, published_at=published_at or timezone.now()
+        )
+        self.corrected(correction)
+        return correction
+
+    def corrected(self, correction):
+        Article.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        self.refresh_from_db(fields=["revision"])
+        self._tell_translators(f"The original was corrected: {correction.text}")
+
+    def mark_up_to_date(self, by):
+        if not self.translation_of_id:
+            raise WorkflowError("Only a translation can be marked up to date.")
+        if not self.can_be_edited_by(by):
+            raise PermissionDenied(f"You may not edit “{self.headline}”.")
+        self.source_revision = self.translation_of.revision
+        Article.objects.filter(pk=self.pk).update(source_revision=self.source_revision)
+
+    def _tell_translators(self, reason):
+        from .notifications import notify_translators
+
+        stale = list(
+            self.translations.filter(source_revision__lt=self.revision).prefetch_related(
+                "credits__contributor__user"
+            )
+        )
+        if stale:
+            transaction.on_commit(lambda: notify_translators(self, stale, reason))
+
     def create_translation(self, by, language, translator=None):
         """A draft in another language, linked to this original, with its reporting credits."""
         if not (by.has_perm("articles.translate_article") or by.has_perm("articles.add_article")):
@@ -444,6 +522,7 @@ class Article(models.Model):
                 section=self.section,
                 language=language,
                 translation_of=self,
+                source_revision=self.revision,
                 lead_image=self.lead_image,
                 lead_image_caption=self.lead_image_caption,
                 lead_image_alt=self.lead_image_alt,

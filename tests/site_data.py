@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-HIDDEN_STATES = ("draft", "review", "scheduled", "withdrawn")
+HIDDEN_STATES = ("draft", "review", "scheduled", "embargoed", "withdrawn")
 
 
 def state_fields(state):
@@ -21,6 +21,12 @@ def state_fields(state):
             "status": "published",
             "publish_at": now + timedelta(days=1),
             "first_published_at": now + timedelta(days=1),
+        },
+        "embargoed": {
+            "status": "published",
+            "publish_at": past,
+            "first_published_at": past,
+            "embargo_until": now + timedelta(hours=2),
         },
         "withdrawn": {"status": "withdrawn", "publish_at": past, "first_published_at": past},
     }[state]

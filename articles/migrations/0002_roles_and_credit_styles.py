@@ -30,6 +30,7 @@ ROLE_PERMISSIONS = {
         "articles.delete_correction",
         "articles.view_transition",
         "articles.change_contributor",
+        "auth.view_user",  # to link a contributor to a staff account
         "articles.add_section",
         "articles.change_section",
         "articles.add_creditstyle",

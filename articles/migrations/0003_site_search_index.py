@@ -28,6 +28,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0002_roles_and_credit_styles")]
+    dependencies = [("articles", "0003_embargo_and_translation_lineage")]
 
     operations = [migrations.RunPython(create_index, drop_index, elidable=False)]

@@ -1,0 +1,73 @@
+"""Uploaded images: checked for what they really are, and re-encoded without metadata."""
+
+import io
+import warnings
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageOps
+
+FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+def _megabytes(size):
+    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
+
+
+def clean_image_upload(upload):
+    """
+    Refuse what is too big, not an image or a decompression bomb, each with its
+    reason; give back the picture re-encoded, so EXIF data such as GPS
+    positions never reaches the public.
+    """
+    if upload.size > settings.MAX_IMAGE_UPLOAD_BYTES:
+        raise ValidationError(
+            f"This file is {_megabytes(upload.size)} MB; images may be at most "
+            f"{_megabytes(settings.MAX_IMAGE_UPLOAD_BYTES)} MB.",
+            code="too_large",
+        )
+    max_pixels = settings.MAX_IMAGE_PIXELS
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            image.verify()
+            if image.width * image.height > max_pixels:
+                raise Image.DecompressionBombError
+            upload.seek(0)
+            image = Image.open(upload)
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            f"This image has too many pixels: at most {max_pixels // 1_000_000} megapixels "
+            "are accepted.",
+            code="too_many_pixels",
+        ) from None
+    except Exception:
+        raise ValidationError(
+            "This file is not an image we can read. Upload a JPEG, PNG, GIF or WebP picture.",
+            code="not_an_image",
+        ) from None
+    if image.format not in FORMATS:
+        raise ValidationError(
+            f"{image.format} images are not accepted. Upload a JPEG, PNG, GIF or WebP picture.",
+            code="format",
+        )
+    kind = image.format
+    image = ImageOps.exif_transpose(image)  # keep the orientation the camera meant
+    if kind == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, kind, **({"quality": 90} if kind in ("JPEG", "WEBP") else {}))
+    extension = {"JPEG": ".jpg"}.get(kind, f".{kind.lower()}")
+    return SimpleUploadedFile(f"upload{extension}", buffer.getvalue(), FORMATS[kind])
+
+
+class SafeImageField(forms.ImageField):
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        return clean_image_upload(data)

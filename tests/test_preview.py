@@ -1,0 +1,29 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_preview_a_draft_as_readers_will_see_it(client, reporter, make_article):
+    draft = make_article(headline="Not yet", credits=[("reporting", "Ann One", "Kyiv", "")])
+    client.force_login(reporter)
+    response = client.get(reverse("articles:preview", args=[draft.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Not yet" in page and "(Reporting by Ann One in Kyiv)" in page
+    assert "Readers cannot see this page yet" in page
+
+
+def test_nobody_else_can_preview_and_the_public_page_does_not_exist(client, make_article):
+    draft = make_article(headline="Not yet")
+    preview = reverse("articles:preview", args=[draft.pk])
+    assert client.get(preview).status_code == 302
+    client.force_login(make_reader())
+    assert client.get(preview).status_code == 302
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def make_reader():
+    from django.contrib.auth.models import User
+
+    return User.objects.create_user("reader", "reader@example.com", "pw")

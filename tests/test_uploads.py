@@ -1,0 +1,79 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from articles.models import Article
+from tests.admin_forms import form_values
+from tests.test_admin_roles import change_url
+
+pytestmark = pytest.mark.django_db
+
+GPS_IFD = 0x8825
+
+
+def picture(size=(64, 48), kind="JPEG", gps=False):
+    image = Image.new("RGB", size, (200, 30, 30))
+    exif = Image.Exif()
+    if gps:
+        exif[0x010F] = "PhoneMaker"
+        exif.get_ifd(GPS_IFD).update({1: "N", 2: (59.0, 54.0, 0.0), 3: "E", 4: (10.0, 45.0, 0.0)})
+    buffer = io.BytesIO()
+    image.save(buffer, kind, exif=exif)
+    return buffer.getvalue()
+
+
+def upload(client, article, content, name="photo.jpg"):
+    data = form_values(client.get(change_url(article)))
+    data["lead_image"] = SimpleUploadedFile(name, content)
+    data["lead_image_caption"] = "Typed caption"
+    return client.post(change_url(article), data)
+
+
+@pytest.fixture
+def article(client, editor, make_article):
+    client.force_login(editor)
+    return make_article(headline="With a picture")
+
+
+def test_published_image_has_no_gps_and_a_generated_name(client, article):
+    response = upload(client, article, picture(gps=True), name="my holiday IMG_0042.jpg")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert "IMG_0042" not in article.lead_image.name
+    assert article.lead_image.name.startswith("lead/") and article.lead_image.name.endswith(".jpg")
+    with Image.open(article.lead_image.path) as stored:
+        exif = stored.getexif()
+        assert not exif.get_ifd(GPS_IFD) and 0x010F not in exif
+        assert stored.size == (64, 48)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "reason"),
+    [
+        (b"%PDF-1.4 not a picture", "photo.jpg", "not an image we can read"),
+        (picture(kind="BMP"), "photo.bmp", "BMP images are not accepted"),
+    ],
+)
+def test_refused_uploads_say_why_and_keep_what_was_typed(client, article, content, name, reason):
+    response = upload(client, article, content, name)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert reason in page
+    assert 'value="Typed caption"' in page
+    assert not Article.objects.get(pk=article.pk).lead_image
+
+
+def test_too_large_a_file_is_refused(client, article, settings):
+    settings.MAX_IMAGE_UPLOAD_BYTES = 1024 * 1024
+    response = upload(client, article, picture() + b"\0" * 1024 * 1024)
+    assert "images may be at most 1 MB" in response.content.decode()
+    assert not Article.objects.get(pk=article.pk).lead_image
+
+
+def test_decompression_bomb_is_refused(client, article, settings):
+    settings.MAX_IMAGE_PIXELS = 1_000_000
+    response = upload(client, article, picture(size=(2000, 1000), kind="PNG"), "huge.png")
+    assert "too many pixels" in response.content.decode()
+    assert not Article.objects.get(pk=article.pk).lead_image

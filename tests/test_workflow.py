@@ -1,0 +1,148 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from articles.models import Article, Role, WorkflowError
+
+pytestmark = pytest.mark.django_db
+
+
+def visible():
+    return list(Article.objects.published())
+
+
+def test_reporter_submits_own_draft_and_the_step_is_recorded(make_article, reporter):
+    article = make_article(created_by=reporter)
+    transition = article.submit(reporter, "Ready")
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+    assert (transition.user, transition.from_status, transition.to_status, transition.note) == (
+        reporter,
+        "draft",
+        "review",
+        "Ready",
+    )
+
+
+def test_reporter_cannot_publish_editor_can(make_article, reporter, editor):
+    article = make_article(created_by=reporter)
+    article.submit(reporter)
+    with pytest.raises(PermissionDenied):
+        article.publish(reporter)
+    assert visible() == []
+    article.publish(editor)
+    assert visible() == [article]
+    assert article.first_published_at == article.publish_at
+
+
+def test_scheduled_article_appears_by_itself_when_its_time_comes(make_article, editor, monkeypatch):
+    article = make_article()
+    at = timezone.now() + timedelta(hours=3)
+    article.publish(editor, at=at)
+    assert article.is_scheduled
+    assert visible() == []
+    later = at + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert visible() == [article]
+
+
+def test_scheduled_article_can_be_rescheduled_but_live_one_is_not_republished(make_article, editor):
+    article = make_article()
+    article.publish(editor, at=timezone.now() + timedelta(days=1))
+    article.publish(editor, at=timezone.now() + timedelta(days=2))
+    assert article.transitions.count() == 2
+    article.publish(editor)
+    with pytest.raises(WorkflowError, match="already published"):
+        article.publish(editor)
+
+
+def test_two_editors_publishing_at_once_publish_once(make_article, editor, make_user):
+    other = make_user("other", "Editors")
+    article = make_article()
+    stale_copy = Article.objects.get(pk=article.pk)
+    article.publish(editor)
+    with pytest.raises(WorkflowError):
+        stale_copy.publish(other)
+    assert article.transitions.filter(to_status="published").count() == 1
+
+
+def test_return_to_reporter_needs_a_note(make_article, reporter, editor):
+    article = make_article(created_by=reporter)
+    article.submit(reporter)
+    with pytest.raises(WorkflowError, match="note"):
+        article.return_to_reporter(editor, "  ")
+    article.return_to_reporter(editor, "Check the second quote.")
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.can_be_edited_by(reporter)
+    assert article.transitions.first().note == "Check the second quote."
+
+
+def test_withdrawn_article_leaves_the_site(make_article, editor):
+    article = make_article()
+    article.publish(editor)
+    article.withdraw(editor, "Legal advice")
+    assert visible() == []
+    assert article.status == Article.Status.WITHDRAWN
+
+
+def test_reporters_edit_only_their_own_unpublished_articles(
+    make_article, reporter, editor, make_user
+):
+    other = make_user("other", "Reporters")
+    own = make_article(created_by=reporter)
+    theirs = make_article(created_by=other)
+    assert own.can_be_edited_by(reporter)
+    assert not theirs.can_be_edited_by(reporter)
+    own.publish(editor)
+    assert not own.can_be_edited_by(reporter)
+    assert own.can_be_edited_by(editor)
+
+
+def test_create_translation_copies_structure_and_reporting_credits(make_article, translator):
+    from tests.conftest import contributor
+
+    original = make_article(
+        headline="Original",
+        dateline_place="MOSCOW",
+        dateline_agency="Reuters",
+        credits=[
+            ("reporting", "Guy Faulconbridge", "Moscow", ""),
+            ("reporting", "Gwladys Fouche", "Oslo", ""),
+            ("editing", "Blandine Hénault", "", ""),
+        ],
+    )
+    translation = original.create_translation(translator, "fr", contributor("Lina Golovnya"))
+    assert translation.status == Article.Status.DRAFT
+    assert translation.translation_of == original
+    assert (translation.language, translation.dateline_place) == ("fr", "MOSCOW")
+    assert [(c.role, c.contributor.name) for c in translation.credits.all()] == [
+        (Role.REPORTING, "Guy Faulconbridge"),
+        (Role.REPORTING, "Gwladys Fouche"),
+        (Role.EDITING, "Blandine Hénault"),
+        (Role.TRANSLATION, "Lina Golovnya"),
+    ]
+    assert "version française Lina Golovnya" in translation.credit_line
+    assert translation.can_be_edited_by(translator)
+    assert not original.can_be_edited_by(translator)
+
+
+def test_translation_into_the_same_language_is_refused(make_article, translator):
+    with pytest.raises(WorkflowError):
+        make_article(language="en").create_translation(translator, "en")
+
+
+def test_body_is_stored_sanitised(make_article):
+    article = make_article(
+        body='<h2>Sub</h2><p onclick="x()">Text <a href="javascript:alert(1)">bad</a>'
+        '<a href="https://example.org/">good</a></p><script>alert(1)</script>'
+        "<blockquote><p>Quote</p></blockquote><ul><li>One</li></ul>"
+    )
+    article.refresh_from_db()
+    assert "<script" not in article.body and "onclick" not in article.body
+    assert "javascript:" not in article.body
+    assert '<a href="https://example.org/">good</a>' in article.body
+    for kept in ("<h2>Sub</h2>", "<blockquote>", "<ul><li>One</li></ul>"):
+        assert kept in article.body
