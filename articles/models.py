@@ -262,6 +262,14 @@ class Article(models.Model):
     revision = models.PositiveIntegerField(default=1, editable=False)
     source_revision = models.PositiveIntegerField(null=True, blank=True, editable=False)
     notes = models.TextField(blank=True, help_text="Internal notes, never shown to readers.")
+    source_id = models.CharField(
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="Identity of the wire or ninjs item this article was imported from.",
+    )
     # Renewed by every save: an edit form carrying another token is stale.
     edit_token = models.UUIDField(default=uuid.uuid4, editable=False)
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "axes",
     "articles",
     "comments",
+    "wire",
 ]
 
 MIDDLEWARE = [
