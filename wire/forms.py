@@ -1,0 +1,44 @@
+from django import forms
+
+from articles.models import Section
+
+
+class ImportStoryForm(forms.Form):
+    file = forms.FileField(
+        required=False,
+        help_text="Wire copy as a UTF-8 text file, or an IPTC ninjs 2.x JSON file.",
+    )
+    text = forms.CharField(
+        required=False,
+        label="Or paste the copy",
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 90}),
+        help_text="Headline on the first line, an empty line, the story, "
+        "then the credit footer in parentheses.",
+    )
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.all(),
+        required=False,
+        help_text="Leave empty to keep the article's section, or use the first one.",
+    )
+    publish = forms.BooleanField(
+        required=False, help_text="Publish at once instead of sending it to review."
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not user.has_perm("articles.publish_article"):
+            del self.fields["publish"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("publish", False)
+        if bool(cleaned.get("file")) == bool(cleaned.get("text", "").strip()):
+            raise forms.ValidationError("Upload a file or paste the copy (one of the two).")
+        return cleaned
+
+    def story_source(self):
+        """(bytes, name) of what was given."""
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return upload.read(), upload.name
+        return self.cleaned_data["text"].encode("utf-8"), "Pasted copy"
