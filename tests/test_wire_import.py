@@ -270,3 +270,17 @@ def test_moderator_is_refused(client, moderator, section):
     response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
     assert response.status_code == 403
     assert not Article.objects.exists()
+
+
+def test_hard_wrapped_copy_without_footer(section, story_file):
+    text = (
+        "Headline straight above the story\n"
+        "PARIS (AFP) - Ministers met on\nMonday in Paris.\n\n"
+        "They agreed on little.\n"
+    )
+    _, err = import_story(story_file(text))
+    article = Article.objects.get()
+    assert article.headline == "Headline straight above the story"
+    assert (article.dateline_place, article.dateline_agency) == ("PARIS", "AFP")
+    assert article.body == "<p>Ministers met on Monday in Paris.</p><p>They agreed on little.</p>"
+    assert article.credit_line == "" and err == ""

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, Contributor, Credit, CreditStyle, Section, unique_slug
+from articles.models import Article, Contributor, Credit, Section, unique_slug
 
 from .credits import parse_credit_line
 from .ninjs import parse_ninjs
@@ -83,7 +83,7 @@ def save_story(story, by, publish=False, section=None):
         article.dateline_place = story.dateline_place
         article.dateline_agency = story.dateline_agency
         article.language = story.language or (style.language if style else article.language)
-        article.credit_style = CreditStyle.objects.filter(pk=style.pk).first() if style else None
+        article.credit_style_id = style.pk if style else None
         article.section = section or _section_for(story, article)
         article.lead_image_caption = story.lead_image_caption or article.lead_image_caption
         article.lead_image_credit = story.lead_image_credit or article.lead_image_credit

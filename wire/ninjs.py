@@ -191,14 +191,12 @@ def _texts(item, key, name):
 
 def _is_markup(entry):
     content_type = entry.get("contenttype", "")
-    return "html" in content_type or "xml" in content_type or "xhtml" in entry.get("role", "")
+    return "html" in content_type or "xml" in content_type or entry.get("role") == "richtext"
 
 
 def _pick(entries, role, markup=None):
-    """The value with this role, else the first of the right kind; "" if none."""
+    """The value with this role, else the first one (of the kind asked for); "" if none."""
     fitting = [e for e in entries if markup is None or _is_markup(e) == markup]
-    if markup is False:
-        fitting = [e for e in fitting if not _is_markup(e) and e.get("role") != "richtext"]
     chosen = next((e for e in fitting if e.get("role") == role), fitting[0] if fitting else None)
     return chosen["value"].strip() if chosen else ""
 

@@ -29,7 +29,7 @@ class Story:
     dateline_agency: str = ""
     language: str = ""  # empty: the credit style's language decides
     footer: str = ""  # the credit line as written
-    credits: list = None  # (role, name, place, language) when given as data, not as a footer
+    credits: list | None = None  # (role, name, place, language) when given as data, not as a footer
     section_name: str = ""
     translation_of: str = ""  # source id of the original
     lead_image_caption: str = ""
@@ -76,18 +76,19 @@ def decode(data, name):
 
 
 def parse_wire_text(text, name):
-    blocks = [
-        " ".join(line.strip() for line in block.splitlines())
-        for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
-    ]
-    blocks = [block for block in blocks if block]
-    headline = blocks[0] if blocks else ""
+    headline, _, story = text.replace("\r\n", "\n").strip().partition("\n")
+    headline = headline.strip()
     if not headline or len(headline) > 250 or headline.startswith("("):
         raise BadStory(
             f"{name}: no headline. The first line must be the headline (at most 250 "
-            "characters), followed by an empty line and the story."
+            "characters), followed by the story."
         )
-    rest = blocks[1:]
+    # Paragraphs are separated by empty lines; lines inside one are joined.
+    rest = [
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in re.split(r"\n\s*\n", story)
+    ]
+    rest = [block for block in rest if block]
     footer_at = next(
         (
             i

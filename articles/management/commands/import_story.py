@@ -21,8 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help="Publish at once.")
         parser.add_argument("--section", metavar="SLUG", help="Section for the articles.")
 
-    def handle(self, *files, publish=False, section=None, **options):
-        files = options.get("files") or files
+    def handle(self, files, publish, section, **options):
         chosen = None
         if section:
             chosen = Section.objects.filter(slug=section).first()
