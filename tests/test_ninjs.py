@@ -191,7 +191,7 @@ def test_item_without_body_imports_with_a_note(editor, section):
     assert article.standfirst == "Boats at dawn."
     assert "has no body" in article.notes
     assert article.credit_tuples() == [("reporting", "Ann Photographer", "", "")]
-    assert "Byline as sent: Ann Photographer" in article.notes
+    assert "Byline “Ann Photographer” has no credit style" in article.notes
 
 
 def test_item_without_uri_is_refused(editor, section):
@@ -233,3 +233,27 @@ def test_iptc_examples_import(editor, section, name):
         assert (article.dateline_place, article.dateline_agency) == ("GROSSETO, Italy", "AP")
         assert "GROSSETO" not in article.body
         assert article.body.startswith("<p>The trial of the captain")
+
+
+def test_infosources_stand_in_for_a_credit_line(editor, section):
+    item = {
+        "uri": "urn:partner:7",
+        "language": "fr",
+        "by": 42,  # not text: ignored rather than trusted
+        "headlines": [{"value": "Le port au petit matin"}],
+        "bodies": [{"value": "MARSEILLE (AFP) – Les bateaux rentrent.\n\nLe port s’éveille."}],
+        "infosources": [
+            {"name": "Jean Dupont", "role": "reporting"},
+            {"name": "Claire Martin", "role": "translation"},
+            {"name": "Agence", "role": "http://cv.iptc.org/newscodes/infosourcerole/originfo"},
+        ],
+        "associations": ["not an object"],
+    }
+    article = save_story(read_story(json.dumps(item).encode(), "partner.json"), editor).article
+    assert article.credit_tuples() == [
+        ("reporting", "Jean Dupont", "", ""),
+        ("translation", "Claire Martin", "", "fr"),
+    ]
+    assert article.credit_line == "(Reportage Jean Dupont; version française Claire Martin)"
+    assert (article.dateline_place, article.dateline_agency) == ("MARSEILLE", "AFP")
+    assert article.body == "<p>Les bateaux rentrent.</p><p>Le port s’éveille.</p>"

@@ -129,9 +129,7 @@ def parse_ninjs(text, name):
     notes = []
     headline = _pick(headlines, "main")
     if not headline:
-        headline = next(
-            (item[key] for key in ("title", "slugline") if isinstance(item.get(key), str)), uri
-        )
+        headline = _string(item, "title") or _string(item, "slugline") or uri
         notes.append(f"The ninjs item has no headline; “{headline}” stands in for one.")
 
     html = _pick(bodies, "richtext", markup=True)
@@ -155,29 +153,39 @@ def parse_ninjs(text, name):
         paragraphs=paragraphs,
         body_html=html,
         standfirst=_pick(descriptions, "summary", markup=False),
-        dateline_place=place or item.get("located", "") or "",
+        dateline_place=place or _string(item, "located")[:100],
         dateline_agency=agency,
-        language=_language(item.get("language")),
+        language=_language(_string(item, "language")),
         notes=notes,
     )
-    by = item.get("by") or ""
+    # A credit line in our styles keeps roles and places; else the infosources or the byline.
+    by = _string(item, "by")
+    story.credits = _infosource_credits(item, story.language or "en")
     if by.startswith("(") and by.endswith(")"):
         story.footer = by
-    else:
-        story.credits = _infosource_credits(item) or _byline_credits(by)
-        if by:
-            notes.append(f"Byline as sent: {by}")
-    subjects = [s for s in item.get("subjects", []) if isinstance(s, dict)]
+    elif by and not story.credits:
+        story.credits = _byline_credits(by)
+        notes.append(f"Byline “{by}” has no credit style: imported as reporting credits.")
     story.section_name = next(
-        (s.get("name", "") for s in subjects if s.get("rel") == "section"), ""
+        (_string(s, "name") for s in _objects(item, "subjects") if s.get("rel") == "section"), ""
     )
-    altids = {a.get("role"): a.get("value") for a in item.get("altids", []) if isinstance(a, dict)}
-    story.translation_of = altids.get("translation-of") or ""
-    image = next((a for a in item.get("associations", []) if a.get("type") == "picture"), None)
+    altids = {_string(a, "role"): _string(a, "value") for a in _objects(item, "altids")}
+    story.translation_of = altids.get("translation-of", "")
+    image = next((a for a in _objects(item, "associations") if a.get("type") == "picture"), None)
     if image:
         story.lead_image_caption = _pick(_texts(image, "descriptions", name), "caption", False)
-        story.lead_image_credit = image.get("by", "")
+        story.lead_image_credit = _string(image, "by")[:150]
     return story
+
+
+def _string(item, key):
+    value = item.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _objects(item, key):
+    value = item.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _texts(item, key, name):
@@ -210,17 +218,18 @@ def _without_dateline(html):
 
 def _language(code):
     codes = {c for c, _ in settings.ARTICLE_LANGUAGES}
-    code = (code or "").split("-")[0].lower()
+    code = code.split("-")[0].lower()
     return code if code in codes else ""
 
 
-def _infosource_credits(item):
-    roles = set(Role.values)
-    return [
-        (source["role"], source["name"], "", "")
-        for source in item.get("infosources", [])
-        if isinstance(source, dict) and source.get("role") in roles and source.get("name")
-    ]
+def _infosource_credits(item, language):
+    """Credits from infosources with our roles; a translation is into the item's language."""
+    credits = []
+    for source in _objects(item, "infosources"):
+        role, name = _string(source, "role"), _string(source, "name")
+        if role in Role.values and name:
+            credits.append((role, name, "", language if role == Role.TRANSLATION else ""))
+    return credits
 
 
 def _byline_credits(by):
