@@ -284,3 +284,14 @@ def test_hard_wrapped_copy_without_footer(section, story_file):
     assert (article.dateline_place, article.dateline_agency) == ("PARIS", "AFP")
     assert article.body == "<p>Ministers met on Monday in Paris.</p><p>They agreed on little.</p>"
     assert article.credit_line == "" and err == ""
+
+
+def test_binary_upload_is_refused_on_the_page(client, editor, section):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(editor)
+    upload = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    response = client.post(reverse("wire:import"), {"file": upload})
+    assert response.status_code == 200
+    assert "photo.jpg: this is a binary file" in response.content.decode()
+    assert not Article.objects.exists()

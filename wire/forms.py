@@ -2,6 +2,8 @@ from django import forms
 
 from articles.models import Section
 
+MAX_STORY_BYTES = 2 * 1024 * 1024
+
 
 class ImportStoryForm(forms.Form):
     file = forms.FileField(
@@ -28,6 +30,14 @@ class ImportStoryForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not user.has_perm("articles.publish_article"):
             del self.fields["publish"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > MAX_STORY_BYTES:
+            raise forms.ValidationError(
+                f"This file is too large for a story: the limit is {MAX_STORY_BYTES // 2**20} MB."
+            )
+        return upload
 
     def clean(self):
         cleaned = super().clean()
