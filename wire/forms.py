@@ -14,13 +14,14 @@ class ImportStoryForm(forms.Form):
         required=False,
         label="Or paste the copy",
         widget=forms.Textarea(attrs={"rows": 16, "cols": 90}),
-        help_text="Headline on the first line, an empty line, the story, "
-        "then the credit footer in parentheses.",
+        help_text="Headline on the first line, then the story (paragraphs apart by an "
+        "empty line) and the credit footer in parentheses.",
     )
     section = forms.ModelChoiceField(
         queryset=Section.objects.all(),
         required=False,
-        help_text="Leave empty to keep the article's section, or use the first one.",
+        help_text="Leave empty for the section a ninjs item names, the section of the "
+        "article being updated, or else the first section.",
     )
     publish = forms.BooleanField(
         required=False, help_text="Publish at once instead of sending it to review."
