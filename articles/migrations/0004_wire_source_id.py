@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_roles_and_credit_styles"),
+        ("articles", "0003_embargo_and_translation_lineage"),
     ]
 
     operations = [
