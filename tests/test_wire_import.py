@@ -295,3 +295,24 @@ def test_binary_upload_is_refused_on_the_page(client, editor, section):
     assert response.status_code == 200
     assert "photo.jpg: this is a binary file" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_reimporting_a_published_story_updates_it_in_place(section, story_file):
+    path = story_file()
+    import_story(path, publish=True)
+    story_file(STORY.format(footer=FOOTER).replace("30 days", "two weeks"))
+    import_story(path)
+    article = Article.objects.get()
+    assert article.is_public
+    assert article.updated_at is not None
+    assert "within two weeks" in article.body
+
+
+def test_reporter_may_not_overwrite_someone_elses_import(client, reporter, section, story_file):
+    import_story(story_file())
+    client.force_login(reporter)
+    response = client.post(
+        reverse("wire:import"), {"text": STORY.format(footer=FOOTER).replace("30", "40")}
+    )
+    assert "You may not update" in response.content.decode()
+    assert "within 30 days" in Article.objects.get().body
