@@ -189,7 +189,7 @@ class ArticleQuerySet(models.QuerySet):
             from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
             # "simple": articles come in many languages, so no one language's stemming.
-            # Migration 0003_site_search_index indexes this very expression: change both.
+            # Migration 0004_site_search_index indexes this very expression: change both.
             vector = (
                 SearchVector("headline", weight="A", config="simple")
                 + SearchVector("standfirst", weight="B", config="simple")
@@ -298,6 +298,14 @@ class Article(models.Model):
     revision = models.PositiveIntegerField(default=1, editable=False)
     source_revision = models.PositiveIntegerField(null=True, blank=True, editable=False)
     notes = models.TextField(blank=True, help_text="Internal notes, never shown to readers.")
+    source_id = models.CharField(
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="Identity of the wire or ninjs item this article was imported from.",
+    )
     # Renewed by every save: an edit form carrying another token is stale.
     edit_token = models.UUIDField(default=uuid.uuid4, editable=False)
 
