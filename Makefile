@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format demo
+.PHONY: install run test lint format demo check-html
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,11 @@ test: lint
 	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest
 	if [ -n "$$DATABASE_URL" ]; then $(BIN)/pytest; fi
+
+# Every kind of public page through the Nu HTML Checker (needs Java and npm; not part of `test`).
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --no-save --no-package-lock vnu-jar@26.9.27
+
+check-html: install $(VNU_JAR)
+	env -u DATABASE_URL $(BIN)/python scripts/check_html.py

@@ -104,6 +104,7 @@ class TranslationFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(CompareVersionAdmin):
     form = ArticleAdminForm
+    change_list_template = "admin/articles/article/change_list.html"
     list_display = ["headline", "status_label", "section", "language", "credited", "publish_at"]
     list_filter = ["status", "section", "language", TranslationFilter]
     list_select_related = ["section"]

@@ -4,7 +4,7 @@ from pathlib import PurePath
 import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import F, Prefetch, Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -175,6 +175,42 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("credits", queryset=Credit.objects.select_related("contributor"))
         )
 
+    def search(self, query):
+        """
+        Articles matching the words of ``query`` in headline, standfirst or body.
+
+        PostgreSQL ranks full-text matches (headline above standfirst above
+        body); other databases need every word somewhere, newest first.
+        """
+        query = " ".join(query.split())
+        if not query:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            # "simple": articles come in many languages, so no one language's stemming.
+            # Migration 0004_site_search_index indexes this very expression: change both.
+            vector = (
+                SearchVector("headline", weight="A", config="simple")
+                + SearchVector("standfirst", weight="B", config="simple")
+                + SearchVector("body", weight="C", config="simple")
+            )
+            terms = SearchQuery(query, search_type="websearch", config="simple")
+            return (
+                self.annotate(search_document=vector)
+                .filter(search_document=terms)
+                .annotate(rank=SearchRank(vector, terms))
+                .order_by("-rank", "-publish_at", "-pk")
+            )
+        matches = models.Q()
+        for word in query.split():
+            matches &= (
+                models.Q(headline__icontains=word)
+                | models.Q(standfirst__icontains=word)
+                | models.Q(body__icontains=word)
+            )
+        return self.filter(matches)
+
 
 def lead_image_path(instance, filename):
     extension = PurePath(filename).suffix.lower()
@@ -262,6 +298,14 @@ class Article(models.Model):
     revision = models.PositiveIntegerField(default=1, editable=False)
     source_revision = models.PositiveIntegerField(null=True, blank=True, editable=False)
     notes = models.TextField(blank=True, help_text="Internal notes, never shown to readers.")
+    source_id = models.CharField(
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="Identity of the wire or ninjs item this article was imported from.",
+    )
     # Renewed by every save: an edit form carrying another token is stale.
     edit_token = models.UUIDField(default=uuid.uuid4, editable=False)
 

@@ -1,13 +1,21 @@
-from django.contrib.admin.views.decorators import staff_member_required
-from django.shortcuts import get_object_or_404
-from django.utils.decorators import method_decorator
-from django.views.generic import DetailView, ListView
+from datetime import timedelta
 
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, ListView, TemplateView
+
+from . import structured_data
 from .models import Article, Contributor, Section
 
+RELATED_COUNT = 4
 
-class HomeView(ListView):
-    template_name = "articles/home.html"
+
+class PublishedListView(ListView):
     context_object_name = "articles"
     paginate_by = 20
 
@@ -15,7 +23,28 @@ class HomeView(ListView):
         return Article.objects.published().select_related("section").with_credits()
 
 
-class SectionView(HomeView):
+class OneVersionPerStoryMixin:
+    """Lists show a story once: a translation is reached from its published original."""
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(translation_of__in=Article.objects.published())
+
+
+class HomeView(OneVersionPerStoryMixin, PublishedListView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = list(context["articles"])
+        lead = articles.pop(0) if articles and context["page_obj"].number == 1 else None
+        by_section = {}
+        for article in sorted(articles, key=lambda a: (a.section.position, a.section.name)):
+            by_section.setdefault(article.section, []).append(article)
+        context.update(lead=lead, by_section=list(by_section.items()))
+        return context
+
+
+class SectionView(OneVersionPerStoryMixin, PublishedListView):
     template_name = "articles/section.html"
 
     def get_queryset(self):
@@ -26,7 +55,7 @@ class SectionView(HomeView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
-class ContributorView(HomeView):
+class ContributorView(PublishedListView):
     template_name = "articles/contributor.html"
 
     def get_queryset(self):
@@ -34,7 +63,25 @@ class ContributorView(HomeView):
         return super().get_queryset().filter(credits__contributor=self.contributor).distinct()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(contributor=self.contributor, **kwargs)
+        context = super().get_context_data(contributor=self.contributor, **kwargs)
+        for article in context["articles"]:
+            article.contributor_roles = [
+                credit.get_role_display()
+                for credit in article.credits.all()
+                if credit.contributor_id == self.contributor.pk
+            ]
+        return context
+
+
+class SearchView(PublishedListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "").strip()[:200]
+        return super().get_queryset().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
 
 
 class ArticleDetailView(DetailView):
@@ -48,6 +95,52 @@ class ArticleDetailView(DetailView):
             .with_credits()
             .prefetch_related("corrections")
         )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except Http404:
+            if self.was_withdrawn():
+                return TemplateResponse(request, "410.html", status=410)
+            raise
+        # The page speaks the article's language, whatever the reader's browser asks for.
+        with translation.override(self.object.language):
+            response = self.render_to_response(self.get_context_data(object=self.object))
+            response.render()
+        response.headers["Content-Language"] = self.object.language
+        return response
+
+    def was_withdrawn(self):
+        """Only an article readers once saw is 'gone'; anything else was never here."""
+        return Article.objects.filter(
+            slug=self.kwargs.get("slug"),
+            status=Article.Status.WITHDRAWN,
+            first_published_at__lte=timezone.now(),
+        ).exists()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        root_id = article.translation_of_id or article.pk
+        versions = list(
+            Article.objects.published()
+            .filter(Q(pk=root_id) | Q(translation_of_id=root_id))
+            .exclude(pk=article.pk)
+            .order_by("language")
+        )
+        original = next((v for v in versions if v.pk == article.translation_of_id), None)
+        related = (
+            Article.objects.published()
+            .filter(section=article.section_id, language=article.language)
+            .exclude(pk__in=[article.pk, *(v.pk for v in versions)])
+            .select_related("section")[:RELATED_COUNT]
+        )
+        context.update(
+            translations=versions,
+            related=related,
+            structured_data=structured_data.news_article(self.request, article, original),
+        )
+        return context
 
 
 @method_decorator(staff_member_required, name="dispatch")
@@ -63,3 +156,20 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
+
+
+class NewsSitemapView(TemplateView):
+    """Google News sitemap: what was published in the last two days."""
+
+    template_name = "sitemaps/news.xml"
+    content_type = "application/xml"
+
+    def get_context_data(self, **kwargs):
+        since = timezone.now() - timedelta(days=2)
+        articles = Article.objects.published().filter(publish_at__gte=since).order_by("-publish_at")
+        return super().get_context_data(articles=articles[:1000], **kwargs)
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"

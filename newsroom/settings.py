@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "reversion",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "articles",
     "comments",
+    "wire",
 ]
 
 MIDDLEWARE = [

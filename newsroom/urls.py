@@ -8,6 +8,7 @@ admin.site.site_title = settings.NEWSROOM_NAME
 admin.site.index_title = "Newsroom desk"
 
 urlpatterns = [
+    path("", include("wire.urls")),  # before the admin: it adds a page under admin/
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("comments.urls")),

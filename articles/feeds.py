@@ -1,0 +1,128 @@
+"""RSS and Atom feeds: latest stories, per section and per contributor."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Contributor, Section
+
+FEED_LENGTH = 30
+
+
+class LatestArticlesFeed(Feed):
+    def title(self, obj=None):
+        return f"{settings.NEWSROOM_NAME}: {_('Latest news')}"
+
+    description = _("The latest published stories.")
+
+    def link(self, obj=None):
+        return reverse("articles:home")
+
+    def feed_url(self, obj=None):
+        return reverse("articles:feed-rss")
+
+    def published(self, obj=None):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return (
+            self.published(obj)
+            .select_related("section")
+            .with_credits()
+            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.first_published_at or item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.publish_at
+
+    def item_author_name(self, item):
+        return ", ".join(dict.fromkeys(c.contributor.name for c in item.credits.all())) or None
+
+    def item_categories(self, item):
+        return [item.section.name]
+
+    def item_extra_kwargs(self, item):
+        return {"language": item.language}
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description
+
+    def feed_url(self, obj=None):
+        return reverse("articles:feed-atom")
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return obj.description or _("The latest stories in %(section)s.") % {"section": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def feed_url(self, obj):
+        return reverse("articles:section-feed-rss", kwargs={"slug": obj.slug})
+
+    def published(self, obj):
+        return Article.objects.published().filter(section=obj)
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def feed_url(self, obj):
+        return reverse("articles:section-feed-atom", kwargs={"slug": obj.slug})
+
+
+class ContributorFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Contributor, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return _("Stories credited to %(name)s.") % {"name": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def feed_url(self, obj):
+        return reverse("articles:contributor-feed-rss", kwargs={"slug": obj.slug})
+
+    def published(self, obj):
+        return Article.objects.published().filter(credits__contributor=obj).distinct()
+
+
+class ContributorAtomFeed(ContributorFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def feed_url(self, obj):
+        return reverse("articles:contributor-feed-atom", kwargs={"slug": obj.slug})

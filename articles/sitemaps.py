@@ -1,0 +1,38 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Article, Contributor, Section
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "hourly"
+    limit = 5000
+
+    def items(self):
+        return Article.objects.published().order_by("-publish_at", "-pk")
+
+    def lastmod(self, item):
+        return item.updated_at or item.publish_at
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "hourly"
+
+    def items(self):
+        return Section.objects.all()
+
+
+class ContributorSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        # Only people readers can reach through a published story.
+        return Contributor.objects.filter(
+            credits__article__in=Article.objects.published()
+        ).distinct()
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "contributors": ContributorSitemap,
+}

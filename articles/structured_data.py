@@ -1,0 +1,60 @@
+"""schema.org NewsArticle for an article page, built as plain data and serialised once."""
+
+from django.conf import settings
+
+from .models import Role
+from .renditions import renditions_for
+
+AUTHOR_ROLES = {Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.WRITING}
+
+
+def person(request, contributor):
+    return {
+        "@type": "Person",
+        "name": contributor.name,
+        "url": request.build_absolute_uri(contributor.get_absolute_url()),
+    }
+
+
+def news_article(request, article, original=None):
+    """``original`` is the published original of a translation, if readers can see it."""
+    credits = list(article.credits.all())
+
+    def people(roles):
+        seen, found = set(), []
+        for credit in credits:
+            if credit.role in roles and credit.contributor_id not in seen:
+                seen.add(credit.contributor_id)
+                found.append(person(request, credit.contributor))
+        return found
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": article.standfirst,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
+        "inLanguage": article.language,
+        "articleSection": article.section.name,
+        "datePublished": (article.first_published_at or article.publish_at),
+        "dateModified": article.updated_at or article.publish_at,
+        "author": people(AUTHOR_ROLES),
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.NEWSROOM_NAME,
+            "url": request.build_absolute_uri("/"),
+        },
+    }
+    if editors := people({Role.EDITING}):
+        data["editor"] = editors
+    if translators := people({Role.TRANSLATION}):
+        data["translator"] = translators
+    if renditions := renditions_for(article.lead_image):
+        data["image"] = [request.build_absolute_uri(r.url) for r in renditions]
+    if original is not None:
+        data["isBasedOn"] = request.build_absolute_uri(original.get_absolute_url())
+    for key in ("datePublished", "dateModified"):
+        if data[key] is not None:
+            data[key] = data[key].isoformat()
+    return data

@@ -1,0 +1,98 @@
+import json
+import re
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, gettext, gettext_noop
+
+from ..models import Section
+from ..renditions import renditions_for
+
+register = template.Library()
+
+# Credit roles as readers see them; listed here so they are translated.
+ROLE_NAMES = [
+    gettext_noop("Reporting"),
+    gettext_noop("Additional reporting"),
+    gettext_noop("Writing"),
+    gettext_noop("Translation"),
+    gettext_noop("Editing"),
+    gettext_noop("Photography"),
+]
+
+# Inside <script> nothing may close the element or open a comment.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+FIRST_PARAGRAPH = re.compile(r"^\s*<p>", re.IGNORECASE)
+
+
+@register.filter
+def ld_json(data):
+    """Emit data as a JSON-LD script element, safe whatever the strings contain."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped above
+    )
+
+
+@register.simple_tag
+def body_with_dateline(article):
+    """The body, its first paragraph opening with the dateline: 'MOSCOW (Reuters) – '."""
+    body = article.body  # sanitised when saved
+    place = article.dateline_place.strip()
+    if not place:
+        return mark_safe(body)
+    agency = article.dateline_agency.strip()
+    dateline = format_html(
+        '<span class="dateline">{}{} –</span> ', place, f" ({agency})" if agency else ""
+    )
+    if FIRST_PARAGRAPH.match(body):
+        return mark_safe(FIRST_PARAGRAPH.sub(lambda m: f"<p>{dateline}", body, count=1))
+    return mark_safe(f"<p>{dateline}</p>{body}")
+
+
+@register.filter
+def language_name(code):
+    """A language named in itself: 'Français', 'Deutsch'."""
+    try:
+        return get_language_info(code)["name_local"].capitalize()
+    except KeyError:
+        return code
+
+
+@register.filter
+def role_name(label):
+    return gettext(label)
+
+
+@register.simple_tag
+def lead_image_renditions(article):
+    return renditions_for(article.lead_image)
+
+
+@register.simple_tag
+def srcset(renditions):
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
+
+
+@register.simple_tag
+def navigation_sections():
+    return Section.objects.only("name", "slug")
+
+
+@register.filter
+def iso_time(value):
+    """ISO 8601 to the second: HTML's datetime attribute refuses microseconds."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, location):
+    """The full address of a path at the host the reader used (no sites framework here)."""
+    return context["request"].build_absolute_uri(location)

@@ -1,0 +1,259 @@
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from jsonschema import Draft202012Validator
+from PIL import Image
+
+from articles.models import Article
+from wire.importer import read_story, save_story
+
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "wire" / "schema" / "ninjs-schema_2.2.json").read_text()
+)
+EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "ninjs" / "examples-2.2"
+CREDITS = [
+    ("reporting", "Guy Faulconbridge", "Moscow", ""),
+    ("reporting", "Gwladys Fouche", "Oslo", ""),
+    ("translation", "Lina Golovnya", "", "fr"),
+    ("editing", "Blandine Hénault", "", ""),
+]
+SEED_LINE = (
+    "(Report Guy Faulconbridge in Moscow and Gwladys Fouche in Oslo; "
+    "French version Lina Golovnya, edited by Blandine Hénault)"
+)
+
+
+def png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), "navy").save(buffer, "PNG")
+    return ContentFile(buffer.getvalue(), name="lead.png")
+
+
+@pytest.fixture
+def published(make_article, editor):
+    def make(credits=CREDITS, **fields):
+        fields.setdefault("dateline_place", "MOSCOW")
+        fields.setdefault("dateline_agency", "Reuters")
+        fields.setdefault("standfirst", "A former commander says he fears for his life.")
+        fields.setdefault(
+            "body", "<p>A former commander fled.</p><p>“I’m afraid,” he said – twice.</p>"
+        )
+        article = make_article(credits=credits, **fields)
+        article.publish(editor)
+        return article
+
+    return make
+
+
+def ninjs(client, article):
+    response = client.get(reverse("wire:ninjs", args=[article.slug]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def schema_errors(item):
+    validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return [error.message for error in validator.iter_errors(item)]
+
+
+def test_published_article_as_ninjs_validates(client, published):
+    article = published(headline="Ex-Wagner commander seeks asylum")
+    article.lead_image.save("lead.png", png())
+    article.lead_image_caption = "The border crossing at Storskog."
+    article.lead_image_credit = "Reuters/Lisi Niesner"
+    article.save()
+    item = ninjs(client, article)
+    assert schema_errors(item) == []
+    assert item["uri"] == "http://testserver" + article.get_absolute_url()
+    assert (item["type"], item["pubstatus"], item["language"]) == ("text", "usable", "en")
+    assert item["headlines"][0]["value"] == "Ex-Wagner commander seeks asylum"
+    assert item["descriptions"][0]["value"] == article.standfirst
+    plain, rich = item["bodies"]
+    assert plain["contenttype"] == "text/plain" and rich["contenttype"] == "text/html"
+    assert (
+        plain["value"]
+        == "MOSCOW (Reuters) – A former commander fled.\n\n“I’m afraid,” he said – twice."
+    )
+    assert rich["value"] == article.body
+    assert item["by"] == SEED_LINE
+    assert item["infosources"][0]["name"] == "Guy Faulconbridge"
+    assert [s["role"] for s in item["infosources"]] == [c[0] for c in CREDITS]
+    assert "people" not in item
+    assert item["located"] == "MOSCOW"
+    assert item["subjects"] == [
+        {"name": "World", "rel": "section", "uri": "http://testserver/section/world/"}
+    ]
+    (image,) = item["associations"]
+    assert image["descriptions"][0]["value"] == "The border crossing at Storskog."
+    assert image["by"] == "Reuters/Lisi Niesner"
+    assert image["uri"].startswith("http://testserver/media/lead/")
+    assert {"role": "newsroom", "value": str(article.pk)} in item["altids"]
+
+
+def test_translation_names_its_original(client, published, editor, section):
+    original = published(headline="Original")
+    translation = original.create_translation(editor, "fr")
+    translation.publish(editor)
+    item = ninjs(client, translation)
+    assert schema_errors(item) == []
+    assert {"role": "translation-of", "value": "http://testserver/articles/article-1/"} in item[
+        "altids"
+    ]
+
+
+def test_only_published_articles_are_exported(client, make_article, published, editor):
+    draft = make_article(headline="Draft")
+    assert client.get(reverse("wire:ninjs", args=[draft.slug])).status_code == 404
+    article = published()
+    article.withdraw(editor)
+    assert client.get(reverse("wire:ninjs", args=[article.slug])).status_code == 404
+
+
+def test_article_page_links_to_its_ninjs(client, published):
+    article = published()
+    page = client.get(article.get_absolute_url()).content.decode()
+    link = reverse("wire:ninjs", args=[article.slug])
+    assert f'<link rel="alternate" type="application/json" href="{link}">' in page
+
+
+def test_queries_do_not_grow_with_credits(client, published):
+    few = published(credits=CREDITS[:1], slug="few")
+    many = published(
+        credits=[("reporting", f"Reporter {n}", f"Town {n}", "") for n in range(12)], slug="many"
+    )
+    ninjs(client, few)  # credit styles are cached after the first request
+    with CaptureQueriesContext(connection) as one:
+        ninjs(client, few)
+    with CaptureQueriesContext(connection) as twelve:
+        ninjs(client, many)
+    assert len(one) == len(twelve) <= 5
+
+
+def test_export_then_import_is_lossless(client, published, editor, tmp_path):
+    article = published(language="en")
+    exported = ninjs(client, article)
+    result = save_story(read_story(json.dumps(exported).encode(), "partner.json"), editor)
+    copy = result.article
+    assert result.created and copy.pk != article.pk
+    assert copy.headline == article.headline
+    assert copy.body == article.body
+    assert copy.standfirst == article.standfirst
+    assert copy.language == article.language
+    assert (copy.dateline_place, copy.dateline_agency) == ("MOSCOW", "Reuters")
+    assert copy.credit_tuples() == article.credit_tuples()
+    assert copy.credit_line == SEED_LINE
+    assert copy.section == article.section
+    assert copy.notes == ""
+    again = save_story(read_story(json.dumps(exported).encode(), "partner.json"), editor)
+    assert again.article.pk == copy.pk and not again.created
+
+
+def test_french_article_round_trips(client, published, editor):
+    article = published(
+        language="fr",
+        dateline_place="PARIS",
+        dateline_agency="AFP",
+        credits=[("reporting", "Jean Dupont", "Paris", ""), ("editing", "Sophie Louet", "", "")],
+    )
+    exported = ninjs(client, article)
+    assert exported["by"] == "(Reportage Jean Dupont à Paris, édité par Sophie Louet)"
+    copy = save_story(read_story(json.dumps(exported).encode(), "fr.json"), editor).article
+    assert (copy.language, copy.credit_line, copy.dateline_place) == (
+        "fr",
+        exported["by"],
+        "PARIS",
+    )
+
+
+# ninjs from elsewhere
+
+PICTURE_ONLY = {
+    "uri": "http://agency.example/items/42",
+    "type": "picture",
+    "by": "Ann Photographer",
+    "headlines": [{"value": "Harbour at dawn"}],
+    "descriptions": [{"role": "text", "contenttype": "text/plain", "value": "Boats at dawn."}],
+}
+
+
+def test_item_without_body_imports_with_a_note(editor, section):
+    story = read_story(json.dumps(PICTURE_ONLY).encode(), "picture.json")
+    article = save_story(story, editor).article
+    assert article.headline == "Harbour at dawn"
+    assert article.body == ""
+    assert article.standfirst == "Boats at dawn."
+    assert "has no body" in article.notes
+    assert article.credit_tuples() == [("reporting", "Ann Photographer", "", "")]
+    assert "Byline “Ann Photographer” has no credit style" in article.notes
+
+
+def test_item_without_uri_is_refused(editor, section):
+    from wire.story import BadStory
+
+    with pytest.raises(BadStory, match="uri"):
+        read_story(b'{"headlines": [{"value": "No id"}]}', "x.json")
+    with pytest.raises(BadStory, match="not valid JSON"):
+        read_story(b'{"uri": ', "x.json")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "001_simple_example.json",
+        "002_renditions_example.json",
+        "003_associations_example.json",
+        "004_simple_text_article.json",
+        "005_complex_text_article.json",
+        "006_photo_only.json",
+        "007_multimedia.json",
+    ],
+)
+def test_iptc_examples_import(editor, section, name):
+    path = EXAMPLES / name
+    if not path.exists():
+        pytest.skip("IPTC ninjs examples are not beside the project")
+    item = json.loads(path.read_text())
+    article = save_story(read_story(path.read_bytes(), name), editor).article
+    assert article.source_id == item["uri"]
+    assert article.status == Article.Status.REVIEW
+    if "headlines" in item:
+        assert article.headline == item["headlines"][0]["value"]
+    else:
+        assert "no headline" in article.notes
+    if "Paulo Santalucia" in item.get("by", ""):
+        assert article.credits.filter(contributor__name="Paulo Santalucia").exists()
+    if "GROSSETO" in json.dumps(item.get("bodies", [])):
+        assert (article.dateline_place, article.dateline_agency) == ("GROSSETO, Italy", "AP")
+        assert "GROSSETO" not in article.body
+        assert article.body.startswith("<p>The trial of the captain")
+
+
+def test_infosources_stand_in_for_a_credit_line(editor, section):
+    item = {
+        "uri": "urn:partner:7",
+        "language": "fr",
+        "by": 42,  # not text: ignored rather than trusted
+        "headlines": [{"value": "Le port au petit matin"}],
+        "bodies": [{"value": "MARSEILLE (AFP) – Les bateaux rentrent.\n\nLe port s’éveille."}],
+        "infosources": [
+            {"name": "Jean Dupont", "role": "reporting"},
+            {"name": "Claire Martin", "role": "translation"},
+            {"name": "Agence", "role": "http://cv.iptc.org/newscodes/infosourcerole/originfo"},
+        ],
+        "associations": ["not an object"],
+    }
+    article = save_story(read_story(json.dumps(item).encode(), "partner.json"), editor).article
+    assert article.credit_tuples() == [
+        ("reporting", "Jean Dupont", "", ""),
+        ("translation", "Claire Martin", "", "fr"),
+    ]
+    assert article.credit_line == "(Reportage Jean Dupont; version française Claire Martin)"
+    assert (article.dateline_place, article.dateline_agency) == ("MARSEILLE", "AFP")
+    assert article.body == "<p>Les bateaux rentrent.</p><p>Le port s’éveille.</p>"

@@ -1,0 +1,85 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article
+
+
+@pytest.fixture
+def publish(make_article):
+    def make(hours_ago=3, **fields):
+        at = timezone.now() - timedelta(hours=hours_ago)
+        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
+        return make_article(**fields)
+
+    return make
+
+
+def found(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return [a.headline for a in response.context["articles"]]
+
+
+def test_search_finds_words_in_headline_standfirst_and_body(client, publish):
+    publish(headline="Harbour fraud trial opens")
+    publish(headline="Court news", standfirst="The harbour board is on trial.")
+    publish(headline="Local news", body="<p>Questions about the harbour contracts.</p>")
+    publish(headline="Weather", body="<p>Rain tomorrow.</p>")
+    assert sorted(found(client, "harbour")) == [
+        "Court news",
+        "Harbour fraud trial opens",
+        "Local news",
+    ]
+
+
+def test_every_word_must_match(client, publish):
+    publish(headline="Harbour fraud trial opens")
+    publish(headline="Harbour festival")
+    assert found(client, "harbour fraud") == ["Harbour fraud trial opens"]
+
+
+def test_query_is_kept_in_the_search_box(client, publish):
+    response = client.get("/search/", {"q": 'asylum "norway'})
+    html = response.content.decode()
+    assert 'name="q" value="asylum &quot;norway"' in html
+
+
+def test_empty_query_finds_nothing_and_says_nothing(client, publish):
+    publish(headline="Something")
+    assert found(client, "   ") == []
+
+
+def test_results_are_paginated_and_keep_the_query(client, publish):
+    for n in range(25):
+        publish(headline=f"Budget story {n}", hours_ago=n + 1)
+    first = client.get("/search/", {"q": "budget"})
+    assert len(first.context["articles"]) == 20
+    assert "?q=budget&amp;page=2" in first.content.decode()
+    second = client.get("/search/", {"q": "budget", "page": 2})
+    assert len(second.context["articles"]) == 5
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking needs PostgreSQL")
+def test_headline_matches_rank_above_body_matches(client, publish):
+    publish(headline="Weather", body="<p>Some words about a pipeline.</p>", hours_ago=1)
+    publish(headline="Pipeline deal signed", hours_ago=10)
+    assert found(client, "pipeline") == ["Pipeline deal signed", "Weather"]
+
+
+def test_search_is_a_queryset_method(publish):
+    publish(headline="Arctic border crossing")
+    assert [a.headline for a in Article.objects.published().search("arctic")] == [
+        "Arctic border crossing"
+    ]
+    assert not Article.objects.published().search("").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index exists on PostgreSQL only")
+def test_full_text_search_can_use_its_index(publish):
+    publish(headline="Arctic border crossing")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    assert "article_search_document" in Article.objects.search("arctic").explain()

@@ -1,0 +1,79 @@
+"""Drafts, stories in review, scheduled and withdrawn stories never reach readers."""
+
+import pytest
+
+from .site_data import HIDDEN_STATES, state_fields
+
+CREDITS = [("reporting", "Guy Faulconbridge", "Moscow", "")]
+
+SURFACES = [
+    "/",
+    "/?page=1",
+    "/section/world/",
+    "/contributor/guy-faulconbridge/",
+    "/search/?q=zanzibar",
+    "/feeds/rss/",
+    "/feeds/atom/",
+    "/section/world/rss/",
+    "/section/world/atom/",
+    "/contributor/guy-faulconbridge/rss/",
+    "/contributor/guy-faulconbridge/atom/",
+    "/sitemap.xml",
+    "/sitemap-news.xml",
+    "/articles/zanzibar-published/",  # related stories and translations
+]
+
+
+@pytest.fixture
+def stories(make_article):
+    made = {}
+    for state in ("published", *HIDDEN_STATES):
+        made[state] = make_article(
+            headline=f"Zanzibar {state} story",
+            slug=f"zanzibar-{state}",
+            standfirst="Zanzibar",
+            body="<p>Zanzibar</p>",
+            credits=CREDITS,
+            **state_fields(state),
+        )
+    return made
+
+
+@pytest.mark.parametrize("url", SURFACES)
+def test_only_published_stories_appear(client, stories, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    # Sitemaps name stories by address, pages and feeds by headline.
+    assert "Zanzibar published story" in content or "zanzibar-published" in content
+    for state in HIDDEN_STATES:
+        assert f"Zanzibar {state} story" not in content
+        assert f"zanzibar-{state}" not in content
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_hidden_story_pages_are_not_served(client, stories, state):
+    response = client.get(stories[state].get_absolute_url())
+    assert response.status_code == (410 if state == "withdrawn" else 404)
+    assert f"Zanzibar {state} story" not in response.content.decode()
+
+
+def test_translations_of_unpublished_originals_do_not_link_them(client, stories, make_article):
+    french = make_article(
+        headline="Zanzibar en français",
+        language="fr",
+        translation_of=stories["draft"],
+        **state_fields("published"),
+    )
+    html = client.get(french.get_absolute_url()).content.decode()
+    assert "zanzibar-draft" not in html
+    assert "isBasedOn" not in html
+
+
+def test_contributors_only_on_hidden_stories_stay_out_of_the_sitemap(client, make_article):
+    make_article(
+        headline="Secret draft",
+        credits=[("writing", "Hidden Person", "", "")],
+        **state_fields("draft"),
+    )
+    assert "hidden-person" not in client.get("/sitemap.xml").content.decode()

@@ -1,0 +1,318 @@
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from articles.models import Article, Contributor, Transition
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+STORY = """\
+Dutch court orders release of seized Russian museum gold
+
+AMSTERDAM (Reuters) – A Dutch appeals court on Tuesday ordered the return of “Scythian gold” \
+lent by Crimean museums to Ukraine — not to Crimea — ending a nine-year dispute.
+
+“This is our gold,” the director of the Ukrainian national museum said.
+
+The Allard Pierson museum said it would comply within 30 days.
+
+{footer}
+
+Add a Comment
+"""
+FOOTER = (
+    "(Reporting by Anthony Deutsch in Amsterdam and Pavel Polityuk in Kyiv; "
+    "Writing by Bart Meijer; Editing by Andrew Heavens)"
+)
+
+ROUND_TRIPS = [
+    ("English wire", FOOTER),
+    ("English wire", "(Reporting by Ann One in Kyiv, Bob Two and Cy Three in Warsaw)"),
+    (
+        "English wire",
+        "(Reporting by Andrei Ostroukh in Moscow and Gwladys Fouche in Oslo; "
+        "Additional reporting by Anna Ringstrom in Stockholm; Writing by Guy Faulconbridge; "
+        "Editing by Alex Richardson)",
+    ),
+    ("English wire", "(Reporting by Jan Kowalski; Editing by Mark Potter and Gareth Jones)"),
+    (
+        "English wire, translated",
+        "(Report Guy Faulconbridge in Moscow and Gwladys Fouche in Oslo; "
+        "French version Lina Golovnya, edited by Blandine Hénault)",
+    ),
+    (
+        "English wire, translated",
+        "(Report Anna Ringstrom in Stockholm; Additional reporting Terje Solsvik in Oslo; "
+        "Writing Niklas Pollard; German version Lina Golovnya, edited by Blandine Hénault)",
+    ),
+    (
+        "English wire, translated",
+        "(Report Ann One in Kyiv, Bob Two in Lviv and Cy Three in Odesa; "
+        "Spanish version Dee Four and Eve Five)",
+    ),
+    (
+        "Dépêche française",
+        "(Reportage Guy Faulconbridge à Moscou et Gwladys Fouche à Oslo; "
+        "version française Lina Golovnya, édité par Blandine Hénault)",
+    ),
+    (
+        "Dépêche française",
+        "(Reportage Pavel Polityuk à Kiev, Natalia Zinets à Lviv et Max Hunder à Odessa; "
+        "Avec Anna Ringstrom à Stockholm; Rédigé par Tassilo Hummel, édité par Sophie Louet)",
+    ),
+    ("Dépêche française", "(Reportage Jean Dupont à Paris; version anglaise Claire Martin)"),
+]
+
+
+@pytest.fixture
+def story_file(tmp_path):
+    def write(text=None, name="story.txt", footer=FOOTER):
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(STORY.format(footer=footer) if text is None else text, "utf-8")
+        return str(path)
+
+    return write
+
+
+def import_story(*paths, **options):
+    out, err = StringIO(), StringIO()
+    call_command("import_story", *paths, stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def test_story_becomes_an_article_in_review(section, story_file):
+    out, err = import_story(story_file())
+    article = Article.objects.get()
+    assert out == article.get_absolute_url() + "\n"
+    assert err == ""
+    assert article.headline == "Dutch court orders release of seized Russian museum gold"
+    assert (article.dateline_place, article.dateline_agency) == ("AMSTERDAM", "Reuters")
+    assert article.body.startswith("<p>A Dutch appeals court on Tuesday ordered the return of ")
+    assert "“Scythian gold”" in article.body and "Ukraine — not to Crimea —" in article.body
+    assert "<p>“This is our gold,” the director" in article.body
+    assert "Add a Comment" not in article.body and "Reporting by" not in article.body
+    assert article.credit_line == FOOTER
+    assert article.credit_style.name == "English wire"
+    assert article.language == "en"
+    assert article.status == Article.Status.REVIEW
+    assert article.transitions.get().to_status == Article.Status.REVIEW
+
+
+def test_seed_story_renders_its_own_footer(section):
+    seeds = sorted((SHARED / "seed").glob("*.txt"))
+    if not seeds:
+        pytest.skip("no seed story beside the project")
+    text = seeds[0].read_text("utf-8")
+    footer = next(line for line in text.splitlines() if line.startswith("(Report"))
+    out, _ = import_story(str(seeds[0]))
+    article = Article.objects.get()
+    assert out.strip() == article.get_absolute_url()
+    assert article.credit_line == footer
+    assert article.credit_style.name == "English wire, translated"
+    assert (article.dateline_place, article.dateline_agency) == ("MOSCOW", "Reuters")
+    assert article.body.startswith("<p>A former commander of the paramilitary group Wagner")
+    assert "Add a Comment" not in article.body
+
+
+@pytest.mark.parametrize(("style", "footer"), ROUND_TRIPS)
+def test_footers_round_trip_exactly(section, story_file, style, footer):
+    import_story(story_file(footer=footer))
+    article = Article.objects.get()
+    assert article.credit_line == footer
+    assert article.credit_style.name == style
+    assert article.notes == ""
+
+
+def test_footer_becomes_structured_credits(section, story_file):
+    import_story(story_file(footer=ROUND_TRIPS[8][1]))
+    article = Article.objects.get()
+    assert article.language == "fr"
+    assert article.credit_tuples() == [
+        ("reporting", "Pavel Polityuk", "Kiev", ""),
+        ("reporting", "Natalia Zinets", "Lviv", ""),
+        ("reporting", "Max Hunder", "Odessa", ""),
+        ("additional_reporting", "Anna Ringstrom", "Stockholm", ""),
+        ("writing", "Tassilo Hummel", "", ""),
+        ("editing", "Sophie Louet", "", ""),
+    ]
+
+
+def test_translation_credit_keeps_its_language(section, story_file):
+    import_story(story_file(footer=ROUND_TRIPS[5][1]))
+    translation = Article.objects.get().credits.get(role="translation")
+    assert (translation.contributor.name, translation.language) == ("Lina Golovnya", "de")
+
+
+def test_contributors_are_matched_by_name_not_duplicated(section, story_file):
+    existing = Contributor.objects.create(name="Blandine Hénault", slug="blandine-henault")
+    Contributor.objects.create(name="Lina Golovnya-Smith", slug="lina-golovnya")
+    footer = "(Report Ann One in Kyiv; French version Lina Golovnya, edited by BLANDINE HENAULT)"
+    import_story(story_file(footer=footer))
+    import_story(story_file(STORY.format(footer=footer).replace("Dutch", "A Dutch"), "b.txt"))
+    assert Contributor.objects.filter(name__iexact="blandine henault").count() == 0
+    assert Article.objects.filter(credits__contributor=existing).count() == 2
+    lina = Contributor.objects.get(name="Lina Golovnya")
+    assert lina.slug == "lina-golovnya-2"
+    assert Contributor.objects.count() == 4
+
+
+def test_what_cannot_be_read_is_kept_as_a_note(section, story_file):
+    footer = "(Reporting by Ann One in Kyiv; Graphics by Zed Zee; Editing by Bob Two)"
+    _, err = import_story(story_file(footer=footer))
+    article = Article.objects.get()
+    assert article.credit_tuples() == [
+        ("reporting", "Ann One", "Kyiv", ""),
+        ("editing", "Bob Two", "", ""),
+    ]
+    assert "“Graphics by Zed Zee”" in article.notes
+    assert footer in article.notes
+    assert "Graphics by Zed Zee" in err and "note" in err
+
+
+def test_importing_again_updates_the_same_article(section, story_file):
+    path = story_file()
+    first, _ = import_story(path)
+    story_file(STORY.format(footer=FOOTER).replace("30 days", "two weeks"))
+    again, _ = import_story(path)
+    article = Article.objects.get()
+    assert first == again
+    assert "within two weeks" in article.body
+    assert article.credits.count() == 4
+    assert article.status == Article.Status.REVIEW
+
+
+def test_publish_option_publishes(section, story_file):
+    import_story(story_file(), publish=True)
+    article = Article.objects.get()
+    assert article.is_public
+    assert Transition.objects.get(article=article).to_status == Article.Status.PUBLISHED
+    assert article in Article.objects.published()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "empty"),
+        ("  \n\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Caf\xe9 story\n\nPARIS (AFP) - Text.".encode("latin-1"), "not UTF-8"),
+        ("\n\n(Reporting by Ann One)\n", "no headline"),
+        ("A headline and nothing else\n", "no story"),
+    ],
+)
+def test_bad_files_are_refused_and_nothing_is_left(section, story_file, content, message):
+    good = story_file(name="good.txt")
+    bad = story_file(content, name="bad.txt")
+    with pytest.raises(CommandError, match=message):
+        import_story(good, bad)
+    assert not Article.objects.exists()
+    assert not Contributor.objects.exists()
+
+
+def test_missing_file_is_refused(section, tmp_path):
+    with pytest.raises(CommandError, match="cannot be read"):
+        import_story(str(tmp_path / "nowhere.txt"))
+
+
+# The admin page
+
+
+def test_changelist_links_to_the_import_page(client, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_changelist"))
+    assert reverse("wire:import") in page.content.decode()
+
+
+def test_editor_imports_pasted_copy(client, editor, section):
+    client.force_login(editor)
+    assert client.get(reverse("wire:import")).status_code == 200
+    response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_change", args=[article.pk])
+    assert article.credit_line == FOOTER
+    assert article.status == Article.Status.REVIEW
+    assert article.created_by == editor
+
+
+def test_editor_uploads_and_publishes(client, editor, section, story_file):
+    client.force_login(editor)
+    with open(story_file(), "rb") as upload:
+        client.post(reverse("wire:import"), {"file": upload, "publish": "on"})
+    assert Article.objects.published().get().credit_line == FOOTER
+
+
+def test_bad_paste_is_refused_and_kept(client, editor, section):
+    client.force_login(editor)
+    response = client.post(reverse("wire:import"), {"text": "(Reporting by Ann One)"})
+    assert response.status_code == 200
+    assert "no headline" in response.content.decode()
+    assert "(Reporting by Ann One)" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_reporter_cannot_publish_from_the_import_page(client, reporter, section):
+    client.force_login(reporter)
+    assert "publish" not in client.get(reverse("wire:import")).context["form"].fields
+    client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER), "publish": "on"})
+    assert Article.objects.get().status == Article.Status.REVIEW
+
+
+def test_moderator_is_refused(client, moderator, section):
+    client.force_login(moderator)
+    assert client.get(reverse("wire:import")).status_code == 403
+    response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
+    assert response.status_code == 403
+    assert not Article.objects.exists()
+
+
+def test_hard_wrapped_copy_without_footer(section, story_file):
+    text = (
+        "Headline straight above the story\n"
+        "PARIS (AFP) - Ministers met on\nMonday in Paris.\n\n"
+        "They agreed on little.\n"
+    )
+    _, err = import_story(story_file(text))
+    article = Article.objects.get()
+    assert article.headline == "Headline straight above the story"
+    assert (article.dateline_place, article.dateline_agency) == ("PARIS", "AFP")
+    assert article.body == "<p>Ministers met on Monday in Paris.</p><p>They agreed on little.</p>"
+    assert article.credit_line == "" and err == ""
+
+
+def test_binary_upload_is_refused_on_the_page(client, editor, section):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(editor)
+    upload = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    response = client.post(reverse("wire:import"), {"file": upload})
+    assert response.status_code == 200
+    assert "photo.jpg: this is a binary file" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_reimporting_a_published_story_updates_it_in_place(section, story_file):
+    path = story_file()
+    import_story(path, publish=True)
+    story_file(STORY.format(footer=FOOTER).replace("30 days", "two weeks"))
+    import_story(path)
+    article = Article.objects.get()
+    assert article.is_public
+    assert article.updated_at is not None
+    assert "within two weeks" in article.body
+
+
+def test_reporter_may_not_overwrite_someone_elses_import(client, reporter, section, story_file):
+    import_story(story_file())
+    client.force_login(reporter)
+    response = client.post(
+        reverse("wire:import"), {"text": STORY.format(footer=FOOTER).replace("30", "40")}
+    )
+    assert "You may not update" in response.content.decode()
+    assert "within 30 days" in Article.objects.get().body

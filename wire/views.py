@@ -1,0 +1,79 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils.html import format_html
+from django.views.generic import DetailView, FormView
+
+from articles.models import Article, WorkflowError
+
+from .forms import ImportStoryForm
+from .importer import read_story, save_story
+from .ninjs import article_to_ninjs
+from .story import BadStory
+
+
+class NinjsView(DetailView):
+    """A published article as IPTC ninjs 2.2, for partners and aggregators."""
+
+    def get_queryset(self):
+        return (
+            Article.objects.published().select_related("section", "translation_of").with_credits()
+        )
+
+    def render_to_response(self, context):
+        item = article_to_ninjs(self.object, self.request.build_absolute_uri)
+        return JsonResponse(item, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+class ImportStoryView(FormView):
+    """The admin's "Import wire story" page: an uploaded file or pasted copy."""
+
+    form_class = ImportStoryForm
+    template_name = "admin/wire/import_story.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("articles.add_article"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **admin.site.each_context(self.request),
+            opts=Article._meta,
+            title="Import wire story",
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data, name = form.story_source()
+        try:
+            with transaction.atomic():
+                story = read_story(data, name)
+                result = save_story(
+                    story,
+                    self.request.user,
+                    publish=form.cleaned_data["publish"],
+                    section=form.cleaned_data["section"],
+                )
+        except (BadStory, PermissionDenied, WorkflowError) as error:
+            form.add_error(None, f"{error} Nothing was imported.")
+            return self.form_invalid(form)
+        article = result.article
+        done = "imported" if result.created else "updated from the wire"
+        messages.success(
+            self.request,
+            format_html(
+                "“{}” was {}; it is now {}.",
+                article.headline,
+                done,
+                article.get_status_display().lower(),
+            ),
+        )
+        for note in result.notes:
+            messages.warning(self.request, f"Kept as a note on the article: {note}")
+        return redirect("admin:articles_article_change", article.pk)
