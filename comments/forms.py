@@ -5,6 +5,7 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext_lazy as _
 
 from . import ratelimit
 from .models import Comment, Report, count_links
@@ -20,19 +21,21 @@ def make_timestamp(article, at=None):
 
 
 class CommentForm(forms.Form):
-    name = forms.CharField(max_length=80, label="Your name", help_text="Shown with your comment.")
+    name = forms.CharField(
+        max_length=80, label=_("Your name"), help_text=_("Shown with your comment.")
+    )
     email = forms.EmailField(
         max_length=254,
-        label="Your email",
-        help_text="Never shown. We use it only to tell your comments apart.",
+        label=_("Your email"),
+        help_text=_("Never shown. We use it only to tell your comments apart."),
     )
-    text = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     timestamp = forms.CharField(widget=forms.HiddenInput)
     # People never see this field; a bot filling in every field does.
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -54,7 +57,7 @@ class CommentForm(forms.Form):
             "parent",
             "timestamp",
             Div("website", css_class="visually-hidden", aria_hidden="true"),
-            Submit("submit", "Post comment"),
+            Submit("submit", _("Post comment")),
         )
 
     # Each refusal says what to do next; what the reader typed stays in the form.
@@ -62,7 +65,7 @@ class CommentForm(forms.Form):
     def clean_website(self):
         if self.cleaned_data["website"]:
             self.is_bot = True
-            raise forms.ValidationError("Your comment could not be accepted.")
+            raise forms.ValidationError(_("Your comment could not be accepted."))
         return ""
 
     def check_timestamp(self, value):
@@ -73,22 +76,26 @@ class CommentForm(forms.Form):
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             self.is_bot = True
             raise forms.ValidationError(
-                "Something went wrong with this form. Please send your comment again."
+                _("Something went wrong with this form. Please send your comment again.")
             ) from None
         if article_pk != self.article.pk:
             raise forms.ValidationError(
-                "This form belongs to another article. Please send your comment again."
+                _("This form belongs to another article. Please send your comment again.")
             )
         age = time.time() - shown_at
         if age < settings.COMMENTS_MIN_SECONDS:
             raise forms.ValidationError(
-                "That was quick! Please take a moment to read your comment over, "
-                "then send it again."
+                _(
+                    "That was quick! Please take a moment to read your comment over, "
+                    "then send it again."
+                )
             )
         if settings.COMMENTS_FORM_MAX_AGE and age > settings.COMMENTS_FORM_MAX_AGE:
             raise forms.ValidationError(
-                "This page was open for a long time, so the form has expired. "
-                "Your comment is still here: please send it again."
+                _(
+                    "This page was open for a long time, so the form has expired. "
+                    "Your comment is still here: please send it again."
+                )
             )
         return shown_at
 
@@ -96,12 +103,14 @@ class CommentForm(forms.Form):
         text = self.cleaned_data["text"].strip()
         if self.max_length and len(text) > self.max_length:
             raise forms.ValidationError(
-                f"Please keep your comment under {self.max_length} characters (it has {len(text)})."
+                _("Please keep your comment under %(max)d characters (it has %(count)d).")
+                % {"max": self.max_length, "count": len(text)}
             )
         links, allowed = count_links(text), settings.COMMENTS_MAX_LINKS
         if allowed and links > allowed:
             raise forms.ValidationError(
-                f"Please include no more than {allowed} links (your comment has {links})."
+                _("Please include no more than %(max)d links (your comment has %(count)d).")
+                % {"max": allowed, "count": links}
             )
         return text
 
@@ -117,8 +126,10 @@ class CommentForm(forms.Form):
         )
         if parent is None:
             raise forms.ValidationError(
-                "The comment you replied to is no longer available. "
-                "You can post yours as a new comment instead."
+                _(
+                    "The comment you replied to is no longer available. "
+                    "You can post yours as a new comment instead."
+                )
             )
         # One level of replies: a reply to a reply joins the same thread.
         return parent.parent or parent
@@ -135,8 +146,10 @@ class CommentForm(forms.Form):
         ) or ratelimit.is_limited("email", email, settings.COMMENTS_RATE_PER_EMAIL)
         if too_many:
             raise forms.ValidationError(
-                "Thank you for taking part! You have posted several comments in a short time; "
-                "please wait a few minutes before posting again. Your comment is still here."
+                _(
+                    "Thank you for taking part! You have posted several comments in a short time; "
+                    "please wait a few minutes before posting again. Your comment is still here."
+                )
             )
         return cleaned
 
@@ -174,4 +187,4 @@ class CommentForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    reason = forms.ChoiceField(choices=Report.Reason.choices, label="Why?")
+    reason = forms.ChoiceField(choices=Report.Reason.choices, label=_("Why?"))

@@ -5,7 +5,8 @@ import re
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
@@ -171,7 +172,9 @@ class Comment(models.Model):
 
 
 def held_reason_for_reports(reasons):
-    labels = dict(Report.Reason.choices)
+    # Stored for the moderators, in the site's language rather than the reporter's.
+    with translation.override(settings.LANGUAGE_CODE):
+        labels = {value: str(label) for value, label in Report.Reason.choices}
     counted = {}
     for reason in reasons:
         counted[reason] = counted.get(reason, 0) + 1
@@ -217,11 +220,11 @@ class ModerationLog(models.Model):
 
 class Report(models.Model):
     class Reason(models.TextChoices):
-        ABUSE = "abuse", "Abusive or hateful"
-        SPAM = "spam", "Spam or advertising"
-        PERSONAL = "personal", "Reveals personal information"
-        OFF_TOPIC = "off_topic", "Off topic"
-        OTHER = "other", "Something else"
+        ABUSE = "abuse", _("Abusive or hateful")
+        SPAM = "spam", _("Spam or advertising")
+        PERSONAL = "personal", _("Reveals personal information")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        OTHER = "other", _("Something else")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=20, choices=Reason.choices)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 from django.views import View
 
 from articles.models import Article
@@ -34,19 +35,19 @@ class PostCommentView(ArticleDetailView):
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()  # published articles only
         if not comments_open(article):
-            messages.error(request, "Comments are closed on this article.")
+            messages.error(request, _("Comments are closed on this article."))
             return redirect(article)
         form = CommentForm(request.POST, article=article, user=request.user, ip=client_ip(request))
         if form.is_valid():
             comment = form.save(queue_url=request.build_absolute_uri(MODERATION_QUEUE))
             remember_own_comment(request, comment)
             if comment.status == Comment.Status.APPROVED:
-                messages.success(request, "Thank you: your comment is published.")
+                messages.success(request, _("Thank you: your comment is published."))
             else:
-                messages.success(request, "Your comment is awaiting moderation.")
+                messages.success(request, _("Your comment is awaiting moderation."))
             return redirect(comment.get_absolute_url())
         if form.is_bot:
-            messages.error(request, "Your comment could not be accepted.")
+            messages.error(request, _("Your comment could not be accepted."))
             return redirect(article)
         form.renew_timestamp()
         return self.render_to_response(self.get_context_data(comment_form=form))
@@ -64,11 +65,11 @@ class ReportCommentView(View):
         form = ReportForm(request.POST)
         ip = client_ip(request)
         if not form.is_valid():
-            messages.error(request, "Please choose why you are reporting this comment.")
+            messages.error(request, _("Please choose why you are reporting this comment."))
         elif ratelimit.is_limited("report", ip, REPORT_RATE_PER_IP):
-            messages.error(request, "You have sent many reports; please try again later.")
+            messages.error(request, _("You have sent many reports; please try again later."))
         else:
             ratelimit.count("report", ip)
             comment.report(form.cleaned_data["reason"], ip=ip)
-            messages.success(request, "Thank you. A moderator will look at this comment.")
+            messages.success(request, _("Thank you. A moderator will look at this comment."))
         return redirect(comment.get_absolute_url())
