@@ -77,7 +77,7 @@ class CreditInline(ArticleChildInline, admin.TabularInline):
 class CorrectionInline(ArticleChildInline, admin.StackedInline):
     model = Correction
     extra = 0
-    fields = ["published_at", "text"]
+    fields = ["published_at", ("wrong", "right"), "text"]
 
 
 class TranslationFilter(admin.SimpleListFilter):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Contributor, Section
+from .models import Article, Contributor, Correction, Section
 
 FEED_LENGTH = 30
 
@@ -126,3 +126,29 @@ class ContributorAtomFeed(ContributorFeed):
 
     def feed_url(self, obj):
         return reverse("articles:contributor-feed-atom", kwargs={"slug": obj.slug})
+
+
+class CorrectionsFeed(Feed):
+    description = _("Corrections to our published stories, newest first.")
+
+    def title(self):
+        return f"{settings.NEWSROOM_NAME}: {_('Corrections')}"
+
+    def link(self):
+        return reverse("articles:corrections")
+
+    def items(self):
+        return (
+            Correction.objects.public()
+            .select_related("article")
+            .order_by("-published_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return _("Correction: %(headline)s") % {"headline": item.article.headline}
+
+    def item_description(self, item):
+        return item.text
+
+    def item_pubdate(self, item):
+        return item.published_at

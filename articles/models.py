@@ -482,9 +482,14 @@ class Article(models.Model):
         self.refresh_from_db(fields=["updated_at", "revision", "edit_token"])
         self._tell_translators(reason or "The original was updated.")
 
-    def add_correction(self, by, text, published_at=None):
+    def add_correction(self, by, text, wrong="", right="", published_at=None):
         correction = Correction.objects.create(
-            article=self, text=text, created_by=by, published_at=published_at or timezone.now()
+            article=self,
+            text=text,
+            wrong=wrong,
+            right=right,
+            created_by=by,
+            published_at=published_at or timezone.now(),
         )
         self.corrected(correction)
         return correction
@@ -638,21 +643,38 @@ class Credit(models.Model):
             raise ValidationError(errors)
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Corrections readers may see: those of articles readers may see."""
+        return self.filter(article__in=Article.objects.published())
+
+
 class Correction(models.Model):
-    """A dated notice shown to readers on the article."""
+    """A dated notice shown to readers on the article, and on the corrections page."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     published_at = models.DateTimeField("date", default=timezone.now)
-    text = models.TextField(help_text="What was wrong and what is right.")
+    wrong = models.TextField("what was wrong", blank=True, help_text="What the article said.")
+    right = models.TextField("what is right", blank=True, help_text="What is true.")
+    text = models.TextField(
+        "notice",
+        help_text="The notice readers see, e.g. “An earlier version of this article gave "
+        "the wrong date for the vote. It was on Tuesday.”",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["published_at", "pk"]
 
     def __str__(self):
         return f"Correction of {self.published_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"
 
 
 class Transition(models.Model):

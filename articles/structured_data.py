@@ -52,6 +52,16 @@ def news_article(request, article, original=None):
         data["translator"] = translators
     if renditions := renditions_for(article.lead_image):
         data["image"] = [request.build_absolute_uri(r.url) for r in renditions]
+    if corrections := list(article.corrections.all()):
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.published_at.isoformat(),
+                "url": request.build_absolute_uri(correction.get_absolute_url()),
+            }
+            for correction in corrections
+        ]
     if original is not None:
         data["isBasedOn"] = request.build_absolute_uri(original.get_absolute_url())
     for key in ("datePublished", "dateModified"):

@@ -13,6 +13,8 @@ urlpatterns = [
     path("section/<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("contributor/<slug:slug>/", views.ContributorView.as_view(), name="contributor"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
+    path("corrections/rss/", feeds.CorrectionsFeed(), name="corrections-feed"),
     # Feeds
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),

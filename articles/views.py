@@ -10,7 +10,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import structured_data
-from .models import Article, Contributor, Section
+from .models import Article, Contributor, Correction, Section
 
 RELATED_COUNT = 4
 
@@ -173,3 +173,18 @@ class NewsSitemapView(TemplateView):
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+class CorrectionListView(ListView):
+    """Every correction readers may see, newest first: the newsroom's public record."""
+
+    template_name = "articles/corrections.html"
+    context_object_name = "corrections"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return (
+            Correction.objects.public()
+            .select_related("article__section")
+            .order_by("-published_at", "-pk")
+        )

@@ -15,12 +15,20 @@ from django.conf import settings
 from reversion.models import Version
 
 from articles.html import html_to_text, sanitize_html
-from articles.models import Role
+from articles.models import Article, Role
 
 from .story import BadStory, Story, split_dateline
 
 NINJS_VERSION = "2.2"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#"
+
+
+def pubstatus(article):
+    if article.status == Article.Status.WITHDRAWN:
+        return "canceled"
+    if not article.is_public:
+        return "withheld"  # embargoed or scheduled: for partners, not yet for readers
+    return "usable"
 
 
 def article_to_ninjs(article, absolute):
@@ -36,10 +44,12 @@ def article_to_ninjs(article, absolute):
         "versioncreated": _timestamp(
             article.updated_at or article.first_published_at or article.created_at
         ),
-        "pubstatus": "usable",
+        "pubstatus": pubstatus(article),
         "language": article.language,
         "headlines": [{"role": "main", "contenttype": "text/plain", "value": article.headline}],
     }
+    if article.is_embargoed:
+        item["embargoed"] = _timestamp(article.embargo_until)
     if article.standfirst:
         item["descriptions"] = [
             {"role": "summary", "contenttype": "text/plain", "value": article.standfirst}

@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.html import format_html
 from django.views.generic import DetailView, FormView
 
@@ -18,8 +20,14 @@ class NinjsView(DetailView):
     """A published article as IPTC ninjs 2.2, for partners and aggregators."""
 
     def get_queryset(self):
+        shown = Q(pk__in=Article.objects.published().values("pk"))
+        # A kill notice stays public: partners must learn to take the story down.
+        shown |= Q(status=Article.Status.WITHDRAWN, first_published_at__lte=timezone.now())
+        if self.request.user.has_perm("articles.view_article"):
+            # Staff may pass an embargoed story to partners; it says "withheld".
+            shown |= Q(status=Article.Status.PUBLISHED)
         return (
-            Article.objects.published().select_related("section", "translation_of").with_credits()
+            Article.objects.filter(shown).select_related("section", "translation_of").with_credits()
         )
 
     def render_to_response(self, context):

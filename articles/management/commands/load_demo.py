@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.models import Article, Contributor, Correction, Credit, Section, Transition
+from articles.models import Article, Contributor, Credit, Section, Transition
 
 DEMO_PASSWORD = "newsroom-demo"
 
@@ -124,8 +124,12 @@ ARTICLES = [
         "image": ("The central bank building at dusk", (160, 120, 60)),
         "status": "published",
         "hours_ago": 5,
-        "correction": "An earlier version of this story gave the wrong day for the decision. "
-        "It was Thursday, not Wednesday.",
+        "correction": {
+            "text": "An earlier version of this story gave the wrong day for the decision. "
+            "It was Thursday, not Wednesday.",
+            "wrong": "The decision was on Wednesday.",
+            "right": "The decision was on Thursday.",
+        },
     },
     {
         "slug": "city-court-hears-first-day-of-harbour-fraud-trial",
@@ -179,6 +183,28 @@ ARTICLES = [
         "body": paragraphs("Work in progress."),
         "credits": [("writing", "Rafael Reporter", "", "")],
         "status": "draft",
+    },
+    {
+        "slug": "mayor-resigns-report-withdrawn",
+        "headline": "Report that the mayor would resign",
+        "section": "world",
+        "language": "en",
+        "body": paragraphs("This story was withdrawn."),
+        "credits": [("reporting", "Rafael Reporter", "London", "")],
+        "status": "withdrawn",
+        "hours_ago": 30,
+    },
+    {
+        "slug": "trade-figures-under-embargo",
+        "headline": "Exports rise for a third month",
+        "standfirst": "Official figures are released at 08:00 tomorrow.",
+        "section": "business",
+        "language": "en",
+        "body": paragraphs("Exports rose for a third month running, the statistics office said."),
+        "credits": [("writing", "Rafael Reporter", "", ""), ("editing", "Elena Editor", "", "")],
+        "status": "published",
+        "hours_ago": 1,
+        "embargo_hours": 20,
     },
     {
         "slug": "election-results-live",
@@ -282,9 +308,12 @@ class Command(BaseCommand):
                 language=language,
                 position=position,
             )
-        if data["status"] in ("review", "published"):
+        if "embargo_hours" in data:
+            article.embargo_until = timezone.now() + timedelta(hours=data["embargo_hours"])
+            article.save(update_fields=["embargo_until"])
+        if data["status"] in ("review", "published", "withdrawn"):
             article.submit(reporter)
-        if data["status"] == "published":
+        if data["status"] in ("published", "withdrawn"):
             at = timezone.now() - timedelta(hours=data["hours_ago"])
             if at < timezone.now():
                 # Demo history: published in the past, as if by the editor then.
@@ -295,5 +324,7 @@ class Command(BaseCommand):
                 )
             else:
                 article.publish(editor, at=at)
+        if data["status"] == "withdrawn":
+            article.withdraw(editor, "The resignation did not happen.")
         if "correction" in data:
-            Correction.objects.create(article=article, text=data["correction"], created_by=editor)
+            article.add_correction(editor, **data["correction"])
