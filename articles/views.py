@@ -9,6 +9,8 @@ from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
+from comments.counts import comment_count_annotation
+
 from . import structured_data
 from .models import Article, Contributor, Correction, Section
 
@@ -20,7 +22,12 @@ class PublishedListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Article.objects.published().select_related("section").with_credits()
+        return (
+            Article.objects.published()
+            .select_related("section")
+            .with_credits()
+            .annotate(**comment_count_annotation())
+        )
 
 
 class OneVersionPerStoryMixin:

@@ -161,3 +161,10 @@ def test_comment_area_queries_do_not_grow_with_comments(client, article):
     with_comments, page = queries_for_page(client, article)
     assert "24 comments" in page
     assert with_comments == without_comments
+
+
+def test_lists_show_approved_comment_counts(client, article, mixed):
+    add_comment(article, status=Comment.Status.APPROVED, text="Another approved one")
+    for url in (reverse("articles:home"), article.section.get_absolute_url()):
+        page = client.get(url).content.decode()
+        assert f'<a href="{article.get_absolute_url()}#comments">2 comments</a>' in page, url
