@@ -14,6 +14,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from articles.models import Article, Contributor, Credit, Section, Transition
+from comments.models import Comment
 
 DEMO_PASSWORD = "newsroom-demo"
 
@@ -271,10 +272,29 @@ class Command(BaseCommand):
                 continue
             made += 1
             self._make_article(data, sections, contributors, editor, reporter)
+        if made:
+            self._add_comments(User.objects.get(username="moderator"))
         self.stdout.write(
             f"Demo newsroom ready: {made} new article(s). "
             f"Log in at /admin/ as admin, editor, reporter, translator or moderator "
             f"with the password “{DEMO_PASSWORD}”."
+        )
+
+    def _add_comments(self, moderator):
+        article = Article.objects.get(slug="nordic-central-banks-hold-rates")
+        approved = [
+            ("Ingrid", "ingrid@example.com", "Sensible to wait for more data before moving."),
+            ("Tom", "tom@example.com", "Mortgage holders will be relieved for now."),
+        ]
+        for name, email, text in approved:
+            comment = Comment.objects.create(article=article, name=name, email=email, text=text)
+            comment.approve(moderator, "Demo")
+        Comment.objects.create(
+            article=article,
+            name="Sam",
+            email="sam@example.com",
+            text="A comment waiting in the moderation queue.",
+            held_reason="New commenter",
         )
 
     def _make_article(self, data, sections, contributors, editor, reporter):

@@ -1,0 +1,41 @@
+import pytest
+from django.core.management import call_command
+
+from articles.management.commands.load_demo import DEMO_PASSWORD
+
+SEED_LINE = (
+    "(Report Guy Faulconbridge in Moscow and Gwladys Fouche in Oslo; "
+    "French version Lina Golovnya, edited by Blandine Hénault)"
+)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=None)
+
+
+@pytest.mark.parametrize("username", ["admin", "editor", "reporter", "translator", "moderator"])
+def test_every_role_can_log_in_with_the_demo_password(demo, client, username):
+    client.post("/admin/login/", {"username": username, "password": DEMO_PASSWORD})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_seed_story_credit_line_is_under_its_demo_article(demo, client):
+    page = client.get("/articles/former-wagner-commander-asks-norway-for-asylum/")
+    assert page.status_code == 200
+    assert SEED_LINE in page.content.decode()
+
+
+def test_demo_comments_show_approved_only(demo, client):
+    page = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
+    assert "Mortgage holders will be relieved for now." in page
+    assert "A comment waiting in the moderation queue." not in page
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    from articles.models import Article
+    from comments.models import Comment
+
+    counts = Article.objects.count(), Comment.objects.count()
+    call_command("load_demo", stdout=None)
+    assert (Article.objects.count(), Comment.objects.count()) == counts
