@@ -1,85 +1,219 @@
 """
-Render every kind of public page from the demo newsroom and validate them with
-the Nu HTML Checker (vnu.jar, from the vnu-jar npm package; needs Java).
+Serve the demo newsroom and check every kind of public page in two ways:
+the Nu HTML Checker (vnu.jar from the vnu-jar npm package; needs Java) must
+report no error, and axe-core in headless Chromium (Playwright, Debian's
+/usr/bin/chromium) must find no serious or critical accessibility violation.
 
 Runs against a throwaway SQLite database and media folder, so it never touches
-the development data. Exit status 1 when the checker reports an error.
+the development data. Exit status 1 when any check fails.
 """
 
 import io
+import logging
 import os
 import subprocess
 import sys
 import tempfile
+import threading
+import urllib.error
+import urllib.request
+import warnings
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VNU_JAR = BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PORTS = range(int(os.environ.get("CHECK_HTML_PORT", 8310)), 8330)
+# More published stories than one page of a list holds, so the second pages exist.
+EXTRA_STORIES = 22
+EXTRA_STORIES_SECTION = "culture"
 
-PAGES = {
-    "home": "/",
-    "home-page-2": "/?page=1",
-    "section": "/section/europe/",
-    "contributor": "/contributor/guy-faulconbridge/",
-    "article-with-image-and-correction": "/articles/nordic-central-banks-hold-rates/",
-    "article-with-translation": "/articles/former-wagner-commander-asks-norway-for-asylum/",
-    "article-translation": "/articles/un-ancien-commandant-de-wagner-demande-l-asile-en-norvege/",
-    "article-without-image": "/articles/city-court-hears-first-day-of-harbour-fraud-trial/",
-    "search-results": "/search/?q=Norway",
-    "search-nothing-found": "/search/?q=xyzzy",
-    "search-empty": "/search/",
-    "withdrawn-410": "/articles/festival-opens-with-silent-film-and-live-orchestra/",
-    "not-found-404": "/no-such-page/",
-}
+sys.path.insert(0, str(BASE_DIR))
 
 
-def render_pages(out_dir):
+def pages(reply_to):
+    """(name, path, expected status) of each kind of public page."""
+    article = "/articles/{}/".format
+    return [
+        ("home", "/", 200),
+        ("home-page-2", "/?page=2", 200),
+        ("section-world-nothing-published", "/section/world/", 200),
+        ("section-europe", "/section/europe/", 200),
+        ("section-business", "/section/business/", 200),
+        ("section-courts", "/section/courts/", 200),
+        ("section-culture", "/section/culture/", 200),
+        ("section-culture-page-2", "/section/culture/?page=2", 200),
+        ("article-seed-credits", article("former-wagner-commander-asks-norway-for-asylum"), 200),
+        (
+            "article-french-translation",
+            article("un-ancien-commandant-de-wagner-demande-l-asile-en-norvege"),
+            200,
+        ),
+        ("article-comments-and-correction", article("nordic-central-banks-hold-rates"), 200),
+        (
+            "article-comment-reply-form",
+            article("nordic-central-banks-hold-rates") + f"?reply_to={reply_to}",
+            200,
+        ),
+        ("article-no-image", article("city-court-hears-first-day-of-harbour-fraud-trial"), 200),
+        ("contributor-wire", "/contributor/guy-faulconbridge/", 200),
+        ("contributor-staff", "/contributor/rafael-reporter/", 200),
+        ("search-results", "/search/?q=Norway", 200),
+        ("search-nothing-found", "/search/?q=xyzzy", 200),
+        ("search-without-query", "/search/", 200),
+        ("corrections", "/corrections/", 200),
+        ("not-found-404", "/no-such-page/", 404),
+        ("article-not-found-404", article("no-such-story"), 404),
+        ("withdrawn-410", article("mayor-resigns-report-withdrawn"), 410),
+    ]
+
+
+def set_up_newsroom():
+    """A fresh database with the demo newsroom and enough stories for second pages."""
     work = Path(tempfile.mkdtemp(prefix="newsroom-check-html-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(work / "media")
+    os.environ["DEBUG"] = "1"  # the development settings; pages are served with DEBUG off below
+    os.environ.pop("REDIS_URL", None)
+    warnings.filterwarnings("ignore", "No directory at", UserWarning)  # no collectstatic here
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
-    sys.path.insert(0, str(BASE_DIR))
 
     import django
 
     django.setup()
+    from django.contrib.auth.models import User
     from django.core.management import call_command
-    from django.test import Client
-    from django.test.utils import override_settings, setup_test_environment
+    from django.utils import timezone
 
-    from articles.models import Article
+    from articles.models import Article, Section
+    from comments.models import Comment
 
-    setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
-    Article.objects.filter(slug="festival-opens-with-silent-film-and-live-orchestra").update(
-        status=Article.Status.WITHDRAWN
-    )
+    editor = User.objects.get(username="editor")
+    section = Section.objects.get(slug=EXTRA_STORIES_SECTION)
+    for number in range(1, EXTRA_STORIES + 1):
+        article = Article.objects.create(
+            slug=f"arts-briefing-{number}",
+            headline=f"Arts briefing, part {number}",
+            standfirst="Openings, closings and prizes.",
+            section=section,
+            language="en",
+            body="<p>Galleries across the city announced their programmes.</p>",
+            created_by=editor,
+        )
+        article.submit(editor)
+        article.publish(editor)
+        past = timezone.now() - timedelta(days=3, minutes=number)
+        Article.objects.filter(pk=article.pk).update(publish_at=past, first_published_at=past)
+    return Comment.objects.approved().filter(parent=None).first().pk
 
-    client = Client()
-    files = []
-    with override_settings(DEBUG=False):
-        for name, url in PAGES.items():
-            response = client.get(url)
-            print(f"{response.status_code} {url}")
-            path = out_dir / f"{name}.html"
-            path.write_bytes(response.content)
-            files.append(path)
-    return files
+
+def serve():
+    """Serve the site from a thread, as production would answer: DEBUG off."""
+    from django.conf import settings
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+    from django.core.wsgi import get_wsgi_application
+    from django.test.utils import override_settings
+
+    # Imported while DEBUG is still on, so that uploaded images are served as in development.
+    import newsroom.urls  # noqa: F401
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    override_settings(DEBUG=False).enable()
+    for port in PORTS:
+        try:
+            server = ThreadedWSGIServer(("127.0.0.1", port), QuietHandler)
+            break
+        except OSError:
+            continue
+    else:
+        sys.exit(f"No free port in {PORTS.start}-{PORTS.stop - 1}.")
+    server.set_app(StaticFilesHandler(get_wsgi_application()))
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404s and 410 are expected
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    assert not settings.DEBUG
+    return f"http://127.0.0.1:{port}"
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def check_accessibility(base_url, page_list):
+    """axe-core on each page in Chromium; returns the number of pages that fail."""
+    from playwright.sync_api import sync_playwright
+
+    from e2e.browser import axe_violations, blocking, describe, launch, new_context
+
+    failures = 0
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = new_context(browser)
+        page = context.new_page()
+        for name, path, expected in page_list:
+            response = page.goto(base_url + path)
+            violations = axe_violations(page)
+            serious = blocking(violations)
+            lesser = sorted(
+                {f"{v['id']} ({v['impact']})" for v in violations}
+                - {f"{v['id']} ({v['impact']})" for v in serious}
+            )
+            status = "ok" if not serious and response.status == expected else "FAIL"
+            print(f"axe {status:4} {name}: {len(serious)} serious/critical", end="")
+            print(f"; lesser: {', '.join(lesser)}" if lesser else "")
+            if response.status != expected:
+                print(f"  answered {response.status}, expected {expected}")
+            if serious:
+                print(describe(serious))
+            failures += status == "FAIL"
+        browser.close()
+    return failures
+
+
+def check_validity(files):
+    """The Nu HTML Checker on the saved pages; returns its exit status."""
+    return subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *map(str, files)],
+        check=False,
+    ).returncode
 
 
 def main():
     if not VNU_JAR.exists():
-        sys.exit(f"{VNU_JAR} is missing: run `npm install vnu-jar` (make check-html does).")
+        sys.exit(f"{VNU_JAR} is missing: run `npm ci` (make check-html does).")
+    reply_to = set_up_newsroom()
+    base_url = serve()
+    page_list = pages(reply_to)
+
     out_dir = Path(tempfile.mkdtemp(prefix="newsroom-pages-"))
-    files = render_pages(out_dir)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *map(str, files)],
-        check=False,
+    files, wrong_status = [], 0
+    for name, path, expected in page_list:
+        status, body = fetch(base_url + path)
+        print(f"{status} {path}" + ("" if status == expected else f"  (expected {expected})"))
+        wrong_status += status != expected
+        files.append(out_dir / f"{name}.html")
+        files[-1].write_bytes(body)
+
+    invalid = check_validity(files)
+    print(
+        f"Nu HTML Checker: {'errors above' if invalid else 'no errors'} in {len(files)} pages "
+        f"(saved in {out_dir})."
     )
-    if result.returncode == 0:
-        print(f"Nu HTML Checker: no errors in {len(files)} pages.")
-    sys.exit(result.returncode)
+    inaccessible = check_accessibility(base_url, page_list)
+    print(
+        f"axe-core: {inaccessible or 'no'} page(s) with serious or critical violations "
+        f"out of {len(page_list)}."
+    )
+    sys.exit(1 if invalid or inaccessible or wrong_status else 0)
 
 
 if __name__ == "__main__":
