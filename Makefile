@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format demo check-html
+.PHONY: install run test lint format demo check-html test-e2e
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,10 +35,25 @@ test: lint
 	env -u DATABASE_URL $(BIN)/pytest
 	if [ -n "$$DATABASE_URL" ]; then $(BIN)/pytest; fi
 
-# Every kind of public page through the Nu HTML Checker (needs Java and npm; not part of `test`).
-VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
-$(VNU_JAR):
-	npm install --no-save --no-package-lock vnu-jar@26.9.27
+# Browser checks (not part of `test`): they need Java, npm and Debian's chromium
+# (`apt-get install chromium`; .ci/run installs it when missing).
+E2E_STAMP := $(VENV)/.e2e-installed-$(shell cat requirements-e2e.txt | cksum | cut -d' ' -f1)
+NPM_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
 
-check-html: install $(VNU_JAR)
+$(E2E_STAMP): $(STAMP) requirements-e2e.txt
+	$(BIN)/python -m pip install -q -r requirements-e2e.txt
+	rm -f $(VENV)/.e2e-installed-* && touch $@
+
+# vnu-jar ships its jar; its install script would fetch a Java runtime: the system Java is used.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# Every kind of public page of the demo newsroom: Nu HTML Checker and axe-core.
+check-html: $(E2E_STAMP) $(NPM_STAMP)
 	env -u DATABASE_URL $(BIN)/python scripts/check_html.py
+
+# Journeys in Chromium from a fresh database: SQLite, and PostgreSQL when DATABASE_URL is set.
+test-e2e: $(E2E_STAMP) $(NPM_STAMP)
+	env -u DATABASE_URL $(BIN)/pytest e2e
+	if [ -n "$$DATABASE_URL" ]; then $(BIN)/pytest e2e; fi

@@ -24,6 +24,8 @@ BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def launch(playwright):
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does).")
     if not AXE_JS.exists():
         raise SystemExit(f"{AXE_JS} is missing: run `npm ci` (the make targets do).")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
