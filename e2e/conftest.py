@@ -43,10 +43,9 @@ def screenshot_dir():
 
 
 @pytest.fixture
-def open_session(browser, live_server, screenshot_dir, request):
+def open_session(browser, live_server):
     """A new browser session for one person: `open_session("reader")` gives its first page."""
     contexts = []
-    test_name = re.sub(r"\W+", "-", request.node.name)
 
     def open_session(who):
         context = new_context(browser, base_url=live_server.url)
@@ -59,7 +58,6 @@ def open_session(browser, live_server, screenshot_dir, request):
     yield open_session
     for context in contexts:
         context.close()
-    print(f"\nScreenshots of {test_name}: {screenshot_dir}")
 
 
 @pytest.fixture
@@ -84,3 +82,8 @@ def check_accessible():
 @pytest.fixture(autouse=True)
 def quick_comment_forms(settings):
     settings.COMMENTS_MIN_SECONDS = COMMENTS_MIN_SECONDS
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SCREENSHOTS.is_dir():
+        terminalreporter.write_line(f"Screenshots: {SCREENSHOTS}")
