@@ -156,8 +156,9 @@ def test_published_article_comment_is_moderated_then_shown(
 
     moderator_approves(moderator, snap)
 
+    reader.reload()
+    other_reader.reload()
     for page in (reader, other_reader):
-        page.goto(f"/articles/{SLUG}/")
         comment = page.locator(".comment", has_text=COMMENT)
         expect(comment).to_contain_text("Ingrid")
         expect(comment).not_to_contain_text("Awaiting moderation")
