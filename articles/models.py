@@ -5,11 +5,14 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, models, transaction
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Min, Prefetch, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from newsroom.pagecache import content_changed
 
 from . import credits as credit_lines
 from .html import sanitize_html
@@ -165,6 +168,16 @@ class ArticleQuerySet(models.QuerySet):
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
             status=Article.Status.PUBLISHED,
             publish_at__lte=now,
+        )
+
+    def next_release(self):
+        """When the next published story reaches readers (publish time or embargo), or None."""
+        now = timezone.now()
+        release = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
+        return (
+            self.filter(status=Article.Status.PUBLISHED)
+            .filter(Q(publish_at__gt=now) | Q(embargo_until__gt=now))
+            .aggregate(next=Min(release))["next"]
         )
 
     def out_of_date_translations(self):
@@ -479,6 +492,7 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(
             updated_at=timezone.now(), revision=F("revision") + 1
         )
+        content_changed()  # update() sends no signal
         self.refresh_from_db(fields=["updated_at", "revision", "edit_token"])
         self._tell_translators(reason or "The original was updated.")
 
@@ -496,6 +510,7 @@ class Article(models.Model):
 
     def corrected(self, correction):
         Article.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        content_changed()
         self.refresh_from_db(fields=["revision"])
         self._tell_translators(f"The original was corrected: {correction.text}")
 
@@ -506,6 +521,7 @@ class Article(models.Model):
             raise PermissionDenied(f"You may not edit “{self.headline}”.")
         self.source_revision = self.translation_of.revision
         Article.objects.filter(pk=self.pk).update(source_revision=self.source_revision)
+        content_changed()
 
     def _tell_translators(self, reason):
         from .notifications import notify_translators

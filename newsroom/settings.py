@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
+                "newsroom.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -153,6 +154,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous readers (newsroom/pagecache.py); 0 turns the cache off.
+# Every change readers could notice starts a new generation, so this bounds memory, not staleness.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or 300)
+# s-maxage for a CDN in front: how long it may serve a page after it changed here.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS") or 10)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
