@@ -34,7 +34,7 @@ class OneVersionPerStoryMixin:
     """Lists show a story once: a translation is reached from its published original."""
 
     def get_queryset(self):
-        return super().get_queryset().exclude(translation_of__in=Article.objects.published())
+        return super().get_queryset().one_per_story()
 
 
 class HomeView(OneVersionPerStoryMixin, PublishedListView):
@@ -67,7 +67,7 @@ class ContributorView(PublishedListView):
 
     def get_queryset(self):
         self.contributor = get_object_or_404(Contributor, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(credits__contributor=self.contributor).distinct()
+        return super().get_queryset().credited_to(self.contributor)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(contributor=self.contributor, **kwargs)
