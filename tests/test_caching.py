@@ -114,9 +114,9 @@ def test_a_page_with_a_form_is_private_to_each_reader(live):
     two = second.get(live.get_absolute_url())
     assert "private" in two["Cache-Control"] and "public" not in two["Cache-Control"]
     token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-    assert token.search(one.content.decode()).group(1) != token.search(
-        two.content.decode()
-    ).group(1)
+    assert token.search(one.content.decode()).group(1) != token.search(two.content.decode()).group(
+        1
+    )
     assert "csrf-token-filled-in" not in two.content.decode()
 
 
@@ -300,9 +300,9 @@ def test_a_reader_served_a_cached_page_can_post_a_comment(live):
     reader = Client(enforce_csrf_checks=True)
     served = reader.get(url)
     assert "csrftoken" in served.cookies
-    token = re.search(
-        r'name="csrfmiddlewaretoken" value="([^"]+)"', served.content.decode()
-    ).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', served.content.decode()).group(
+        1
+    )
     posted = reader.post(
         reverse("comments:post", args=[live.slug]),
         {**form_data(live, text="Posted from a cached page."), "csrfmiddlewaretoken": token},
