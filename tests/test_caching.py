@@ -196,7 +196,9 @@ def test_a_correction_shows_everywhere_at_once(live, editor, settings):
 
 def test_withdrawing_shows_everywhere_at_once(live, editor, make_article, settings):
     # Another story keeps the feeds' own dates fixed (an empty feed is dated "now").
-    make_article(headline="Port strike ends", credits=CREDITS).publish(editor)
+    other = make_article(headline="Port strike ends", credits=CREDITS)
+    other.publish(editor)
+    other.add_correction(editor, "The strike lasted nine days.")
     urls = pages(live)
     warm(urls)
     live.withdraw(editor, "Legal advice")
@@ -324,3 +326,16 @@ def test_a_post_without_the_readers_token_is_still_refused(live):
         {**form_data(live), "csrfmiddlewaretoken": token},
     )
     assert posted.status_code == 403
+
+
+def test_a_comment_waiting_for_moderation_leaves_cached_pages_alone(
+    live, django_assert_num_queries
+):
+    url = live.get_absolute_url()
+    warm([url, "/"])
+    reader = Client()
+    reader.post(reverse("comments:post", args=[live.slug]), form_data(live, text="New here."))
+    assert Comment.objects.get(text="New here.").status == Comment.Status.PENDING
+    with django_assert_num_queries(0):
+        Client().get(url)
+        Client().get("/")
