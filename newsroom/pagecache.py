@@ -147,7 +147,9 @@ def _entry(response):
 
 
 def _finish(request, response, entry, generation=None):
-    if entry is None:  # an error or a page that changed the reader's state: as it is
+    if entry is None:  # an error or a page that changed the reader's state: not shared
+        if not response.streaming:
+            response.content = _fill_csrf_token(request, response.content)
         patch_cache_control(response, private=True, no_cache=True)
         return response
     conditional = get_conditional_response(
@@ -161,11 +163,7 @@ def _finish(request, response, entry, generation=None):
             if name in ("ETag", "Last-Modified"):
                 response[name] = value
     else:
-        body = entry["body"]
-        placeholder = CSRF_PLACEHOLDER.encode()
-        if placeholder in body:
-            body = body.replace(placeholder, get_token(request).encode())
-        response = HttpResponse(body, headers=entry["headers"])
+        response = HttpResponse(_fill_csrf_token(request, entry["body"]), headers=entry["headers"])
     patch_vary_headers(response, ["Cookie"])
     if CSRF_PLACEHOLDER.encode() in entry["body"]:
         # Each reader's copy carries their own token: browsers may keep it, CDNs may not.
@@ -179,6 +177,14 @@ def _finish(request, response, entry, generation=None):
             response, public=True, max_age=0, s_maxage=shared_for, must_revalidate=True
         )
     return response
+
+
+def _fill_csrf_token(request, body):
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder not in body:
+        return body
+    # get_token() also has the CSRF middleware set this reader's cookie.
+    return body.replace(placeholder, get_token(request).encode())
 
 
 def _page_key(request, generation_token):
