@@ -30,9 +30,9 @@ EIGHT_CREDITS = [
 
 # The most queries each page may make, whatever it shows.
 LIST_BUDGETS = {
-    "/": 4,
-    "/section/world/": 5,
-    "/contributor/guy-faulconbridge/": 5,
+    "/": 3,
+    "/section/world/": 4,
+    "/contributor/guy-faulconbridge/": 4,
     "/search/?q=harbour": 4,
     "/feeds/rss/": 2,
     "/feeds/atom/": 2,

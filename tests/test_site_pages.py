@@ -148,6 +148,9 @@ def test_home_is_paginated(client, publish):
     assert "Story number 0<" in text(first) and "Story number 22<" not in text(first)
     assert "Story number 22<" in text(second)
     assert client.get("/?page=9").status_code == 404
+    assert client.get("/?page=0").status_code == 404
+    assert 'rel="next" href="?page=2">Older<' in text(first) and 'rel="prev"' not in text(first)
+    assert 'rel="prev" href="?page=1">Newer<' in text(second) and 'rel="next"' not in text(second)
 
 
 def test_section_page_lists_only_that_section(client, publish, section):
