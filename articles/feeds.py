@@ -115,7 +115,7 @@ class ContributorFeed(LatestArticlesFeed):
         return reverse("articles:contributor-feed-rss", kwargs={"slug": obj.slug})
 
     def published(self, obj):
-        return Article.objects.published().filter(credits__contributor=obj).distinct()
+        return Article.objects.published().credited_to(obj)
 
 
 class ContributorAtomFeed(ContributorFeed):

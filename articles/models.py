@@ -5,11 +5,14 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, models, transaction
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Min, Prefetch, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from newsroom.pagecache import content_changed
 
 from . import credits as credit_lines
 from .html import sanitize_html
@@ -157,15 +160,40 @@ class WorkflowError(Exception):
     """A state change that the article's current state does not allow."""
 
 
+def is_published_q(prefix=""):
+    """The condition of Article.objects.published(), on the article at ``prefix``."""
+    now = timezone.now()
+    return Q(
+        Q(**{f"{prefix}embargo_until__isnull": True}) | Q(**{f"{prefix}embargo_until__lte": now}),
+        **{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}publish_at__lte": now},
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, publish time past, embargo (if any) lifted."""
-        now = timezone.now()
+        return self.filter(is_published_q())
+
+    def one_per_story(self):
+        """Originals, and translations whose original readers cannot see."""
+        # A join on the original, row by row; "NOT IN (published articles)" reads them all.
         return self.filter(
-            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
-            status=Article.Status.PUBLISHED,
-            publish_at__lte=now,
+            Q(translation_of__isnull=True) | ~is_published_q(prefix="translation_of__")
         )
+
+    def next_release(self):
+        """When the next published story reaches readers (publish time or embargo), or None."""
+        now = timezone.now()
+        release = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
+        return (
+            self.filter(status=Article.Status.PUBLISHED)
+            .filter(Q(publish_at__gt=now) | Q(embargo_until__gt=now))
+            .aggregate(next=Min(release))["next"]
+        )
+
+    def credited_to(self, contributor):
+        """Articles crediting this contributor, each once (no DISTINCT over whole rows)."""
+        return self.filter(pk__in=Credit.objects.filter(contributor=contributor).values("article"))
 
     def out_of_date_translations(self):
         return self.filter(translation_of__revision__gt=F("source_revision"))
@@ -320,8 +348,23 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="article_status_publish"),
+            # What readers see, newest first (published() and Meta.ordering), whole site
+            # and per section: the index hands rows over in order, no sort.
             models.Index(
-                fields=["section", "status", "publish_at"], name="article_section_publish"
+                fields=["-publish_at", "-id"],
+                condition=Q(status="published"),
+                name="article_published_order",
+            ),
+            models.Index(
+                fields=["section", "-publish_at", "-id"],
+                condition=Q(status="published"),
+                name="article_section_published",
+            ),
+            # The next embargo to lift (the page cache's next scheduled change).
+            models.Index(
+                fields=["embargo_until"],
+                condition=Q(embargo_until__isnull=False),
+                name="article_embargo_until",
             ),
         ]
 
@@ -479,6 +522,7 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(
             updated_at=timezone.now(), revision=F("revision") + 1
         )
+        content_changed()  # update() sends no signal
         self.refresh_from_db(fields=["updated_at", "revision", "edit_token"])
         self._tell_translators(reason or "The original was updated.")
 
@@ -496,6 +540,7 @@ class Article(models.Model):
 
     def corrected(self, correction):
         Article.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        content_changed()
         self.refresh_from_db(fields=["revision"])
         self._tell_translators(f"The original was corrected: {correction.text}")
 
@@ -506,6 +551,7 @@ class Article(models.Model):
             raise PermissionDenied(f"You may not edit “{self.headline}”.")
         self.source_revision = self.translation_of.revision
         Article.objects.filter(pk=self.pk).update(source_revision=self.source_revision)
+        content_changed()
 
     def _tell_translators(self, reason):
         from .notifications import notify_translators
@@ -627,6 +673,10 @@ class Credit(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
+        indexes = [
+            # A contributor's page and feed: their articles without reading the credit rows.
+            models.Index(fields=["contributor", "article"], name="credit_contributor_article"),
+        ]
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.contributor}"
@@ -669,6 +719,10 @@ class Correction(models.Model):
 
     class Meta:
         ordering = ["published_at", "pk"]
+        indexes = [
+            # The corrections page and feed, newest first.
+            models.Index(fields=["-published_at", "-id"], name="correction_newest"),
+        ]
 
     def __str__(self):
         return f"Correction of {self.published_at:%Y-%m-%d}"

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 
-from .models import Article, Contributor, Section
+from .models import Article, Contributor, Credit, Section
 
 
 class ArticleSitemap(Sitemap):
@@ -25,10 +26,15 @@ class ContributorSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        # Only people readers can reach through a published story.
+        # Only people readers can reach through a published story; a probe per
+        # contributor, not a DISTINCT over every credit of every story.
         return Contributor.objects.filter(
-            credits__article__in=Article.objects.published()
-        ).distinct()
+            Exists(
+                Credit.objects.filter(
+                    contributor=OuterRef("pk"), article__in=Article.objects.published()
+                )
+            )
+        )
 
 
 SITEMAPS = {

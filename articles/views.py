@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,7 @@ from comments.counts import comment_count_annotation
 
 from . import structured_data
 from .models import Article, Contributor, Correction, Section
+from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
 
@@ -20,6 +22,7 @@ RELATED_COUNT = 4
 class PublishedListView(ListView):
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
 
     def get_queryset(self):
         return (
@@ -34,7 +37,7 @@ class OneVersionPerStoryMixin:
     """Lists show a story once: a translation is reached from its published original."""
 
     def get_queryset(self):
-        return super().get_queryset().exclude(translation_of__in=Article.objects.published())
+        return super().get_queryset().one_per_story()
 
 
 class HomeView(OneVersionPerStoryMixin, PublishedListView):
@@ -67,7 +70,7 @@ class ContributorView(PublishedListView):
 
     def get_queryset(self):
         self.contributor = get_object_or_404(Contributor, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(credits__contributor=self.contributor).distinct()
+        return super().get_queryset().credited_to(self.contributor)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(contributor=self.contributor, **kwargs)
@@ -82,6 +85,7 @@ class ContributorView(PublishedListView):
 
 class SearchView(PublishedListView):
     template_name = "articles/search.html"
+    paginator_class = Paginator  # readers are told how many stories match
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "").strip()[:200]

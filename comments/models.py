@@ -5,6 +5,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models.functions import Upper
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -81,9 +82,15 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
         permissions = [("moderate_comment", "Can approve, reject, remove and mark comments")]
         indexes = [
-            models.Index(fields=["article", "status"], name="comment_article_status"),
+            # An article's approved comments in order, and the counts on lists.
+            models.Index(
+                fields=["article", "status", "created_at"], name="comment_article_status_time"
+            ),
+            # The moderation queue: by status, oldest or newest first.
             models.Index(fields=["status", "created_at"], name="comment_status_created"),
-            models.Index(fields=["email"], name="comment_email"),
+            models.Index(fields=["email", "created_at"], name="comment_email_created"),
+            # by_email() compares without case (email__iexact is UPPER(email) = UPPER(...)).
+            models.Index(Upper("email"), name="comment_email_upper"),
         ]
 
     def __str__(self):

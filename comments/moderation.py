@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
-from articles.models import CommentPolicy
+from articles.models import Article, CommentPolicy
 
 from .models import BannedCommenter, BannedWord, Comment, ModerationLog, count_links
 from .notifications import announce_pending
@@ -19,6 +20,19 @@ def closes_at(article):
     if not days or article.first_published_at is None:
         return None
     return article.first_published_at + timedelta(days=days)
+
+
+def next_comment_closing():
+    """When comments next close by themselves on a published article, or None."""
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    if not days:
+        return None
+    first = (
+        Article.objects.published()
+        .filter(first_published_at__gt=timezone.now() - timedelta(days=days))
+        .aggregate(first=Min("first_published_at"))["first"]
+    )
+    return first + timedelta(days=days) if first else None
 
 
 def comments_open(article):

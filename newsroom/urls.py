@@ -3,11 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from .health import health
+
 admin.site.site_header = settings.NEWSROOM_NAME
 admin.site.site_title = settings.NEWSROOM_NAME
 admin.site.index_title = "Newsroom desk"
 
 urlpatterns = [
+    path("health/", health, name="health"),
     path("", include("wire.urls")),  # before the admin: it adds a page under admin/
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),

@@ -131,15 +131,3 @@ def test_killed_story_answers_410_and_its_ninjs_says_canceled(client, editor, li
     assert item["pubstatus"] == "canceled"
     assert schema_errors(item) == []
     assert not Article.objects.published().exists()
-
-
-def test_corrections_page_cost_does_not_grow(
-    client, editor, make_article, django_assert_max_num_queries
-):
-    for n in range(12):
-        article = make_article(headline=f"Story {n}")
-        article.publish(editor)
-        article.add_correction(editor, f"Fix {n}.")
-    with django_assert_max_num_queries(3):
-        page = client.get(reverse("articles:corrections"))
-    assert "Fix 11." in page.content.decode()

@@ -41,3 +41,53 @@ def test_production_starts_with_a_real_secret_key_and_debug_off():
 def test_database_url_selects_postgresql():
     result = load_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/newsroom")
     assert "postgresql" in result.stdout
+
+
+STORAGE_PROBE = """
+import django
+django.setup()
+from django.core.files.storage import default_storage, storages
+storage = storages["default"]
+print(type(storage).__module__ + "." + type(storage).__name__)
+print(default_storage.url("lead/2026/11/photo.jpg"))
+"""
+
+
+def storage_in_use(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    result = subprocess.run(
+        [sys.executable, "-c", STORAGE_PROBE],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **env},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_uploads_stay_on_the_local_disk_by_default():
+    backend, url = storage_in_use()
+    assert backend == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert url == "/media/lead/2026/11/photo.jpg"
+
+
+def test_a_bucket_puts_uploads_in_object_storage_shared_by_every_server():
+    backend, url = storage_in_use(
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        AWS_S3_ENDPOINT_URL="https://objects.example.net",
+        AWS_ACCESS_KEY_ID="key",
+        AWS_SECRET_ACCESS_KEY="secret",
+        AWS_S3_REGION_NAME="eu-north-1",
+    )
+    assert backend == "storages.backends.s3.S3Storage"
+    # Plain addresses (no signature that expires) so cached pages keep working.
+    assert url == "https://objects.example.net/newsroom-media/lead/2026/11/photo.jpg"
+
+
+def test_a_custom_domain_serves_the_bucket_through_a_cdn():
+    _, url = storage_in_use(
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        AWS_S3_CUSTOM_DOMAIN="media.news.example.org",
+    )
+    assert url == "https://media.news.example.org/lead/2026/11/photo.jpg"

@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from articles.models import Article, Contributor, Credit, Section, Transition
 from comments.models import Comment
+from newsroom.pagecache import content_changed
 
 DEMO_PASSWORD = "newsroom-demo"
 
@@ -339,6 +340,7 @@ class Command(BaseCommand):
                 # Demo history: published in the past, as if by the editor then.
                 article.publish(editor)
                 Article.objects.filter(pk=article.pk).update(publish_at=at, first_published_at=at)
+                content_changed()
                 Transition.objects.filter(article=article, to_status="published").update(
                     publish_at=at
                 )

@@ -1,0 +1,207 @@
+"""
+Whole-page cache for anonymous readers that is never stale.
+
+Every cached page is stored under the current *content generation*. Any change
+readers could notice (an article published, edited, corrected or withdrawn, a
+comment approved or removed, ...) starts a new generation once its transaction
+commits, so every page and feed is rendered afresh on its next request, on every
+server sharing the cache. Scheduled changes happen without any write: a
+generation also ends at the next moment a story is released (publish time or
+embargo) or its comments close, whichever comes first.
+
+Readers who are signed in, or who carry a session (a commenter who sees their own
+waiting comment) or a message, are never served a cached page and never have
+theirs cached; their responses are ``private, no-store``.
+
+A cached page holds a placeholder where a form's CSRF token goes; each reader
+gets their own token filled in, and such a page is ``private`` to shared caches.
+Pages without a form are ``public`` with a short ``s-maxage`` for a CDN. Every
+cached page answers ``If-None-Match`` and ``If-Modified-Since`` with 304.
+
+``PAGE_CACHE_SECONDS=0`` turns the cache off (the headers for readers stay).
+"""
+
+import functools
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+
+STATE_KEY = "pages:generation"
+PAGE_KEY = "pages:page:{generation}:{digest}"
+# What the {% csrf_token %} of a page rendered for the cache says until it is served.
+CSRF_PLACEHOLDER = "csrf-token-filled-in-for-each-reader"
+# Headers a view sets that belong to the page itself (the rest come from middleware).
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "X-Robots-Tag")
+
+
+@dataclass(frozen=True)
+class Generation:
+    token: str
+    ends_at: float | None  # epoch seconds of the next scheduled change, or None
+
+    def seconds_left(self, now):
+        return None if self.ends_at is None else max(0, int(self.ends_at - now))
+
+
+def next_scheduled_change():
+    """When the next story is released or the next comment form closes, or None."""
+    from articles.models import Article
+    from comments.moderation import next_comment_closing
+
+    moments = [Article.objects.next_release(), next_comment_closing()]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments).timestamp() if moments else None
+
+
+def _now():
+    # The site's clock, the one Article.objects.published() reads.
+    return timezone.now().timestamp()
+
+
+def current_generation():
+    generation = cache.get(STATE_KEY)
+    if generation is None or (generation.ends_at is not None and _now() >= generation.ends_at):
+        generation = Generation(uuid.uuid4().hex, next_scheduled_change())
+        cache.set(STATE_KEY, generation, None)
+    return generation
+
+
+def content_changed(**kwargs):
+    """Start a new generation now and again when the transaction commits.
+
+    Also a signal receiver. The second time matters: a reader may have cached
+    the old content under the generation started before the commit.
+    """
+    cache.delete(STATE_KEY)
+    transaction.on_commit(lambda: cache.delete(STATE_KEY), robust=True)
+
+
+def is_personal(request):
+    """Requests that may see something of their own: sessions, messages, staff."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def public_page(view):
+    """Cache a public view's GET responses for anonymous readers (see the module's words)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        if is_personal(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        return _serve_anonymous(view, request, args, kwargs)
+
+    return wrapper
+
+
+def _serve_anonymous(view, request, args, kwargs):
+    enabled = settings.PAGE_CACHE_SECONDS > 0
+    generation = current_generation() if enabled else None
+    key = _page_key(request, generation.token) if enabled else None
+    entry = cache.get(key) if enabled else None
+    if entry is None:
+        request.renders_for_page_cache = True
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if response.status_code != 200 or response.streaming or _touched_state(request):
+            return _finish(request, response, None)
+        entry = _entry(response)
+        if enabled and request.method == "GET":
+            timeout = settings.PAGE_CACHE_SECONDS
+            left = generation.seconds_left(_now())
+            cache.set(key, entry, timeout if left is None else min(timeout, left))
+    else:
+        response = None
+    return _finish(request, response, entry, generation)
+
+
+def _touched_state(request):
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return bool(
+        (session is not None and session.modified)
+        or (messages is not None and getattr(messages, "added_new", False))
+    )
+
+
+def _entry(response):
+    body = response.content
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    headers.setdefault("Last-Modified", http_date())
+    headers["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    return {"body": body, "headers": headers}
+
+
+def _finish(request, response, entry, generation=None):
+    if entry is None:  # an error or a page that changed the reader's state: not shared
+        if not response.streaming:
+            response.content = _fill_csrf_token(request, response.content)
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+    conditional = get_conditional_response(
+        request,
+        etag=entry["headers"]["ETag"],
+        last_modified=parse_http_date_safe(entry["headers"]["Last-Modified"]),
+    )
+    if conditional is not None:
+        response = conditional
+        for name, value in entry["headers"].items():
+            if name in ("ETag", "Last-Modified"):
+                response[name] = value
+    else:
+        response = HttpResponse(_fill_csrf_token(request, entry["body"]), headers=entry["headers"])
+    patch_vary_headers(response, ["Cookie"])
+    if CSRF_PLACEHOLDER.encode() in entry["body"]:
+        # Each reader's copy carries their own token: browsers may keep it, CDNs may not.
+        patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
+    else:
+        shared_for = settings.CDN_CACHE_SECONDS
+        if generation is not None:
+            left = generation.seconds_left(_now())
+            shared_for = shared_for if left is None else min(shared_for, left)
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=shared_for, must_revalidate=True
+        )
+    return response
+
+
+def _fill_csrf_token(request, body):
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder not in body:
+        return body
+    # get_token() also has the CSRF middleware set this reader's cookie.
+    return body.replace(placeholder, get_token(request).encode())
+
+
+def _page_key(request, generation_token):
+    address = "|".join(
+        [
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            translation.get_language() or "",
+        ]
+    )
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return PAGE_KEY.format(generation=generation_token, digest=digest)
+
+
+def csrf_placeholder(request):
+    """Context processor: pages rendered for the cache hold a placeholder, not a token."""
+    if getattr(request, "renders_for_page_cache", False):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}

@@ -1,0 +1,215 @@
+"""
+Two app servers on one PostgreSQL database and one Redis: a change made through
+one is seen at once through the other, though both had the page cached.
+
+Runs when DATABASE_URL is PostgreSQL and Redis answers at MANY_SERVERS_REDIS_URL
+(default redis://127.0.0.1:6379/1); skipped otherwise.
+"""
+
+import http.cookiejar
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Section
+from comments.models import Comment
+
+ROOT = Path(__file__).resolve().parents[1]
+REDIS_URL = os.environ.get("MANY_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/1")
+PORTS = range(8510, 8550)
+
+
+def redis_client():
+    import redis
+
+    try:
+        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+        client.ping()
+        return client
+    except redis.RedisError:
+        return None
+
+
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="needs DATABASE_URL on PostgreSQL: servers in other processes share its database",
+    ),
+    pytest.mark.skipif(redis_client() is None, reason=f"needs Redis at {REDIS_URL}"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def free_ports(count):
+    found = []
+    for port in PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                found.append(port)
+        if len(found) == count:
+            return found
+    pytest.skip("no free port in 8510-8549")
+
+
+def shared_database_url():
+    db = connection.settings_dict
+    password = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    return (
+        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+        f"/{db['NAME']}"
+    )
+
+
+class Browser:
+    """A reader or an editor at one server: cookies kept, redirects not followed."""
+
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    def __init__(self, port):
+        self.base = f"http://127.0.0.1:{port}"
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), self.NoRedirects
+        )
+
+    def request(self, path, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(self.base + path, body, timeout=10) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def get(self, path):
+        return self.request(path)
+
+    def post(self, path, data):
+        token = next(c.value for c in self.cookies if c.name == "csrftoken")
+        return self.request(path, {**data, "csrfmiddlewaretoken": token})
+
+    def log_in(self, username, password):
+        self.get("/admin/login/")
+        status, _ = self.post(
+            "/admin/login/?next=/admin/", {"username": username, "password": password}
+        )
+        assert status == 302, "login refused"
+
+
+@pytest.fixture
+def servers():
+    prefix = f"many-servers-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": shared_database_url(),
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": prefix,
+        "PAGE_CACHE_SECONDS": "300",
+        "DEBUG": "1",
+        "DB_CONN_MAX_AGE": "0",
+    }
+    ports = free_ports(2)
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "newsroom.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        for port in ports
+    ]
+    try:
+        for port in ports:
+            wait_for(port)
+        yield ports, prefix
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=20)
+        client = redis_client()
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+
+
+def wait_for(port):
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"the server on port {port} did not start")
+
+
+@pytest.fixture
+def newsroom(db):
+    section = Section.objects.create(name="World", slug="world")
+    at = timezone.now() - timedelta(hours=1)
+    live = Article.objects.create(
+        headline="Harbour fraud trial opens",
+        slug="harbour",
+        section=section,
+        status=Article.Status.PUBLISHED,
+        publish_at=at,
+        first_published_at=at,
+        comment_policy="pre",
+    )
+    draft = Article.objects.create(headline="Port strike ends", slug="port-strike", section=section)
+    waiting = Comment.objects.create(
+        article=live, name="Bo", email="bo@example.org", text="Which court was it?"
+    )
+    User.objects.create_superuser("chief", "chief@example.org", "chief-password")
+    return live, draft, waiting
+
+
+def test_a_change_through_one_server_is_seen_at_once_through_the_other(servers, newsroom):
+    ports, prefix = servers
+    live, draft, waiting = newsroom
+    pages = ["/", "/feeds/rss/", live.get_absolute_url()]
+    for reader in [Browser(port) for port in ports]:
+        for path in pages * 2:
+            status, body = reader.get(path)
+            assert status == 200 and "port-strike" not in body
+    assert any(b":pages:page:" in key for key in redis_client().scan_iter(f"{prefix}:*"))
+
+    editor, reader = Browser(ports[0]), Browser(ports[1])
+    editor.log_in("chief", "chief-password")
+    publish = reverse("admin:articles_article_transition", args=[draft.pk, "publish"])
+    status, _ = editor.post(publish, {"note": "", "publish_at_0": "", "publish_at_1": ""})
+    assert status == 302
+    for path in ("/", "/feeds/rss/"):
+        assert "port-strike" in reader.get(path)[1], path
+    assert reader.get(draft.get_absolute_url())[0] == 200
+
+    assert "Which court was it?" not in reader.get(live.get_absolute_url())[1]
+    decide = reverse("admin:comments_comment_decide", args=[waiting.pk])
+    status, _ = editor.post(decide, {"decision": "approve", "reason": ""})
+    assert status == 302
+    assert "Which court was it?" in reader.get(live.get_absolute_url())[1]

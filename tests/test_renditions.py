@@ -1,0 +1,83 @@
+"""Lead images reach readers only as renditions, each made once and stored."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from PIL import Image
+
+from articles import renditions
+
+from .site_data import with_lead_image
+
+
+@pytest.fixture
+def pictured(make_article):
+    at = timezone.now() - timedelta(hours=1)
+    article = make_article(
+        headline="Border fence in the snow",
+        slug="fence",
+        status="published",
+        publish_at=at,
+        first_published_at=at,
+        credits=[("photography", "Jane Lens", "Narva", "")],
+    )
+    return with_lead_image(article)
+
+
+def reader_pages(article):
+    return [
+        "/",
+        article.section.get_absolute_url(),
+        "/contributor/jane-lens/",
+        "/search/?q=fence",
+        article.get_absolute_url(),
+    ]
+
+
+def test_no_page_sends_the_original_upload(client, pictured):
+    original = pictured.lead_image.url
+    for url in reader_pages(pictured):
+        assert original not in client.get(url).content.decode(), url
+    for url in ("/", pictured.get_absolute_url()):  # the pages that show the photo
+        html = client.get(url).content.decode()
+        assert re.search(r'srcset="/media/renditions/lead/\S+-480w\.jpg 480w', html), url
+
+
+def test_social_cards_and_structured_data_use_a_rendition(client, pictured):
+    html = client.get(pictured.get_absolute_url()).content.decode()
+    og_image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert og_image.endswith("-1600w.jpg")
+    json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert "-1600w.jpg" in json_ld.group(1)
+    assert pictured.lead_image.name not in json_ld.group(1)
+
+
+def test_renditions_are_stored_resized_jpegs(client, pictured):
+    client.get(pictured.get_absolute_url())
+    for width in renditions.WIDTHS:
+        name = renditions.rendition_name(pictured.lead_image.name, width)
+        with default_storage.open(name) as stored, Image.open(stored) as image:
+            assert image.format == "JPEG" and image.width == width
+
+
+def test_renditions_are_made_once(client, pictured, settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 0
+    saved = []
+    save = default_storage.save
+    monkeypatch.setattr(
+        default_storage,
+        "save",
+        lambda name, content, **kw: saved.append(name) or save(name, content, **kw),
+    )
+    client.get(pictured.get_absolute_url())
+    assert len(saved) == len(renditions.WIDTHS)
+
+    saved.clear()
+    cache.clear()  # even with the list of sizes forgotten, stored files are found again
+    for url in reader_pages(pictured):
+        client.get(url)
+    assert saved == []
