@@ -311,6 +311,18 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # Changed by the workflow and the update and correction records, never by an edit form.
+    WORKFLOW_FIELDS = [
+        "status",
+        "publish_at",
+        "first_published_at",
+        "updated_at",
+        "embargo_until",
+        "revision",
+        "source_revision",
+        "source_id",
+    ]
+
     class Meta:
         ordering = ["-publish_at", "-pk"]
         permissions = [
