@@ -11,10 +11,12 @@ from html.parser import HTMLParser
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles.models import Contributor, Credit
 from comments.models import Comment
 from tests.comments_fixtures import mail_inline, post_comment  # noqa: F401
+from tests.site_data import jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +115,8 @@ def stories(make_article, editor):
             lead_image_alt=payload,
             lead_image_credit=payload[:150],
         )
+        # Caption, alt text and credit are shown only with a picture.
+        article.lead_image.save("photo.jpg", jpeg(320, 200), save=True)
         Credit.objects.create(article=article, contributor=writer, role="reporting")
         article.publish(editor)
         article.add_correction(editor, text=payload, wrong=payload, right=payload)
@@ -149,6 +153,8 @@ def test_article_pages(client, stories, comments):
         assert response.status_code == 200
         page = response.content.decode()
         assert_dead(page, payload)
+        # The picture's fields are on the page, as text.
+        assert f'alt="{escape(payload)}"' in page, payload
 
 
 def test_json_ld_cannot_be_closed_from_inside(client, stories):
