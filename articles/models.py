@@ -311,7 +311,8 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
-    # Changed by the workflow and the update and correction records, never by an edit form.
+    # Where the workflow and the update and correction records have put the article:
+    # restoring an old revision brings back its words and credits, never these.
     WORKFLOW_FIELDS = [
         "status",
         "publish_at",
