@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -238,6 +239,9 @@ class ArticleAdmin(CompareVersionAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        # Restoring a revision brings back words and credits, never a workflow state.
+        for field, value in getattr(request, "article_workflow_state", {}).items():
+            setattr(obj, field, value)
         super().save_model(request, obj, form, change)
         if change:
             obj.record_update(request.user, minor=form.cleaned_data.get("minor_edit"))
@@ -264,6 +268,42 @@ class ArticleAdmin(CompareVersionAdmin):
             kind = "Minor edit" if form.cleaned_data.get("minor_edit") else "Substantive update"
             message.append({"changed": {"fields": [kind]}})
         return message
+
+    # Revisions. Reversion judges permissions on the restored copy, whose state may be
+    # an old draft; these judge the article as it is now.
+
+    def compare_view(self, request, object_id, extra_context=None):
+        self._article_or_refuse(request, object_id, self.has_view_permission)
+        return super().compare_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        article = self._article_or_refuse(request, object_id, self.has_change_permission)
+        request.article_workflow_state = {
+            field: getattr(article, field) for field in Article.WORKFLOW_FIELDS
+        }
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def has_recover_permission(self, request):
+        # A deleted article may have been live: only those who may delete bring one back.
+        return self.has_delete_permission(request) and self.has_add_permission(request)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def _article_or_refuse(self, request, object_id, permission):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("No such article.")
+        if not permission(request, article):
+            raise PermissionDenied
+        return article
 
     # Workflow
 

@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Contributor, Correction, Section
@@ -39,7 +40,8 @@ class LatestArticlesFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.standfirst
+        # Feed readers show a description as HTML; a standfirst is plain text.
+        return escape(item.standfirst)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -76,7 +78,8 @@ class SectionFeed(LatestArticlesFeed):
         return f"{settings.NEWSROOM_NAME}: {obj.name}"
 
     def description(self, obj):
-        return obj.description or _("The latest stories in %(section)s.") % {"section": obj.name}
+        text = obj.description or _("The latest stories in %(section)s.") % {"section": obj.name}
+        return escape(text)
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -106,7 +109,7 @@ class ContributorFeed(LatestArticlesFeed):
         return f"{settings.NEWSROOM_NAME}: {obj.name}"
 
     def description(self, obj):
-        return _("Stories credited to %(name)s.") % {"name": obj.name}
+        return escape(_("Stories credited to %(name)s.") % {"name": obj.name})
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -148,7 +151,7 @@ class CorrectionsFeed(Feed):
         return _("Correction: %(headline)s") % {"headline": item.article.headline}
 
     def item_description(self, item):
-        return item.text
+        return escape(item.text)
 
     def item_pubdate(self, item):
         return item.published_at

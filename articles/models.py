@@ -339,6 +339,19 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # Where the workflow and the update and correction records have put the article:
+    # restoring an old revision brings back its words and credits, never these.
+    WORKFLOW_FIELDS = [
+        "status",
+        "publish_at",
+        "first_published_at",
+        "updated_at",
+        "embargo_until",
+        "revision",
+        "source_revision",
+        "source_id",
+    ]
+
     class Meta:
         ordering = ["-publish_at", "-pk"]
         permissions = [

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -156,7 +157,13 @@ class ArticleDetailView(DetailView):
 
 @method_decorator(staff_member_required, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
-    """Staff see any article exactly as readers will, whatever its state."""
+    """Newsroom staff see any article exactly as readers will, whatever its state."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # Staff of the comments desk have no business with unpublished articles.
+        if not request.user.has_perm("articles.view_article"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return (

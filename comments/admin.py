@@ -217,6 +217,10 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting would take the append-only moderation log with it: remove instead.
+        return False
+
     def has_moderate_permission(self, request):
         return request.user.has_perm("comments.moderate_comment")
 

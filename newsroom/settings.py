@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "wire",
+    "backups",
 ]
 
 MIDDLEWARE = [

@@ -22,7 +22,8 @@ class _FormParser(HTMLParser):
             self.values[name] = attrs.get("value", "on" if kind == "checkbox" else "")
         elif tag == "select" and name:
             self._select = name
-            self.values.setdefault(name, "")
+            if "multiple" not in attrs:  # a browser sends nothing for an empty multiple choice
+                self.values.setdefault(name, "")
         elif tag == "option" and self._select and "selected" in attrs:
             self.values[self._select] = attrs.get("value", "")
         elif tag == "textarea" and name:

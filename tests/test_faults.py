@@ -78,3 +78,87 @@ def test_health_check_answers_ok_and_is_never_cached(client):
 def test_health_check_fails_when_the_database_is_unreachable():
     result = request_without_database("/health/")
     assert result.stdout.startswith("503 30"), result.stderr[-2000:]
+
+
+@pytest.mark.django_db
+def test_readers_can_still_comment_with_redis_down(client, redis_down, make_article, editor):
+    # The comment rate limits count in the cache; without it they let readers through.
+    from comments.models import Comment
+    from tests.comments_fixtures import post_comment
+
+    article = make_article()
+    article.publish(editor)
+    response = post_comment(client, article, text="Posted while the cache is away.")
+    assert response.status_code == 302
+    assert Comment.objects.get().text == "Posted while the cache is away."
+
+
+@pytest.fixture
+def mail_server_down(settings, monkeypatch):
+    """A real SMTP backend aimed at a port where nothing listens."""
+    from comments import notifications
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    # Send in the request's own thread, so the failure happens inside the test.
+    monkeypatch.setattr(notifications, "run_in_background", lambda function, *a: function(*a))
+
+
+@pytest.mark.django_db
+def test_with_the_mail_server_down_comments_are_saved_and_moderated(
+    client,
+    mail_server_down,
+    make_article,
+    editor,
+    moderator,
+    django_capture_on_commit_callbacks,
+    caplog,
+):
+    from comments.models import Comment
+    from tests.comments_fixtures import post_comment
+
+    article = make_article()
+    article.publish(editor)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = post_comment(client, article, text="Saved though no mail can go out.")
+    assert callbacks
+    assert "Could not announce pending comment" in caplog.text  # the mail really failed
+    assert response.status_code == 302
+    comment = Comment.objects.get()
+    assert comment.status == "pending"
+
+    client.force_login(moderator)
+    queue = client.get(reverse("admin:comments_comment_changelist"))
+    assert "Saved though no mail can go out." in queue.content.decode()
+    response = client.post(
+        reverse("admin:comments_comment_decide", args=[comment.pk]),
+        {"decision": "approve", "reason": "Fine"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    comment.refresh_from_db()
+    assert comment.status == "approved"
+    assert (
+        "Saved though no mail can go out."
+        in client.get(article.get_absolute_url()).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_with_the_mail_server_down_a_correction_still_reaches_readers(
+    mail_server_down, make_article, editor, translator, django_capture_on_commit_callbacks, caplog
+):
+    from articles.models import Article
+    from tests.conftest import contributor
+
+    original = make_article(headline="Original")
+    original.publish(editor)
+    lina = contributor("Lina Golovnya")
+    lina.user = translator
+    lina.save()
+    original.create_translation(editor, "fr", lina)
+    with django_capture_on_commit_callbacks(execute=True):
+        original.add_correction(editor, "The vote was on Tuesday.")
+    assert "Could not tell translators" in caplog.text
+    assert Article.objects.out_of_date_translations().count() == 1
+    assert original.corrections.get().text == "The vote was on Tuesday."

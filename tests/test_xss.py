@@ -1,0 +1,223 @@
+"""
+Known cross-site-scripting payloads typed into every field readers' pages show,
+then every page, feed and export read back: none of them may come alive.
+"""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import escape
+
+from articles.models import Contributor, Credit
+from comments.models import Comment
+from tests.comments_fixtures import mail_inline, post_comment  # noqa: F401
+from tests.site_data import jpeg
+
+pytestmark = pytest.mark.django_db
+
+PAYLOADS = [
+    "<script>alert('xss')</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '"><svg/onload=alert(1)>',
+    "'><img src=x onerror=alert(1)>",
+    '" onmouseover="alert(1)" x="',
+    "' autofocus onfocus='alert(1)",
+    '<a href="javascript:alert(1)">click</a>',
+    '<a href="jav&#x09;ascript:alert(1)">tab</a>',
+    '<a href=" JaVaScRiPt:alert(1)">case</a>',
+    "javascript:alert(1)",
+    "</script><script>alert(1)</script>",
+    "<!--<script>alert(1)//-->",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "\u003cscript\u003ealert(1)\u003c/script\u003e",
+    "\u2028\u2029<script>alert(1)</script>",
+    "＜script＞alert(1)＜/script＞ \u202e<img src=x onerror=alert(1)>",
+    "<body onload=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+]
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
+FOREIGN_TAGS = {"iframe", "object", "embed", "svg", "math", "base", "frame", "frameset"}
+
+
+class LiveCode(HTMLParser):
+    """Finds what a browser would run: scripts not ours, event handlers, script URLs."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "script":
+            ours = values.get("type") == "application/ld+json" or (
+                values.get("src") or ""
+            ).startswith(settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/")
+            if not ours:
+                self.found.append(f"<script {attrs}>")
+        if tag in FOREIGN_TAGS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{tag} {name}={value!r}")
+            if name in URL_ATTRIBUTES and value:
+                bare = re.sub(r"[\s\x00-\x1f]", "", value).lower()
+                if bare.startswith(("javascript:", "vbscript:", "data:text/html")):
+                    self.found.append(f"{tag} {name}={value!r}")
+
+    handle_startendtag = handle_starttag
+
+
+def live_code(html):
+    parser = LiveCode()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def assert_dead(html, where):
+    assert live_code(html) == [], where
+
+
+def test_the_detector_finds_live_code():
+    # A sweep that finds nothing proves nothing unless the detector finds what it should.
+    contexts = ["{}", '<a title="{}">', "<a title='{}'>", '<a href="{}">']
+    # A comment, a trap for filters that strip "<script>" once, and full-width signs.
+    inert_anyway = {PAYLOADS[12], PAYLOADS[15], PAYLOADS[18]}
+    for payload in PAYLOADS:
+        if payload not in inert_anyway:
+            assert any(live_code(c.replace("{}", payload)) for c in contexts), payload
+    assert not live_code('<a href="/articles/x/">x</a><script src="/static/app.js"></script>')
+
+
+@pytest.fixture
+def stories(make_article, editor):
+    """One published story per payload, the payload in every field readers see."""
+    articles = []
+    for n, payload in enumerate(PAYLOADS):
+        writer = Contributor.objects.create(name=payload[:150], slug=f"writer-{n}", bio=payload)
+        article = make_article(
+            headline=payload,
+            slug=f"story-{n}",
+            standfirst=payload,
+            body=f"<p>Searchword {payload}</p>{payload}",
+            dateline_place=payload[:100],
+            dateline_agency=payload[:100],
+            lead_image_caption=payload,
+            lead_image_alt=payload,
+            lead_image_credit=payload[:150],
+        )
+        # Caption, alt text and credit are shown only with a picture.
+        article.lead_image.save("photo.jpg", jpeg(320, 200), save=True)
+        Credit.objects.create(article=article, contributor=writer, role="reporting")
+        article.publish(editor)
+        article.add_correction(editor, text=payload, wrong=payload, right=payload)
+        articles.append(article)
+    return articles
+
+
+@pytest.fixture
+def comments(client, stories, editor):
+    for n, (article, payload) in enumerate(zip(stories, PAYLOADS, strict=True)):
+        response = post_comment(
+            client,
+            article,
+            name=payload[:80],
+            email=f"reader{n}@example.org",
+            text=payload,
+            ip=f"10.0.0.{n + 1}",
+        )
+        assert response.status_code == 302, payload
+    assert Comment.objects.count() == len(PAYLOADS)
+    for comment in Comment.objects.all():
+        comment.approve(editor)
+
+
+def test_the_body_keeps_only_the_allowlist(stories):
+    for article in stories:
+        assert_dead(article.body, article.body)
+        assert "<script" not in article.body.lower()
+
+
+def test_article_pages(client, stories, comments):
+    for article, payload in zip(stories, PAYLOADS, strict=True):
+        response = client.get(article.get_absolute_url())
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert_dead(page, payload)
+        # The picture's fields are on the page, as text.
+        assert f'alt="{escape(payload)}"' in page, payload
+
+
+def test_json_ld_cannot_be_closed_from_inside(client, stories):
+    for article, payload in zip(stories, PAYLOADS, strict=True):
+        page = client.get(article.get_absolute_url()).content.decode()
+        opening = '<script type="application/ld+json">'
+        assert page.count(opening) == 1
+        inside = page.split(opening, 1)[1].split("</script>", 1)[0]
+        assert "</script" not in inside.lower() and "<!--" not in inside
+        data = json.loads(inside)
+        # Escaping kept every character: the headline reads back exactly as typed.
+        assert data["headline"] == payload
+        assert data["correction"][0]["text"] == payload
+
+
+def test_lists_search_and_contributor_pages(client, stories, comments):
+    urls = [reverse("articles:home"), reverse("articles:corrections")]
+    urls += [stories[0].section.get_absolute_url()]
+    urls += [credit.contributor.get_absolute_url() for a in stories for credit in a.credits.all()]
+    urls += [f"{reverse('articles:search')}?q=Searchword"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_dead(response.content.decode(), url)
+    for payload in PAYLOADS:
+        response = client.get(reverse("articles:search"), {"q": payload})
+        assert response.status_code == 200
+        assert_dead(response.content.decode(), payload)
+
+
+def feed_urls(stories):
+    section = stories[0].section.slug
+    contributor = stories[0].credits.get().contributor.slug
+    return [
+        reverse("articles:feed-rss"),
+        reverse("articles:feed-atom"),
+        reverse("articles:section-feed-rss", args=[section]),
+        reverse("articles:section-feed-atom", args=[section]),
+        reverse("articles:contributor-feed-rss", args=[contributor]),
+        reverse("articles:contributor-feed-atom", args=[contributor]),
+        reverse("articles:corrections-feed"),
+    ]
+
+
+def test_feeds(client, stories):
+    """Feed readers show descriptions and summaries as HTML: those must be harmless."""
+    html_elements = {"description", "{http://www.w3.org/2005/Atom}summary"}
+    for url in feed_urls(stories):
+        response = client.get(url)
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)  # well-formed, whatever was typed
+        shown = [element.text or "" for element in root.iter() if element.tag in html_elements]
+        assert shown, url
+        for text in shown:
+            assert_dead(text, f"{url}: {text}")
+
+
+def test_ninjs_export(client, stories):
+    for article, payload in zip(stories, PAYLOADS, strict=True):
+        response = client.get(reverse("wire:ninjs", args=[article.slug]))
+        assert response.headers["Content-Type"] == "application/json"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        item = json.loads(response.content)
+        assert item["headlines"][0]["value"] == payload
+        richtext = next(b for b in item["bodies"] if b["contenttype"] == "text/html")
+        assert_dead(richtext["value"], payload)
