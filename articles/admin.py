@@ -240,9 +240,12 @@ class ArticleAdmin(CompareVersionAdmin):
         if not change:
             obj.created_by = request.user
         # Restoring a revision brings back words and credits, never a workflow state.
+        state_in_revision = obj.status
         for field, value in getattr(request, "article_workflow_state", {}).items():
             setattr(obj, field, value)
         super().save_model(request, obj, form, change)
+        if getattr(request, "recovering_article", False):
+            obj.record_recovery(request.user, state_in_revision)
         if change:
             obj.record_update(request.user, minor=form.cleaned_data.get("minor_edit"))
 
@@ -295,6 +298,9 @@ class ArticleAdmin(CompareVersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not self.has_recover_permission(request):
             raise PermissionDenied
+        # It may have been live when deleted; it comes back as a draft for an editor to publish.
+        request.recovering_article = True
+        request.article_workflow_state = {"status": Article.Status.DRAFT, "embargo_until": None}
         return super().recover_view(request, version_id, extra_context)
 
     def _article_or_refuse(self, request, object_id, permission):

@@ -487,6 +487,15 @@ class Article(models.Model):
     def withdraw(self, by, note=""):
         return self._transition(by, "withdraw", note)
 
+    def record_recovery(self, by, state_when_deleted):
+        Transition.objects.create(
+            article=self,
+            user=by,
+            from_status=state_when_deleted,
+            to_status=self.status,
+            note="Recovered after deletion.",
+        )
+
     def _transition(self, by, name, note, publish_at=None):
         rule = TRANSITIONS[name]
         with transaction.atomic(), reversion.create_revision():

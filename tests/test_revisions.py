@@ -86,3 +86,29 @@ def test_workflow_step_makes_an_open_form_stale(client, editor, reporter, make_a
     response = client.post(change_url(article), {**stale_form, "headline": "Edited"})
     assert response.status_code == 200
     assert Article.objects.get(pk=article.pk).headline == "Draft"
+
+
+def test_a_deleted_published_article_is_recovered_as_a_draft_with_its_credits(
+    client, editor, make_user, make_article
+):
+    article = make_article(headline="Live once", credits=[("reporting", "Ann One", "Kyiv", "")])
+    client.force_login(editor)
+    assert save_through_admin(client, article, headline="Live once").status_code == 302
+    article.submit(editor)
+    article.publish(editor)
+    pk, url = article.pk, article.get_absolute_url()
+    admin = make_user("chief", is_superuser=True)
+    client.force_login(admin)
+    client.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"})
+    assert not Article.objects.filter(pk=pk).exists()
+
+    version = Version.objects.get_deleted(Article).get(object_id=str(pk))
+    recover_url = reverse("admin:articles_article_recover", args=[version.pk])
+    assert client.post(recover_url, form_values(client.get(recover_url))).status_code == 302
+
+    article = Article.objects.get(pk=pk)
+    assert article.status == Article.Status.DRAFT
+    assert credit_names(article) == ["Ann One"]
+    assert client.logout() is None and client.get(url).status_code == 404
+    step = article.transitions.first()
+    assert (step.from_status, step.to_status, step.user) == ("published", "draft", admin)
