@@ -34,7 +34,7 @@ def progress_line(page, result, bare):
         f"  p99 {ms(result['p99']):>7} ms"
     )
     if share is not None and page != "bare":
-        line += f"  {share:.2f} of bare"
+        line += f"  {share:.3f} of bare"
     if result.get("error"):
         line += f"  ({result['error']})"
     return line
@@ -49,7 +49,7 @@ def cells(result, bare):
         f"{result['rps']:.1f}",
         ms(result["p50"]),
         ms(result["p99"]),
-        "1.00" if result is bare else (f"{share:.2f}" if share is not None else "–"),
+        "1" if result is bare else (f"{share:.3f}" if share is not None else "–"),
     ]
 
 
@@ -73,7 +73,7 @@ def targets_table(info, runs, scaling):
     rows.append(
         (
             f"cached article ≥ {TARGET_CACHED_ARTICLE} of bare",
-            "–" if cached is None else f"{cached:.2f}",
+            "–" if cached is None else f"{cached:.3f}",
             verdict(None if cached is None else cached >= TARGET_CACHED_ARTICLE),
         )
     )
@@ -81,7 +81,7 @@ def targets_table(info, runs, scaling):
     rows.append(
         (
             f"uncached article ≥ {TARGET_UNCACHED_ARTICLE} of bare",
-            "–" if uncached is None else f"{uncached:.2f}",
+            "–" if uncached is None else f"{uncached:.3f}",
             verdict(None if uncached is None else uncached >= TARGET_UNCACHED_ARTICLE),
         )
     )

@@ -481,6 +481,9 @@ def main(argv=None):
         )
 
     info["load_after"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    raw = {"info": info, "targets": targets, "runs": runs, "scaling": scaling}
+    raw_file = OUT / (Path(args.output).stem + ".json")
+    raw_file.write_text(json.dumps(raw, indent=2, default=str))
     text = report.results_markdown(args, info, targets, runs, scaling, explained, ROOT)
     Path(args.output).write_text(text)
     log()
