@@ -50,5 +50,5 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m benchmarks.run --articles 300 --comments 6000 --contributors 50 \
-		--scale --scale-sizes 100,1000 --duration 3 --warmup 1 \
+		--scale --scale-sizes 100,1000 --duration 3 --warmup 1 --reference 1 \
 		--output benchmarks/out/results-quick.md $(BENCH_ARGS)

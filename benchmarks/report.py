@@ -18,9 +18,11 @@ TARGET_WORKER_MB = 120
 
 
 def ratio(result, bare):
-    if not result or not bare or "rps" not in result or not bare.get("rps"):
+    """Requests/s as a share of the bare view's, loaded just before and after the page."""
+    if not result or "rps" not in result:
         return None
-    return result["rps"] / bare["rps"]
+    reference = result.get("bare_rps") or (bare or {}).get("rps")
+    return result["rps"] / reference if reference else None
 
 
 def ms(value):
@@ -168,7 +170,9 @@ def results_markdown(args, info, targets, runs, scaling, explained, root):
         f"(`{targets['search'].split('=', 1)[1].replace('+', ' ')}`) matches "
         f"{targets['search_matches']:,} articles. *Cached*: the server as deployed; "
         "*uncached*: the same server with `PAGE_CACHE_SECONDS=0`. Latencies in ms; "
-        "× bare is requests/s as a share of the bare view's on the same server.",
+        "× bare is requests/s as a share of the bare view's on the same server, "
+        f"loaded for {args.reference} s just before and just after the page (other work on the "
+        "machine moves both alike).",
         "",
         "| page | cached req/s | p50 | p99 | × bare | uncached req/s | p50 | p99 | × bare |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",

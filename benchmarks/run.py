@@ -10,6 +10,7 @@ so absolute numbers move with it, ratios from one run much less.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -191,6 +192,17 @@ class Server:
             self.process.wait()
         self.logfile.close()
 
+    def settle(self, seconds=30):
+        """Wait for requests wrk left queued to be answered before the next measurement."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(self.base + "/bench/bare/", timeout=seconds).close()
+            if time.monotonic() - started < 0.05:
+                return
+            time.sleep(0.5)
+
     def worker_rss_mb(self):
         """Resident memory of each worker, from /proc."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
@@ -306,8 +318,13 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def measure(args, server, targets, pages=PAGES):
-    """Every page under load in turn, after a short warm-up; and the workers' memory after."""
+    """Every page under load in turn, after a short warm-up; and the workers' memory after.
+
+    Other work on the machine changes what it can serve from minute to minute, so
+    each page is compared with the bare view loaded just before and just after it.
+    """
     results = {}
+    bare_url = server.base + "/bench/bare/"
     for page in pages:
         script, env = None, None
         if page == "comment":
@@ -320,11 +337,16 @@ def measure(args, server, targets, pages=PAGES):
                 continue
             url, script, env = form.url, ROOT / "benchmarks" / "comment.lua", form.env()
         elif page == "bare":
-            url = server.base + "/bench/bare/"
+            url = bare_url
         else:
             url = server.base + targets[page]
         wrk(args, url, script, env, duration=args.warmup)
+        before = wrk(args, bare_url, duration=args.reference) if page != "bare" else None
         result = wrk(args, url, script, env)
+        server.settle()
+        if before is not None:
+            after = wrk(args, bare_url, duration=args.reference)
+            result["bare_rps"] = (before["rps"] + after["rps"]) / 2
         results[page] = result
         if result["bad"] or result["socket_errors"]:
             result["error"] = (
@@ -436,6 +458,9 @@ def main(argv=None):
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
+    parser.add_argument(
+        "--reference", type=int, default=3, help="seconds of bare view before and after each page"
+    )
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
