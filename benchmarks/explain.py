@@ -18,17 +18,23 @@ QUEUE = "/admin/comments/comment/?status=pending"
 
 
 def capture(client, url):
+    """The page's queries of the site's tables, and what went wrong serving it, if anything."""
     from django.db import connection
+    from django.db.utils import OperationalError
     from django.test.utils import CaptureQueriesContext
 
+    problem = None
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    return [q["sql"] for q in queries.captured_queries if TABLES.search(q["sql"])]
+        try:
+            response = client.get(url)
+            if response.status_code != 200:
+                problem = f"answered {response.status_code}"
+        except OperationalError as error:  # the statement timeout of the run
+            problem = f"failed: {error}".strip()
+    return [q["sql"] for q in queries.captured_queries if TABLES.search(q["sql"])], problem
 
 
-def plan(sql, timeout_seconds=180):
+def plan(sql, timeout_seconds=120):
     """The plan as run; only the estimated one when running it takes too long."""
     from django.db import connection, transaction
     from django.db.utils import OperationalError
@@ -90,9 +96,13 @@ def main(argv=None):
         client = Client()
         if user is not None:
             client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        client.get(url)  # warm: the plans below are of a page already served once
+        warm_queries, problem = capture(client, url)  # the plans are of a page served before
+        queries, problem = capture(client, url) if problem is None else (warm_queries, problem)
         details += [f"## {name}: `{url}`", ""]
-        for n, sql in enumerate(capture(client, url), start=1):
+        if problem:
+            details += [f"The page {problem}.", ""]
+            summary.append(f"| {name} | the page {problem.splitlines()[0]} | | | |")
+        for n, sql in enumerate(queries, start=1):
             text = plan(sql)
             indexes = sorted(set(INDEX_SCAN.findall(text)))
             seqs = sorted(set(SEQ_SCAN.findall(text)))

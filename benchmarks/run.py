@@ -37,6 +37,7 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 # Part of the name of a database the builder made, so --reuse never keeps an older kind.
 BUILDER_VERSION = 1
+EXPLAIN_TIMEOUT_SECONDS = 120
 PAGES = ["bare", "home", "article", "section", "search", "feed", "comment"]
 
 
@@ -447,7 +448,13 @@ def explain(args, server, env, targets, output):
         log("EXPLAIN plans need PostgreSQL: skipped on SQLite")
         return None
     log(f"EXPLAIN plans at {targets['articles']} articles -> {output}")
-    explain_env = {**env, "ALLOWED_HOSTS": "127.0.0.1,testserver", "PAGE_CACHE_SECONDS": "0"}
+    explain_env = {
+        **env,
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "PAGE_CACHE_SECONDS": "0",
+        # No page may hold the run up for long; a query cut short is still explained.
+        "PGOPTIONS": f"-c statement_timeout={EXPLAIN_TIMEOUT_SECONDS * 1000}",
+    }
     django(
         explain_env,
         "-m",
