@@ -34,7 +34,7 @@ def capture(client, url):
     return [q["sql"] for q in queries.captured_queries if TABLES.search(q["sql"])], problem
 
 
-def plan(sql, timeout_seconds=120):
+def plan(sql, timeout_seconds=60):
     """The plan as run; only the estimated one when running it takes too long."""
     from django.db import connection, transaction
     from django.db.utils import OperationalError

@@ -37,7 +37,7 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 # Part of the name of a database the builder made, so --reuse never keeps an older kind.
 BUILDER_VERSION = 1
-EXPLAIN_TIMEOUT_SECONDS = 120
+EXPLAIN_TIMEOUT_SECONDS = 60
 PAGES = ["bare", "home", "article", "section", "search", "feed", "comment"]
 
 
