@@ -1,15 +1,17 @@
 """
-The real SQL of the home, section, article, search and comment-queue pages, with
-PostgreSQL's plans for it (EXPLAIN ANALYZE, BUFFERS).
+The real SQL of the home, section, article, search, comment-posting and comment-queue
+pages, with PostgreSQL's plans for it (EXPLAIN ANALYZE, BUFFERS).
 
 The pages are requested in-process with Django's test client; every query they
 run is captured, and each one that reads the site's own tables is explained.
 """
 
 import argparse
+import itertools
 import json
 import os
 import re
+import time
 
 TABLES = re.compile(r'"(articles_\w+|comments_\w+)"')
 INDEX_SCAN = re.compile(r"(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? on (\w+)")
@@ -17,7 +19,7 @@ SEQ_SCAN = re.compile(r"Seq Scan on (\w+)")
 QUEUE = "/admin/comments/comment/?status=pending"
 
 
-def capture(client, url):
+def capture(client, url, data=None):
     """The page's queries of the site's tables, and what went wrong serving it, if anything."""
     from django.db import connection
     from django.db.utils import OperationalError
@@ -26,8 +28,8 @@ def capture(client, url):
     problem = None
     with CaptureQueriesContext(connection) as queries:
         try:
-            response = client.get(url)
-            if response.status_code != 200:
+            response = client.get(url) if data is None else client.post(url, data())
+            if response.status_code != (200 if data is None else 302):
                 problem = f"answered {response.status_code}"
         except OperationalError as error:  # the statement timeout of the run
             problem = f"failed: {error}".strip()
@@ -49,6 +51,28 @@ def plan(sql, timeout_seconds=60):
             cursor.execute("EXPLAIN " + sql)
             rows = [row[0] for row in cursor.fetchall()]
         return "\n".join([f"(not run: over {timeout_seconds} s; estimated plan)", *rows])
+
+
+def comment_form(targets):
+    """A new reader's comment, as the form on the page sends it."""
+    from articles.models import Article
+    from comments.forms import make_timestamp
+
+    article = Article.objects.get(slug=targets["comment_article"].strip("/").split("/")[-1])
+    readers = itertools.count()
+
+    def data():
+        reader = f"explain-{next(readers)}-{time.time_ns()}"
+        return {
+            "name": reader,
+            "email": f"{reader}@example.org",
+            "text": "A comment sent while explaining the queries.",
+            "timestamp": make_timestamp(article, at=time.time() - 60),
+            "parent": "",
+            "website": "",
+        }
+
+    return data
 
 
 def table_sizes():
@@ -80,11 +104,12 @@ def main(argv=None):
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
     )
     pages = [
-        ("home", "/", None),
-        ("section", targets["section"], None),
-        ("article", targets["article"], None),
-        ("search", targets["search"], None),
-        ("comment queue (pending)", QUEUE, admin),
+        ("home", "/", None, None),
+        ("section", targets["section"], None, None),
+        ("article", targets["article"], None, None),
+        ("search", targets["search"], None, None),
+        ("comment posting", targets["comment_post"], None, comment_form(targets)),
+        ("comment queue (pending)", QUEUE, admin, None),
     ]
     sizes = table_sizes()
     summary = [
@@ -92,12 +117,15 @@ def main(argv=None):
         "|---|---|---|---|---:|",
     ]
     details = []
-    for name, url, user in pages:
+    for name, url, user, data in pages:
         client = Client()
         if user is not None:
             client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        warm_queries, problem = capture(client, url)  # the plans are of a page served before
-        queries, problem = capture(client, url) if problem is None else (warm_queries, problem)
+        # The plans are of a page served once before.
+        warm_queries, problem = capture(client, url, data)
+        queries, problem = (
+            capture(client, url, data) if problem is None else (warm_queries, problem)
+        )
         details += [f"## {name}: `{url}`", ""]
         if problem:
             details += [f"The page {problem}.", ""]
