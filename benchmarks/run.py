@@ -102,23 +102,28 @@ def prepare(args, server, size, base_env):
     articles, comments, contributors = size
     name = f"newsroom_bench_{articles}"
     env = {**base_env, "DATABASE_URL": database_url(server, name)}
-    targets_file = OUT / f"targets-{name}.json"
+    targets_file = OUT / f"targets-{name}-{'postgresql' if server else 'sqlite'}.json"
     if args.reuse and targets_file.exists():
         built = json.loads(targets_file.read_text())
         if built["articles"] == articles and built.get("builder") == BUILDER_VERSION:
-            log(f"Reusing {name}: {articles} articles")
-            django(env, "manage.py", "migrate", "--noinput", "-v0")
-            django(
-                env,
-                "-m",
-                "benchmarks.build",
-                "--targets-only",
-                f"--targets={targets_file}",
-                stdout=subprocess.DEVNULL,
-            )
-            targets = json.loads(targets_file.read_text())
-            targets_file.write_text(json.dumps({**targets, "builder": BUILDER_VERSION}, indent=2))
-            return env, targets
+            try:
+                django(env, "manage.py", "migrate", "--noinput", "-v0")
+                django(
+                    env,
+                    "-m",
+                    "benchmarks.build",
+                    "--targets-only",
+                    f"--targets={targets_file}",
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                targets = json.loads(targets_file.read_text())
+            except subprocess.CalledProcessError:
+                targets = {"articles": None}  # the database is gone or empty: build it
+            if targets["articles"] == articles:
+                log(f"Reusing {name}: {articles} articles")
+                targets_file.write_text(json.dumps({**targets, "builder": BUILDER_VERSION}))
+                return env, targets
     log(f"Building {name}: {articles} articles, {comments} comments, {contributors} contributors")
     recreate_database(server, name)
     django(env, "manage.py", "migrate", "--noinput", "-v0")
