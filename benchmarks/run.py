@@ -498,7 +498,8 @@ def main(argv=None):
     server = postgres_server()
     env = base_environment(args)
     info = machine(server, env)
-    log(f"Database: {info['database']}" + ("" if server else " (no PostgreSQL reachable)"))
+    why = "DATABASE_URL is not PostgreSQL" if os.environ.get("DATABASE_URL") else "none answers"
+    log(f"Database: {info['database']}" + ("" if server else f" (no PostgreSQL: {why})"))
     log(f"Cache: {info['cache']}")
     django(env, "manage.py", "collectstatic", "--noinput", "-v0")
 
