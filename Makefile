@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format demo check-html test-e2e
+.PHONY: install run test lint format demo check-html test-e2e bench bench-quick
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,3 +57,13 @@ check-html: $(E2E_STAMP) $(NPM_STAMP)
 test-e2e: $(E2E_STAMP) $(NPM_STAMP)
 	env -u DATABASE_URL $(BIN)/pytest e2e
 	if [ -n "$$DATABASE_URL" ]; then $(BIN)/pytest e2e; fi
+
+# Load tests with wrk (installed with apt-get when missing): benchmarks/results.md.
+# Not part of `test`. BENCH_ARGS=--reuse keeps the databases built by an earlier run.
+bench: install
+	$(BIN)/python -m benchmarks.run --scale $(BENCH_ARGS)
+
+bench-quick: install
+	$(BIN)/python -m benchmarks.run --articles 300 --comments 6000 --contributors 50 \
+		--scale --scale-sizes 100,1000 --duration 3 --warmup 1 --reference 1 \
+		--output benchmarks/out/results-quick.md $(BENCH_ARGS)
