@@ -37,12 +37,19 @@ urlpatterns = [
         name="contributor-feed-atom",
     ),
     # For search engines
+    # An index of sitemaps, each paginated: an archive of any size stays listed.
     path(
         "sitemap.xml",
-        public_page(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        public_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap-section"},
         name="sitemap",
     ),
     path("sitemap-news.xml", public_page(views.NewsSitemapView.as_view()), name="news-sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]

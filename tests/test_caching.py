@@ -63,6 +63,8 @@ def pages(article):
         "/corrections/",
         "/corrections/rss/",
         "/sitemap.xml",
+        "/sitemap-articles.xml",
+        "/sitemap-contributors.xml",
         "/sitemap-news.xml",
         reverse("wire:ninjs", args=[article.slug]),
     ]
@@ -101,7 +103,7 @@ def test_anonymous_readers_share_a_cached_page(live, django_assert_num_queries):
 
 def test_pages_without_a_form_are_public_for_a_cdn(live, settings):
     settings.CDN_CACHE_SECONDS = 10
-    for url in ("/", "/feeds/rss/", "/sitemap.xml"):
+    for url in ("/", "/feeds/rss/", "/sitemap-articles.xml"):
         response = Client().get(url)
         control = response["Cache-Control"]
         assert "public" in control and "s-maxage=10" in control and "max-age=0" in control
@@ -170,7 +172,12 @@ def test_publishing_shows_everywhere_at_once(live, editor, make_article, setting
     warm(urls)
     draft.publish(editor)
     bodies = assert_fresh(settings, [*urls, draft.get_absolute_url()])
-    for url in ("/", "/feeds/rss/", "/sitemap.xml", "/contributor/guy-faulconbridge/atom/"):
+    for url in (
+        "/",
+        "/feeds/rss/",
+        "/sitemap-articles.xml",
+        "/contributor/guy-faulconbridge/atom/",
+    ):
         assert "port-strike" in bodies[url], url
 
 
@@ -204,7 +211,7 @@ def test_withdrawing_shows_everywhere_at_once(live, editor, make_article, settin
     live.withdraw(editor, "Legal advice")
     bodies = assert_fresh(settings, urls)
     assert Client().get(live.get_absolute_url()).status_code == 410
-    for url in ("/", "/feeds/rss/", "/sitemap.xml", "/corrections/"):
+    for url in ("/", "/feeds/rss/", "/sitemap-articles.xml", "/corrections/"):
         assert "harbour" not in bodies[url], url
 
 

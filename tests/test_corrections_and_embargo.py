@@ -102,7 +102,7 @@ def test_embargo_holds_on_every_public_surface_and_lifts_by_itself(
         reverse("articles:search") + "?q=Embargoed",
         reverse("articles:feed-rss"),
         reverse("articles:feed-atom"),
-        reverse("articles:sitemap"),
+        reverse("articles:sitemap-section", args=["articles"]),
         reverse("articles:news-sitemap"),
     ]
     for url in surfaces:

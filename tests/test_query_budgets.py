@@ -42,7 +42,7 @@ LIST_BUDGETS = {
     "/contributor/guy-faulconbridge/atom/": 3,
     "/corrections/": 3,
     "/corrections/rss/": 1,
-    "/sitemap.xml": 6,
+    "/sitemap-articles.xml": 6,
     "/sitemap-news.xml": 1,
 }
 ARTICLE_BUDGET = 7
@@ -111,6 +111,20 @@ def test_list_pages_feeds_and_sitemaps_cost_the_same_for_few_or_many_stories(
     many = queries(client, url, LIST_BUDGETS[url], django_assert_max_num_queries)
     assert many == few
     assert f"harbour-{FEW}" in client.get(url).content.decode()
+
+
+SITEMAP_INDEX_BUDGET = 4
+
+
+def test_sitemap_index_costs_the_same_for_few_or_many_stories(
+    client, stories, django_assert_max_num_queries
+):
+    stories(0, FEW)
+    few = queries(client, "/sitemap.xml", SITEMAP_INDEX_BUDGET, django_assert_max_num_queries)
+    stories(FEW, MANY)
+    many = queries(client, "/sitemap.xml", SITEMAP_INDEX_BUDGET, django_assert_max_num_queries)
+    assert many == few
+    assert "sitemap-articles.xml" in client.get("/sitemap.xml").content.decode()
 
 
 def test_article_page_costs_the_same_with_credits_translations_comments_and_corrections(

@@ -138,10 +138,23 @@ def test_open_graph_canonical_and_hreflang(client, original, translation):
     assert original.lead_image.url not in html
 
 
+def sitemap_locations(client, url):
+    response = client.get(url, HTTP_HOST="news.example.org")
+    assert response.status_code == 200, url
+    return [e.text for e in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+
+
 def test_sitemap_lists_published_articles_at_the_readers_host(client, original, section):
-    response = client.get("/sitemap.xml", HTTP_HOST="news.example.org")
-    assert response.status_code == 200
-    locations = [e.text for e in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    sitemaps = sitemap_locations(client, "/sitemap.xml")
+    assert sitemaps == [
+        f"http://news.example.org/sitemap-{name}.xml"
+        for name in ("articles", "sections", "contributors")
+    ]
+    locations = [
+        location
+        for sitemap in sitemaps
+        for location in sitemap_locations(client, sitemap.removeprefix("http://news.example.org"))
+    ]
     assert f"http://news.example.org{original.get_absolute_url()}" in locations
     assert f"http://news.example.org{section.get_absolute_url()}" in locations
     assert "http://news.example.org/contributor/guy-faulconbridge/" in locations
@@ -168,3 +181,20 @@ def test_robots_txt_points_to_the_sitemaps(client, db):
     assert "Sitemap: http://news.example.org/sitemap.xml" in body
     assert "Sitemap: http://news.example.org/sitemap-news.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_a_large_archive_is_listed_over_several_sitemap_pages(client, publish, monkeypatch):
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    stories = [publish(headline=f"Story {n}", hours_ago=n + 1) for n in range(5)]
+    pages = [url for url in sitemap_locations(client, "/sitemap.xml") if "articles" in url]
+    assert len(pages) == 3
+    listed = [
+        location
+        for page in pages
+        for location in sitemap_locations(client, page.removeprefix("http://news.example.org"))
+    ]
+    assert sorted(listed) == sorted(
+        f"http://news.example.org{story.get_absolute_url()}" for story in stories
+    )

@@ -18,7 +18,7 @@ SURFACES = [
     "/section/world/atom/",
     "/contributor/guy-faulconbridge/rss/",
     "/contributor/guy-faulconbridge/atom/",
-    "/sitemap.xml",
+    "/sitemap-articles.xml",
     "/sitemap-news.xml",
     "/articles/zanzibar-published/",  # related stories and translations
 ]
@@ -76,4 +76,4 @@ def test_contributors_only_on_hidden_stories_stay_out_of_the_sitemap(client, mak
         credits=[("writing", "Hidden Person", "", "")],
         **state_fields("draft"),
     )
-    assert "hidden-person" not in client.get("/sitemap.xml").content.decode()
+    assert "hidden-person" not in client.get("/sitemap-contributors.xml").content.decode()
