@@ -4,6 +4,10 @@ from django.db.models import Q
 
 from .models import Comment
 
+# The article page shows threads oldest first, this many a page (?comments=2 and on).
+THREADS_PER_PAGE = 50
+PAGE_PARAMETER = "comments"
+
 
 @dataclass
 class Thread:
@@ -43,10 +47,6 @@ def public_threads(article, own_ids=()):
             threads.setdefault(comment.parent_id, Thread(None)).replies.append(comment)
     approved = sum(1 for c in comments if c.status == Comment.Status.APPROVED)
     return sorted(threads.values(), key=lambda t: t.started_at), approved
-
-
-THREADS_PER_PAGE = 50
-PAGE_PARAMETER = "comments"
 
 
 def thread_page_url(comment):
