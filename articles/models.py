@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, models, transaction
 from django.db.models import F, Min, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -214,20 +215,21 @@ class ArticleQuerySet(models.QuerySet):
         if not query:
             return self.none()
         if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 
-            # "simple": articles come in many languages, so no one language's stemming.
-            # Migration 0004_site_search_index indexes this very expression: change both.
-            vector = (
-                SearchVector("headline", weight="A", config="simple")
-                + SearchVector("standfirst", weight="B", config="simple")
-                + SearchVector("body", weight="C", config="simple")
+            # The column migration 0008_stored_search_document adds, on PostgreSQL only:
+            # headline (A), standfirst (B) and body (C) with the "simple" configuration,
+            # as articles come in many languages, so no one language's stemming.
+            document = RawSQL(
+                f"{connections[self.db].ops.quote_name(self.model._meta.db_table)}.search_document",
+                [],
+                output_field=SearchVectorField(),
             )
             terms = SearchQuery(query, search_type="websearch", config="simple")
             return (
-                self.annotate(search_document=vector)
+                self.alias(search_document=document)
                 .filter(search_document=terms)
-                .annotate(rank=SearchRank(vector, terms))
+                .annotate(rank=SearchRank(document, terms))
                 .order_by("-rank", "-publish_at", "-pk")
             )
         matches = models.Q()

@@ -101,6 +101,17 @@ def all_history():
     return Coalesce(Subquery(others, output_field=IntegerField()), Value(0))
 
 
+def report_total():
+    reports = (
+        Report.objects.filter(comment=OuterRef("pk"))
+        .order_by()
+        .values("comment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(reports, output_field=IntegerField()), Value(0))
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = [
@@ -147,8 +158,10 @@ class CommentAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
+            # Subqueries, never joins: the paginator's count leaves them out, and
+            # PostgreSQL runs them for the shown page only, not the whole queue.
             .annotate(
-                report_total=Count("reports"),
+                report_total=report_total(),
                 approved_before=approved_history(),
                 comments_before=all_history(),
             )

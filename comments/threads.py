@@ -1,6 +1,12 @@
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from .models import Comment
+
+# The article page shows threads oldest first, this many a page (?comments=2 and on).
+THREADS_PER_PAGE = 50
+PAGE_PARAMETER = "comments"
 
 
 @dataclass
@@ -41,3 +47,21 @@ def public_threads(article, own_ids=()):
             threads.setdefault(comment.parent_id, Thread(None)).replies.append(comment)
     approved = sum(1 for c in comments if c.status == Comment.Status.APPROVED)
     return sorted(threads.values(), key=lambda t: t.started_at), approved
+
+
+def thread_page_url(comment):
+    """The article page showing this comment's thread, anchored on the comment.
+
+    Threads run oldest first, fifty to a page; the page is reckoned from the
+    approved threads started before this one, as every reader sees them.
+    """
+    root = comment.parent if comment.parent_id else comment
+    earlier = (
+        Comment.objects.approved()
+        .filter(article_id=comment.article_id, parent__isnull=True)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk))
+        .count()
+    )
+    page = earlier // THREADS_PER_PAGE + 1
+    query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
+    return f"{comment.article.get_absolute_url()}{query}#comment-{comment.pk}"

@@ -11,6 +11,7 @@ from . import ratelimit
 from .forms import CommentForm, ReportForm
 from .models import Comment
 from .moderation import comments_open
+from .threads import thread_page_url
 
 OWN_COMMENTS_SESSION_KEY = "comments_own_ids"
 REPORT_RATE_PER_IP = 20
@@ -45,7 +46,7 @@ class PostCommentView(ArticleDetailView):
                 messages.success(request, _("Thank you: your comment is published."))
             else:
                 messages.success(request, _("Your comment is awaiting moderation."))
-            return redirect(comment.get_absolute_url())
+            return redirect(thread_page_url(comment))
         if form.is_bot:
             messages.error(request, _("Your comment could not be accepted."))
             return redirect(article)
@@ -72,4 +73,4 @@ class ReportCommentView(View):
             ratelimit.count("report", ip)
             comment.report(form.cleaned_data["reason"], ip=ip)
             messages.success(request, _("Thank you. A moderator will look at this comment."))
-        return redirect(comment.get_absolute_url())
+        return redirect(thread_page_url(comment))

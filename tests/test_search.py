@@ -82,4 +82,15 @@ def test_full_text_search_can_use_its_index(publish):
     publish(headline="Arctic border crossing")
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-    assert "article_search_document" in Article.objects.search("arctic").explain()
+    assert "article_search_stored" in Article.objects.search("arctic").explain()
+
+
+def test_search_finds_an_article_by_its_words_as_edited(publish):
+    article = publish(headline="Harbour reopens", body="<p>Ferries sail again.</p>")
+    article.headline = "Harbour closes"
+    article.body = "<p>Storm warning.</p>"
+    article.save()
+    assert list(Article.objects.search("storm")) == [article]
+    assert not Article.objects.search("ferries").exists()
+    Article.objects.filter(pk=article.pk).update(standfirst="Lighthouse keepers stay")
+    assert list(Article.objects.search("lighthouse")) == [article]

@@ -1,11 +1,12 @@
 from django import template
+from django.core.paginator import Paginator
 from django.template.defaultfilters import linebreaksbr, urlize
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from ..forms import CommentForm, ReportForm
 from ..moderation import comments_open
-from ..threads import public_threads
+from ..threads import PAGE_PARAMETER, THREADS_PER_PAGE, public_threads
 from ..views import OWN_COMMENTS_SESSION_KEY
 
 register = template.Library()
@@ -46,9 +47,13 @@ def article_comments(context, article):
             user=getattr(request, "user", None),
             initial={"parent": replying_to.pk if replying_to else None},
         )
+    pages = Paginator(threads, THREADS_PER_PAGE)
+    page = pages.get_page(request.GET.get(PAGE_PARAMETER) if request else None)
     return {
         "article": article,
-        "threads": threads,
+        "threads": page.object_list,
+        "page": page,
+        "page_parameter": PAGE_PARAMETER,
         "count": count,
         "own_ids": own_ids,
         "is_open": is_open,
