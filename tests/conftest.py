@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.utils import timezone
 
 from articles.models import Article, Contributor, Credit, Section
 
@@ -74,5 +77,17 @@ def make_article(section):
                 position=position,
             )
         return article
+
+    return make
+
+
+@pytest.fixture
+def publish(make_article):
+    """A published story, out since ``hours_ago``."""
+
+    def make(hours_ago=3, **fields):
+        at = timezone.now() - timedelta(hours=hours_ago)
+        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
+        return make_article(**fields)
 
     return make

@@ -1,20 +1,7 @@
-from datetime import timedelta
-
 import feedparser
 import pytest
-from django.utils import timezone
 
 from articles.models import Section
-
-
-@pytest.fixture
-def publish(make_article):
-    def make(hours_ago=3, **fields):
-        at = timezone.now() - timedelta(hours=hours_ago)
-        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
-        return make_article(**fields)
-
-    return make
 
 
 @pytest.fixture(autouse=True)

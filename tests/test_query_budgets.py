@@ -5,13 +5,10 @@ Every page is measured with few rows and with many: the count must be the same
 (no query per article, credit, comment or correction) and within its budget.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from articles.models import Article, Correction
 from comments.models import Comment, Report
@@ -54,16 +51,6 @@ COMMENT_QUEUE_BUDGET = 9
 @pytest.fixture(autouse=True)
 def page_cache_off(settings):
     settings.PAGE_CACHE_SECONDS = 0
-
-
-@pytest.fixture
-def publish(make_article):
-    def make(hours_ago=1, **fields):
-        at = timezone.now() - timedelta(hours=hours_ago)
-        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
-        return make_article(**fields)
-
-    return make
 
 
 @pytest.fixture

@@ -1,20 +1,7 @@
-from datetime import timedelta
-
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from articles.models import Article
-
-
-@pytest.fixture
-def publish(make_article):
-    def make(hours_ago=3, **fields):
-        at = timezone.now() - timedelta(hours=hours_ago)
-        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
-        return make_article(**fields)
-
-    return make
 
 
 def found(client, query, **params):

@@ -1,10 +1,8 @@
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from .site_data import with_lead_image
 
@@ -15,16 +13,6 @@ NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 @pytest.fixture(autouse=True)
 def reader_host(settings):
     settings.ALLOWED_HOSTS = ["news.example.org", "testserver"]
-
-
-@pytest.fixture
-def publish(make_article):
-    def make(hours_ago=3, **fields):
-        at = timezone.now() - timedelta(hours=hours_ago)
-        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
-        return make_article(**fields)
-
-    return make
 
 
 @pytest.fixture

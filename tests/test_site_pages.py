@@ -1,5 +1,4 @@
 import re
-from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -18,16 +17,6 @@ SEED_LINE = (
     "(Report Guy Faulconbridge in Moscow and Gwladys Fouche in Oslo; "
     "French version Lina Golovnya, edited by Blandine Hénault)"
 )
-
-
-@pytest.fixture
-def publish(make_article):
-    def make(hours_ago=3, **fields):
-        at = timezone.now() - timedelta(hours=hours_ago)
-        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
-        return make_article(**fields)
-
-    return make
 
 
 @pytest.fixture
