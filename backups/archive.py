@@ -5,6 +5,9 @@ One .tar.gz holding the newsroom: its data (Django's serialised form) and its me
     data.json              users, groups, articles, credits, corrections, transitions,
                            revisions, comments and their logs (a loaddata fixture)
     media/...              uploaded images, byte for byte
+
+Media are read and written through Django's default storage, so a backup holds
+them whether they live on local disk or in object storage.
 """
 
 import datetime
@@ -12,15 +15,16 @@ import io
 import itertools
 import json
 import os
-import shutil
+import posixpath
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -96,7 +100,6 @@ def create(path):
         "created": timezone.now().isoformat(),
         "counts": counts(),
     }
-    media_root = Path(settings.MEDIA_ROOT)
     # Written beside the target and renamed: a failed backup never leaves half a file.
     handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".backup-", suffix=".tar.gz")
     os.close(handle)
@@ -104,11 +107,9 @@ def create(path):
         with tarfile.open(partial, "w:gz") as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
             _add_bytes(archive, DATA, data.encode())
-            if media_root.is_dir():
-                for file in sorted(media_root.rglob("*")):
-                    if file.is_file():
-                        name = (PurePosixPath(MEDIA) / file.relative_to(media_root)).as_posix()
-                        archive.add(file, arcname=name, recursive=False)
+            for name in _stored_media():
+                with default_storage.open(name, "rb") as stored:
+                    _add_bytes(archive, f"{MEDIA}/{name}", stored.read())
         os.replace(partial, path)
     finally:
         if os.path.exists(partial):
@@ -189,12 +190,25 @@ def restore(path, replace=False):
     return manifest
 
 
+def _stored_media(folder=""):
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # nothing uploaded yet
+        return
+    for name in sorted(files):
+        yield posixpath.join(folder, name)
+    for name in sorted(folders):
+        yield from _stored_media(posixpath.join(folder, name))
+
+
 def _copy_media(source):
     if not source.is_dir():
         return
-    target = Path(settings.MEDIA_ROOT)
-    for file in source.rglob("*"):
+    for file in sorted(source.rglob("*")):
         if file.is_file():
-            destination = target / file.relative_to(source)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, destination)
+            name = PurePosixPath(file.relative_to(source)).as_posix()
+            # Under its own name: saving over an existing file would pick another one.
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            with file.open("rb") as content:
+                default_storage.save(name, File(content, name=name))

@@ -166,3 +166,27 @@ def test_a_backup_needs_a_directory_to_go_into(newsroom, tmp_path):
     with pytest.raises(CommandError, match="There is no directory"):
         call_command("backup_newsroom", str(tmp_path / "missing" / "b.tar.gz"))
     assert not (tmp_path / "missing").exists()
+
+
+def test_media_in_object_storage_are_backed_up_and_restored(tmp_path, settings):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    # Any storage but the local disk, as with S3 through django-storages.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    default_storage.save("leads/2026/harbour.jpg", ContentFile(b"harbour at dawn"))
+    default_storage.save("renditions/harbour-640.jpg", ContentFile(b"smaller harbour"))
+    path = tmp_path / "newsroom.tar.gz"
+    call_command("backup_newsroom", str(path), stdout=io.StringIO())
+
+    default_storage.delete("leads/2026/harbour.jpg")
+    default_storage.delete("renditions/harbour-640.jpg")
+    default_storage.save("renditions/harbour-640.jpg", ContentFile(b"a different picture"))
+    call_command("restore_newsroom", str(path), "--replace", stdout=io.StringIO())
+
+    assert default_storage.open("leads/2026/harbour.jpg").read() == b"harbour at dawn"
+    assert default_storage.open("renditions/harbour-640.jpg").read() == b"smaller harbour"
+    assert not Path(settings.MEDIA_ROOT).exists()
