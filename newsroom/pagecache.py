@@ -67,12 +67,36 @@ def _now():
     return timezone.now().timestamp()
 
 
-def current_generation():
-    generation = cache.get(STATE_KEY)
-    if generation is None or (generation.ends_at is not None and _now() >= generation.ends_at):
+# The generation this process saw last: a guess that lets one cache read fetch
+# both the current generation and the page stored under the guess.
+_last_seen = {"token": None}
+
+
+def _still_current(generation):
+    return generation is not None and (generation.ends_at is None or _now() < generation.ends_at)
+
+
+_UNREAD = object()
+
+
+def current_generation(stored=_UNREAD):
+    generation = cache.get(STATE_KEY) if stored is _UNREAD else stored
+    if not _still_current(generation):
         generation = Generation(uuid.uuid4().hex, next_scheduled_change())
         cache.set(STATE_KEY, generation, None)
+    _last_seen["token"] = generation.token
     return generation
+
+
+def _generation_and_entry(request):
+    """The current generation and this page's entry under it, in one read when we can."""
+    guess = _last_seen["token"]
+    guessed_key = _page_key(request, guess) if guess else None
+    found = cache.get_many([STATE_KEY, guessed_key] if guessed_key else [STATE_KEY])
+    generation = current_generation(found.get(STATE_KEY))
+    if generation.token == guess:
+        return generation, found.get(guessed_key)
+    return generation, cache.get(_page_key(request, generation.token))
 
 
 def content_changed(**kwargs):
@@ -109,9 +133,8 @@ def public_page(view):
 
 def _serve_anonymous(view, request, args, kwargs):
     enabled = settings.PAGE_CACHE_SECONDS > 0
-    generation = current_generation() if enabled else None
+    generation, entry = _generation_and_entry(request) if enabled else (None, None)
     key = _page_key(request, generation.token) if enabled else None
-    entry = cache.get(key) if enabled else None
     if entry is None:
         request.renders_for_page_cache = True
         response = view(request, *args, **kwargs)
