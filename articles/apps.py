@@ -7,12 +7,18 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from newsroom.pagecache import content_changed
+        from newsroom import pagecache
 
-        # Readers see all of these (styles make credit lines): a change starts a new
-        # generation of cached pages.
+        from .models import forget_styles
+
+        # Readers see all of these (styles make credit lines): a change renders pages afresh,
+        # and so does a story reaching readers at its publish time or embargo's end.
         seen = ("Section", "Contributor", "Article", "Credit", "Correction")
         for name in (*seen, "CreditStyle", "CreditPhrase"):
+            pagecache.watch(self.get_model(name))
+        pagecache.watch_schedule(self.get_model("Article").objects.next_release)
+
+        for name in ("CreditStyle", "CreditPhrase"):
             model = self.get_model(name)
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-{name}")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"pages-{name}-del")
+            post_save.connect(forget_styles, sender=model, dispatch_uid=f"styles-{name}")
+            post_delete.connect(forget_styles, sender=model, dispatch_uid=f"styles-{name}-del")

@@ -73,12 +73,12 @@ class ArticleAdminForm(forms.ModelForm):
 class TransitionForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    def __init__(self, name, *args, **kwargs):
+    def __init__(self, step, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if name == "return":
+        if step.note_required:
             self.fields["note"].required = True
-            self.fields["note"].help_text = "Tell the reporter what to change."
-        if name == "publish":
+            self.fields["note"].help_text = step.note_required
+        if step.name == "publish":
             self.fields["publish_at"] = forms.SplitDateTimeField(
                 required=False,
                 label="Publish time",

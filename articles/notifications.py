@@ -3,23 +3,13 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 
-from .models import Role
-
 logger = logging.getLogger(__name__)
 
 
 def notify_translators(original, translations, reason):
     """Email the translators of out-of-date translations; mail trouble never undoes the edit."""
     for translation in translations:
-        emails = sorted(
-            {
-                credit.contributor.user.email
-                for credit in translation.credits.all()
-                if credit.role == Role.TRANSLATION
-                and credit.contributor.user
-                and credit.contributor.user.email
-            }
-        )
+        emails = translation.translator_emails()
         if not emails:
             continue
         try:

@@ -1,15 +1,10 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 
 
-def comment_saved(sender, instance, created, **kwargs):
+def shows_to_cached_readers(comment, created):
     # A new comment waiting for moderation shows to nobody but its author, whose
     # pages are never cached: the site's cached pages stay good.
-    if created and not instance.is_public:
-        return
-    from newsroom.pagecache import content_changed
-
-    content_changed()
+    return not created or comment.is_public
 
 
 class CommentsConfig(AppConfig):
@@ -17,9 +12,11 @@ class CommentsConfig(AppConfig):
     verbose_name = "Comments"
 
     def ready(self):
-        from newsroom.pagecache import content_changed
+        from newsroom import pagecache
 
-        # Approving or removing a comment changes its article's page and the counts on lists.
-        model = self.get_model("Comment")
-        post_save.connect(comment_saved, sender=model, dispatch_uid="pages-Comment")
-        post_delete.connect(content_changed, sender=model, dispatch_uid="pages-Comment-del")
+        from .moderation import next_comment_closing
+
+        # Approving or removing a comment changes its article's page and the counts on lists;
+        # comment forms close by themselves some days after publication.
+        pagecache.watch(self.get_model("Comment"), changes_pages=shows_to_cached_readers)
+        pagecache.watch_schedule(next_comment_closing)

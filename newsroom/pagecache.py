@@ -19,6 +19,10 @@ Pages without a form are ``public`` with a short ``s-maxage`` for a CDN. Every
 cached page answers ``If-None-Match`` and ``If-Modified-Since`` with 304.
 
 ``PAGE_CACHE_SECONDS=0`` turns the cache off (the headers for readers stay).
+
+This module knows no app: each app says, in its ``AppConfig.ready()``, which of
+its models readers see (``watch``) and what changes by itself at a known time
+(``watch_schedule``).
 """
 
 import functools
@@ -29,6 +33,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -52,13 +57,35 @@ class Generation:
         return None if self.ends_at is None else max(0, int(self.ends_at - now))
 
 
-def next_scheduled_change():
-    """When the next story is released or the next comment form closes, or None."""
-    from articles.models import Article
-    from comments.moderation import next_comment_closing
+# Functions answering "when does something readers see next change by itself?"
+_schedules = []
 
-    moments = [Article.objects.next_release(), next_comment_closing()]
-    moments = [moment for moment in moments if moment is not None]
+
+def watch(model, changes_pages=None):
+    """Readers see this model's rows: saving or deleting one starts a new generation.
+
+    ``changes_pages(instance, created)``, when given, may answer that a save
+    shows to nobody whose pages are cached.
+    """
+
+    def saved(sender, instance, created, **kwargs):
+        if changes_pages is None or changes_pages(instance, created):
+            content_changed()
+
+    label = model._meta.label
+    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pagecache-save-{label}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{label}")
+
+
+def watch_schedule(next_change):
+    """``next_change()`` returns when readers next see a change without any write, or None."""
+    if next_change not in _schedules:
+        _schedules.append(next_change)
+
+
+def next_scheduled_change():
+    """The soonest of the watched scheduled changes, as epoch seconds, or None."""
+    moments = [moment for moment in (when() for when in _schedules) if moment is not None]
     return min(moments).timestamp() if moments else None
 
 

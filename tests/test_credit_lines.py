@@ -1,6 +1,6 @@
 import pytest
 
-from articles.credits import join_names
+from articles.creditlines import join_names
 from articles.models import CreditPhrase, CreditStyle
 
 SEED_LINE = (

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from articles.credits import load_styles, render_credit_line
-from articles.models import ROLES_WITH_PLACE
+from articles.creditlines import render_credit_line
+from articles.models import ROLES_WITH_PLACE, CreditStyle
 
 
 @dataclass
 class ParsedCredits:
-    style: object = None  # articles.credits.Style, or None when nothing was read
+    style: object = None  # articles.creditlines.Style, or None when nothing was read
     credits: list = field(default_factory=list)  # (role, name, place, language) tuples
     leftovers: list = field(default_factory=list)  # parts of the footer no style could read
 
@@ -29,7 +29,7 @@ def parse_credit_line(line, styles=None):
     inner = line[1:-1] if line.startswith("(") and line.endswith(")") else line
     if not inner.strip():
         return ParsedCredits()
-    styles = load_styles() if styles is None else styles
+    styles = CreditStyle.objects.plain_styles() if styles is None else styles
     for style in styles:
         credits = _read_whole(style, inner)
         if credits is not None and render_credit_line(style, credits) == f"({inner})":

@@ -1,17 +1,14 @@
 """A parsed story saved as an article: created, or updated when it came in before."""
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, Contributor, Credit, Section, unique_slug
+from articles.models import Article, Contributor, Section
 
 from .credits import parse_credit_line
 from .ninjs import parse_ninjs
@@ -50,7 +47,44 @@ def read_story(data, name):
 
 
 def save_story(story, by, publish=False, section=None):
-    """Create or update the article for this story; raise BadStory or PermissionDenied."""
+    """Create or update the article for this story; raise BadStory or PermissionDenied.
+
+    An update goes through Article.edit(), as an editor's save does: a live story
+    changed by the wire is updated for readers and its translations fall out of date.
+    """
+    notes, credits, style = _credits_and_notes(story)
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(source_id=story.source_id).first()
+        created = article is None
+        if created and not by.has_perm("articles.add_article"):
+            raise PermissionDenied("You may not add articles.")
+        people = [
+            (role, Contributor.objects.for_name(name), place, language)
+            for role, name, place, language in credits
+        ]
+        fields = _article_fields(story, style, section, article or Article(), notes)
+        if created:
+            with reversion.create_revision():
+                article = Article.objects.create(
+                    source_id=story.source_id,
+                    slug=Article.objects.unique_slug(slugify(story.headline)[:240] or "wire-story"),
+                    created_by=by,
+                    **fields,
+                )
+                article.set_credits(people)
+                reversion.set_user(by)
+                reversion.set_comment("Imported from the wire.")
+        else:
+            article.edit(by, credits=people, reason="Updated from the wire.", **fields)
+        if publish and not article.is_public:
+            article.publish(by)
+        elif not publish and article.status == Article.Status.DRAFT:
+            article.submit(by)
+    return ImportResult(article, created, notes)
+
+
+def _credits_and_notes(story):
+    """The story's credits, its credit style, and notes for what could not be read."""
     notes = list(story.notes)
     credits, style = story.credits or [], None
     if story.footer:
@@ -63,87 +97,31 @@ def save_story(story, by, publish=False, section=None):
                 + " | ".join(f"“{part}”" for part in parsed.leftovers)
                 + f". Footer as written: {story.footer}"
             )
-    with transaction.atomic(), reversion.create_revision():
-        article = Article.objects.select_for_update().filter(source_id=story.source_id).first()
-        created = article is None
-        if created:
-            if not by.has_perm("articles.add_article"):
-                raise PermissionDenied("You may not add articles.")
-            article = Article(
-                source_id=story.source_id,
-                slug=unique_slug(slugify(story.headline)[:240] or "wire-story"),
-                created_by=by,
-            )
-        elif not article.can_be_edited_by(by):
-            raise PermissionDenied(f"You may not update “{article.headline}”.")
+    return notes, credits, style
 
-        article.headline = story.headline
-        article.standfirst = story.standfirst
-        article.body = story.html
-        article.dateline_place = story.dateline_place
-        article.dateline_agency = story.dateline_agency
-        article.language = story.language or (style.language if style else article.language)
-        article.credit_style_id = style.pk if style else None
-        article.section = section or _section_for(story, article)
-        article.lead_image_caption = story.lead_image_caption or article.lead_image_caption
-        article.lead_image_credit = story.lead_image_credit or article.lead_image_credit
-        if story.translation_of:
-            article.translation_of = (
-                Article.objects.filter(source_id=story.translation_of).first()
-                or article.translation_of
-            )
-        known = article.notes.splitlines()
-        article.notes = "\n".join([*known, *(n for n in notes if n not in known)]).strip()
-        if not created and article.is_public and not publish:
-            article.updated_at = timezone.now()
-        article.save()
 
-        article.credits.all().delete()
-        people = {name: contributor(name) for _, name, _, _ in credits}
-        Credit.objects.bulk_create(
-            Credit(
-                article=article,
-                contributor=people[name],
-                role=role,
-                place=place,
-                language=language,
-                position=position,
-            )
-            for position, (role, name, place, language) in enumerate(credits)
+def _article_fields(story, style, section, article, notes):
+    """The article's fields as the story gives them; what the story lacks stays as it is."""
+    translation_of = article.translation_of if article.translation_of_id else None
+    if story.translation_of:
+        translation_of = (
+            Article.objects.filter(source_id=story.translation_of).first() or translation_of
         )
-        reversion.set_user(by)
-        reversion.set_comment("Imported from the wire." if created else "Updated from the wire.")
-
-        if publish:
-            if article.is_public:
-                article.updated_at = timezone.now()
-                article.save(update_fields=["updated_at"])
-            else:
-                article.publish(by)
-        elif article.status == Article.Status.DRAFT:
-            article.submit(by)
-    return ImportResult(article, created, notes)
-
-
-def folded(name):
-    """A name compared without case or accents: "Hénault" is "HENAULT"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return " ".join(
-        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
-    )
-
-
-def contributor(name):
-    """The contributor of this name, whatever its case or accents, else a new one."""
-    base = slugify(name) or "contributor"
-    candidates = Contributor.objects.filter(Q(slug__startswith=base) | Q(name__iexact=name))
-    for candidate in candidates:
-        if folded(candidate.name) == folded(name):
-            return candidate
-    slug, n = base[:140], 2
-    while Contributor.objects.filter(slug=slug).exists():
-        slug, n = f"{base[:140]}-{n}", n + 1
-    return Contributor.objects.create(name=name, slug=slug)
+    known = article.notes.splitlines()
+    return {
+        "headline": story.headline,
+        "standfirst": story.standfirst,
+        "body": story.html,
+        "dateline_place": story.dateline_place,
+        "dateline_agency": story.dateline_agency,
+        "language": story.language or (style.language if style else article.language),
+        "credit_style_id": style.pk if style else None,
+        "section": section or _section_for(story, article),
+        "lead_image_caption": story.lead_image_caption or article.lead_image_caption,
+        "lead_image_credit": story.lead_image_credit or article.lead_image_credit,
+        "translation_of": translation_of,
+        "notes": "\n".join([*known, *(n for n in notes if n not in known)]).strip(),
+    }
 
 
 def _section_for(story, article):

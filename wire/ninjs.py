@@ -15,7 +15,7 @@ from django.conf import settings
 from reversion.models import Version
 
 from articles.html import html_to_text, sanitize_html
-from articles.models import Article, Role
+from articles.models import ReaderState, Role
 
 from .story import BadStory, Story, split_dateline
 
@@ -24,9 +24,10 @@ NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#"
 
 
 def pubstatus(article):
-    if article.status == Article.Status.WITHDRAWN:
+    state = article.reader_state
+    if state == ReaderState.WITHDRAWN:
         return "canceled"
-    if not article.is_public:
+    if state != ReaderState.LIVE:
         return "withheld"  # embargoed or scheduled: for partners, not yet for readers
     return "usable"
 

@@ -15,7 +15,6 @@ from PIL import Image, ImageDraw
 
 from articles.models import Article, Contributor, Credit, Section, Transition
 from comments.models import Comment
-from newsroom.pagecache import content_changed
 
 DEMO_PASSWORD = "newsroom-demo"
 
@@ -339,8 +338,8 @@ class Command(BaseCommand):
             if at < timezone.now():
                 # Demo history: published in the past, as if by the editor then.
                 article.publish(editor)
-                Article.objects.filter(pk=article.pk).update(publish_at=at, first_published_at=at)
-                content_changed()
+                article.publish_at = article.first_published_at = at
+                article.save(update_fields=["publish_at", "first_published_at"])
                 Transition.objects.filter(article=article, to_status="published").update(
                     publish_at=at
                 )

@@ -5,7 +5,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from comments.models import Comment, ModerationLog
-from newsroom.pagecache import content_changed
 
 TOMBSTONE_REASON = "Erased at the commenter's request"
 
@@ -67,11 +66,11 @@ class Command(BaseCommand):
                 to_status=Comment.Status.REMOVED,
                 reason=TOMBSTONE_REASON,
             )
+            comment.name = comment.email = comment.text = ""
+            comment.ip = comment.user = None
+            comment.status = Comment.Status.REMOVED
+            comment.save(update_fields=["name", "email", "text", "ip", "user", "status"])
             tombstones += 1
-        Comment.objects.filter(pk__in=with_replies.values("pk")).update(
-            name="", email="", text="", ip=None, user=None, status=Comment.Status.REMOVED
-        )
-        content_changed()  # update() sends no signal
         # Replies of others stay; the commenter's own replies go with everything else.
         _, deleted = Comment.objects.by_email(email).delete()
         return deleted.get("comments.Comment", 0) + tombstones, tombstones

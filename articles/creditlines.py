@@ -9,9 +9,6 @@ are loaded, and so that the wire importer can run the same rules backwards.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
-
-STYLES_CACHE_KEY = "articles:credit-styles:v1"
 
 
 @dataclass(frozen=True)
@@ -70,27 +67,8 @@ def render_credit_line(style, credits):
     return f"({line})"
 
 
-def load_styles():
-    """All styles as plain values, cached until a style or phrase changes."""
-    styles = cache.get(STYLES_CACHE_KEY)
-    if styles is None:
-        from .models import CreditStyle
-
-        styles = [
-            style.as_plain()
-            for style in CreditStyle.objects.prefetch_related("phrases").order_by("pk")
-        ]
-        cache.set(STYLES_CACHE_KEY, styles, None)
-    return styles
-
-
-def forget_styles(**kwargs):
-    cache.delete(STYLES_CACHE_KEY)
-
-
-def style_for(style_id, language, for_translations):
-    """The article's own style, else the best match for its language."""
-    styles = load_styles()
+def style_for(styles, style_id, language, for_translations):
+    """Of ``styles``, the article's own style, else the best match for its language."""
     if style_id:
         for style in styles:
             if style.pk == style_id:

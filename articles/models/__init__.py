@@ -1,0 +1,41 @@
+"""
+The articles app's data and rules, one concern per module:
+
+- ``taxonomy``: sections and contributors;
+- ``credits``: roles, credits and the styles credit lines are written in;
+- ``article``: the article, its queryset (what readers may see) and its reader state;
+- ``workflow``: the steps from draft to readers, and their record;
+- ``updates``: edits, updates, corrections and translations after writing;
+- ``corrections``: the corrections readers see.
+"""
+
+from .article import Article, ArticleQuerySet, ReaderState, is_published_q, lead_image_path
+from .corrections import Correction, CorrectionQuerySet
+from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
+from .taxonomy import CommentPolicy, Contributor, Section, folded
+from .workflow import STEPS, Status, Step, Transition, WorkflowError
+
+__all__ = [
+    "ROLES_WITH_PLACE",
+    "STEPS",
+    "Article",
+    "ArticleQuerySet",
+    "CommentPolicy",
+    "Contributor",
+    "Correction",
+    "CorrectionQuerySet",
+    "Credit",
+    "CreditPhrase",
+    "CreditStyle",
+    "ReaderState",
+    "Role",
+    "Section",
+    "Status",
+    "Step",
+    "Transition",
+    "WorkflowError",
+    "folded",
+    "forget_styles",
+    "is_published_q",
+    "lead_image_path",
+]

@@ -1,0 +1,317 @@
+"""The article: what it says, where it goes, and what readers may see of it."""
+
+import uuid
+from pathlib import PurePath
+
+import reversion
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, F, Min, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .. import search
+from ..html import sanitize_html
+from .credits import Credit, CreditedMixin, CreditStyle
+from .taxonomy import CommentPolicy, Section
+from .updates import UpdatesMixin
+from .workflow import Status, WorkflowMixin
+
+
+class ReaderState(models.TextChoices):
+    """Where an article stands for readers, whatever the workflow calls it."""
+
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    SCHEDULED = "scheduled", "Scheduled"
+    EMBARGOED = "embargoed", "Embargoed"
+    LIVE = "live", "Live"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+def is_published_q(prefix=""):
+    """The condition of Article.objects.published(), on the article at ``prefix``."""
+    now = timezone.now()
+    return Q(
+        Q(**{f"{prefix}embargo_until__isnull": True}) | Q(**{f"{prefix}embargo_until__lte": now}),
+        **{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now},
+    )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, publish time past, embargo (if any) lifted."""
+        return self.filter(is_published_q())
+
+    def with_reader_state(self):
+        """Each article's ReaderState worked out by the database, as ``reader_state_now``.
+
+        Article.reader_state answers the same in Python; a test keeps them agreeing.
+        """
+        now = timezone.now()
+        return self.annotate(
+            reader_state_now=Case(
+                When(is_published_q(), then=Value(ReaderState.LIVE)),
+                When(
+                    status=Status.PUBLISHED,
+                    embargo_until__gt=now,
+                    then=Value(ReaderState.EMBARGOED),
+                ),
+                When(status=Status.PUBLISHED, then=Value(ReaderState.SCHEDULED)),
+                When(status=Status.REVIEW, then=Value(ReaderState.REVIEW)),
+                When(status=Status.WITHDRAWN, then=Value(ReaderState.WITHDRAWN)),
+                default=Value(ReaderState.DRAFT),
+                output_field=models.CharField(),
+            )
+        )
+
+    def one_per_story(self):
+        """Originals, and translations whose original readers cannot see."""
+        # A join on the original, row by row; "NOT IN (published articles)" reads them all.
+        return self.filter(
+            Q(translation_of__isnull=True) | ~is_published_q(prefix="translation_of__")
+        )
+
+    def next_release(self):
+        """When the next published story reaches readers (publish time or embargo), or None."""
+        now = timezone.now()
+        release = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
+        return (
+            self.filter(status=Status.PUBLISHED)
+            .filter(Q(publish_at__gt=now) | Q(embargo_until__gt=now))
+            .aggregate(next=Min(release))["next"]
+        )
+
+    def credited_to(self, contributor):
+        """Articles crediting this contributor, each once (no DISTINCT over whole rows)."""
+        return self.filter(pk__in=Credit.objects.filter(contributor=contributor).values("article"))
+
+    def out_of_date_translations(self):
+        return self.filter(translation_of__revision__gt=F("source_revision"))
+
+    def with_credits(self):
+        return self.prefetch_related(
+            Prefetch("credits", queryset=Credit.objects.select_related("contributor"))
+        )
+
+    def search(self, query):
+        """Articles matching the words of ``query`` (see articles/search.py)."""
+        return search.matching(self, query)
+
+    def unique_slug(self, base):
+        """``base``, or ``base-2``, ``base-3`` … whichever no article has yet."""
+        slug, n = base[:240], 2
+        while self.filter(slug=slug).exists():
+            slug, n = f"{base[:240]}-{n}", n + 1
+        return slug
+
+
+def lead_image_path(instance, filename):
+    extension = PurePath(filename).suffix.lower()
+    if extension not in {".jpg", ".jpeg", ".png", ".gif", ".webp"}:
+        extension = ".jpg"
+    return timezone.now().strftime(f"lead/%Y/%m/{uuid.uuid4().hex}{extension}")
+
+
+@reversion.register(follow=["credits"])
+class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
+    headline = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=250, unique=True)
+    standfirst = models.TextField(blank=True, help_text="The summary under the headline.")
+    dateline_place = models.CharField(max_length=100, blank=True, help_text="e.g. MOSCOW")
+    dateline_agency = models.CharField(max_length=100, blank=True, help_text="e.g. Reuters")
+    body = models.TextField(
+        blank=True,
+        help_text="HTML: paragraphs, subheads (h2, h3), links, quotes and lists. "
+        "Anything else is removed when saved.",
+    )
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    language = models.CharField(max_length=8, choices=settings.ARTICLE_LANGUAGES, default="en")
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text="The original this article translates.",
+    )
+
+    lead_image = models.ImageField(upload_to=lead_image_path, blank=True)
+    lead_image_caption = models.CharField(max_length=500, blank=True)
+    lead_image_alt = models.CharField(
+        "lead image alt text", max_length=250, blank=True, help_text="What the image shows."
+    )
+    lead_image_credit = models.CharField(max_length=150, blank=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "publish time", null=True, blank=True, help_text="A future time schedules the article."
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(
+        "last updated", null=True, blank=True, editable=False, help_text="Shown to readers."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    credit_style = models.ForeignKey(
+        CreditStyle,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text="Leave empty to use the style of the article's language.",
+    )
+    comment_policy = models.CharField(
+        max_length=10,
+        choices=CommentPolicy.choices,
+        blank=True,
+        help_text="Leave empty to follow the section's policy.",
+    )
+    embargo_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Not shown to readers anywhere before this time, even once published; "
+        "partners may receive it earlier, marked as embargoed.",
+    )
+    # Counts corrections and substantive updates. A translation remembers the
+    # count of its original it was made from: a lower number means out of date.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    source_revision = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    notes = models.TextField(blank=True, help_text="Internal notes, never shown to readers.")
+    source_id = models.CharField(
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="Identity of the wire or ninjs item this article was imported from.",
+    )
+    # Renewed by every save: an edit form carrying another token is stale.
+    edit_token = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    Status = Status
+
+    # Where the workflow and the update and correction records have put the article:
+    # restoring an old revision brings back its words and credits, never these.
+    WORKFLOW_FIELDS = [
+        "status",
+        "publish_at",
+        "first_published_at",
+        "updated_at",
+        "embargo_until",
+        "revision",
+        "source_revision",
+        "source_id",
+    ]
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can publish, schedule, return and withdraw articles"),
+            ("edit_any_article", "Can edit any article, published ones too"),
+            ("translate_article", "Can create and edit translations"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_status_publish"),
+            # What readers see, newest first (published() and Meta.ordering), whole site
+            # and per section: the index hands rows over in order, no sort.
+            models.Index(
+                fields=["-publish_at", "-id"],
+                condition=Q(status="published"),
+                name="article_published_order",
+            ),
+            models.Index(
+                fields=["section", "-publish_at", "-id"],
+                condition=Q(status="published"),
+                name="article_section_published",
+            ),
+            # The next embargo to lift (the page cache's next scheduled change).
+            models.Index(
+                fields=["embargo_until"],
+                condition=Q(embargo_until__isnull=False),
+                name="article_embargo_until",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = slugify(self.headline)[:250]
+        self.edit_token = uuid.uuid4()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "edit_token"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    # Reading
+
+    @property
+    def reader_state(self):
+        """Where the article stands for readers now; published() is the same rule in SQL."""
+        if self.status == Status.PUBLISHED:
+            now = timezone.now()
+            if self.embargo_until is not None and self.embargo_until > now:
+                return ReaderState.EMBARGOED
+            if self.publish_at is None or self.publish_at > now:
+                return ReaderState.SCHEDULED
+            return ReaderState.LIVE
+        return {
+            Status.DRAFT: ReaderState.DRAFT,
+            Status.REVIEW: ReaderState.REVIEW,
+            Status.WITHDRAWN: ReaderState.WITHDRAWN,
+        }[self.status]
+
+    @property
+    def is_public(self):
+        return self.reader_state == ReaderState.LIVE
+
+    @property
+    def is_scheduled(self):
+        """Published by the newsroom, not yet out to readers (a publish time or an embargo)."""
+        return self.reader_state in (ReaderState.SCHEDULED, ReaderState.EMBARGOED)
+
+    @property
+    def is_embargoed(self):
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+    @property
+    def effective_comment_policy(self):
+        return self.comment_policy or self.section.comment_policy
+
+    # Permissions on one article, enforced here so every view and action obeys them.
+
+    def can_be_edited_by(self, user):
+        if user.has_perm("articles.edit_any_article"):
+            return True
+        if not user.has_perm("articles.change_article"):
+            return False
+        if self.status not in (Status.DRAFT, Status.REVIEW):
+            return False
+        if self.translation_of_id and user.has_perm("articles.translate_article"):
+            return True
+        return self.created_by_id == user.pk or (
+            self.pk is not None and self.credits.filter(contributor__user=user).exists()
+        )
+
+    def can_be_deleted_by(self, user):
+        """A draft by whoever may delete articles; anything readers may have seen by editors."""
+        if not user.has_perm("articles.delete_article"):
+            return False
+        return self.status == Status.DRAFT or user.has_perm("articles.edit_any_article")

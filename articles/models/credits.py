@@ -1,0 +1,195 @@
+"""Who did what on a story, and the styles its credit line is written in."""
+
+import reversion
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .. import creditlines
+
+STYLES_CACHE_KEY = "articles:credit-styles:v1"
+
+
+class Role(models.TextChoices):
+    REPORTING = "reporting", "Reporting"
+    ADDITIONAL_REPORTING = "additional_reporting", "Additional reporting"
+    WRITING = "writing", "Writing"
+    TRANSLATION = "translation", "Translation"
+    EDITING = "editing", "Editing"
+    PHOTOGRAPHY = "photography", "Photography"
+
+
+ROLES_WITH_PLACE = {Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.PHOTOGRAPHY}
+
+
+class CreditStyleQuerySet(models.QuerySet):
+    def plain_styles(self):
+        """Every style as plain values (creditlines.Style), cached until one changes."""
+        styles = cache.get(STYLES_CACHE_KEY)
+        if styles is None:
+            styles = [style.as_plain() for style in self.prefetch_related("phrases").order_by("pk")]
+            cache.set(STYLES_CACHE_KEY, styles, None)
+        return styles
+
+
+def forget_styles(**kwargs):
+    """Signal receiver: a style or one of its phrases changed."""
+    cache.delete(STYLES_CACHE_KEY)
+
+
+class CreditStyle(models.Model):
+    """How a credit line reads: the words are data so a newsroom can add its own."""
+
+    name = models.CharField(max_length=100, unique=True)
+    language = models.CharField(max_length=8, choices=settings.ARTICLE_LANGUAGES)
+    for_translations = models.BooleanField(
+        default=False,
+        help_text="Used for articles in this language that credit a translator.",
+    )
+    conjunction = models.CharField(max_length=20, default="and", help_text='e.g. "and", "et".')
+    place_preposition = models.CharField(
+        max_length=20, default="in", help_text='Before a place reported from: "in", "à".'
+    )
+    language_names = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Language names as this style writes them, e.g. {"fr": "française"}. '
+        "Languages missing here use their English name.",
+    )
+
+    objects = CreditStyleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["language", "for_translations", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def as_plain(self):
+        return creditlines.Style(
+            pk=self.pk,
+            name=self.name,
+            language=self.language,
+            for_translations=self.for_translations,
+            conjunction=self.conjunction,
+            place_preposition=self.place_preposition,
+            language_names=dict(self.language_names or {}),
+            phrases=tuple(
+                creditlines.Phrase(p.role, p.label, p.separator)
+                for p in sorted(self.phrases.all(), key=lambda p: (p.position, p.pk))
+            ),
+        )
+
+
+class CreditPhrase(models.Model):
+    style = models.ForeignKey(CreditStyle, on_delete=models.CASCADE, related_name="phrases")
+    role = models.CharField(max_length=30, choices=Role.choices)
+    label = models.CharField(
+        max_length=100,
+        help_text='Words before the names: "Reporting by", "Report". '
+        'A translation label may name the language: "{language} version".',
+    )
+    separator = models.CharField(
+        max_length=10,
+        default="; ",
+        blank=True,
+        help_text='Put before this group when it is not the first: "; " or ", ".',
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["style", "role"], name="one_phrase_per_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.label}"
+
+
+@reversion.register()
+class Credit(models.Model):
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="credits")
+    contributor = models.ForeignKey("Contributor", on_delete=models.PROTECT, related_name="credits")
+    role = models.CharField(max_length=30, choices=Role.choices)
+    place = models.CharField(
+        max_length=100, blank=True, help_text="Where they reported from, as the line writes it."
+    )
+    language = models.CharField(
+        max_length=8,
+        choices=settings.ARTICLE_LANGUAGES,
+        blank=True,
+        help_text="For a translation: the language translated into.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        indexes = [
+            # A contributor's page and feed: their articles without reading the credit rows.
+            models.Index(fields=["contributor", "article"], name="credit_contributor_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.contributor}"
+
+    def clean(self):
+        errors = {}
+        if self.place and self.role not in ROLES_WITH_PLACE:
+            errors["place"] = "Only reporting, additional reporting and photos have a place."
+        if self.role == Role.TRANSLATION and not self.language:
+            errors["language"] = "Say which language this translation is into."
+        if self.language and self.role != Role.TRANSLATION:
+            errors["language"] = "Only a translation credit has a language."
+        if errors:
+            raise ValidationError(errors)
+
+
+class CreditedMixin:
+    """An article's credits and the line they make."""
+
+    def credit_tuples(self):
+        return [
+            (c.role, c.contributor.name, c.place, c.language)
+            for c in self.credits.all()  # prefetched by with_credits() on lists
+        ]
+
+    @property
+    def credit_style_data(self):
+        credits = self.credit_tuples()
+        is_translation = any(role == Role.TRANSLATION for role, *_ in credits)
+        styles = CreditStyle.objects.plain_styles()
+        return creditlines.style_for(styles, self.credit_style_id, self.language, is_translation)
+
+    @property
+    def credit_line(self):
+        style = self.credit_style_data
+        return creditlines.render_credit_line(style, self.credit_tuples()) if style else ""
+
+    def set_credits(self, credits):
+        """Credit exactly these (role, contributor, place, language), in this order.
+
+        Returns whether anything changed. Rows are saved one by one so that
+        revisions and whoever watches credits see each of them.
+        """
+        wanted = [
+            (role, contributor.pk, place, language)
+            for role, contributor, place, language in credits
+        ]
+        current = [(c.role, c.contributor_id, c.place, c.language) for c in self.credits.all()]
+        if wanted == current:
+            return False
+        self.credits.all().delete()
+        for position, (role, contributor, place, language) in enumerate(credits):
+            Credit.objects.create(
+                article=self,
+                contributor=contributor,
+                role=role,
+                place=place,
+                language=language,
+                position=position,
+            )
+        if hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache.pop("credits", None)
+        return True

@@ -1,0 +1,85 @@
+"""Where stories go and who writes them: sections and contributors."""
+
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class CommentPolicy(models.TextChoices):
+    PRE_MODERATED = "pre", "Pre-moderated: nothing is public before approval"
+    POST_MODERATED = "post", "Post-moderated: public at once, can be removed"
+    CLOSED = "closed", "Closed"
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the navigation.")
+    comment_policy = models.CharField(
+        max_length=10,
+        choices=CommentPolicy.choices,
+        default=CommentPolicy.PRE_MODERATED,
+        help_text="Default comment policy for this section's articles.",
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+def folded(name):
+    """A name compared without case or accents: "Hénault" is "HENAULT"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+    )
+
+
+class ContributorQuerySet(models.QuerySet):
+    def for_name(self, name):
+        """The contributor of this name, whatever its case or accents, else a new one."""
+        base = slugify(name) or "contributor"
+        for candidate in self.filter(Q(slug__startswith=base) | Q(name__iexact=name)):
+            if folded(candidate.name) == folded(name):
+                return candidate
+        slug, n = base[:140], 2
+        while self.filter(slug=slug).exists():
+            slug, n = f"{base[:140]}-{n}", n + 1
+        return self.create(name=name, slug=slug)
+
+
+class Contributor(models.Model):
+    """A journalist who appears in credits; most are not users of this site."""
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    bio = models.TextField(blank=True, max_length=2000)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributor",
+        help_text="Staff account of this contributor, if they have one.",
+    )
+
+    objects = ContributorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:contributor", kwargs={"slug": self.slug})

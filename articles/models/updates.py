@@ -1,0 +1,146 @@
+"""
+What happens to a story once written: edits, updates and corrections readers
+are told of, and the translations that fall out of date because of them.
+"""
+
+import reversion
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .. import notifications
+from .credits import Role
+from .workflow import WorkflowError
+
+
+class UpdatesMixin:
+    def edit(self, by, *, credits=None, minor=False, reason="", **fields):
+        """Change the article the way an editor's save in the admin does.
+
+        Checked against the editor's rights, kept as a revision, and, on a live
+        article, recorded as an update readers see (unless ``minor``), which
+        puts its translations out of date. Returns whether anything changed.
+        """
+        if not self.can_be_edited_by(by):
+            raise PermissionDenied(f"You may not update “{self.headline}”.")
+        with transaction.atomic(), reversion.create_revision():
+            changed = [name for name, value in fields.items() if getattr(self, name) != value]
+            for name in changed:
+                setattr(self, name, fields[name])
+            credits_changed = credits is not None and self.set_credits(credits)
+            if not (changed or credits_changed):
+                return False
+            self.save()
+            reversion.set_user(by)
+            reversion.set_comment(reason or "Edited.")
+            self.record_update(by, minor=minor, reason=reason)
+        return True
+
+    def record_update(self, by, minor, reason=""):
+        """
+        After an edit of a live article: a minor one (a typo) changes nothing
+        readers are told; a substantive one shows as "Updated" and makes the
+        translations out of date. Call inside the save's transaction.
+        """
+        if minor or not self.is_public:
+            return
+        self.updated_at = timezone.now()
+        self.revision = F("revision") + 1
+        self.save(update_fields=["updated_at", "revision"])
+        self.refresh_from_db(fields=["updated_at", "revision", "edit_token"])
+        self._tell_translators(reason or "The original was updated.")
+
+    def add_correction(self, by, text, wrong="", right="", published_at=None):
+        correction = self.corrections.create(
+            text=text,
+            wrong=wrong,
+            right=right,
+            created_by=by,
+            published_at=published_at or timezone.now(),
+        )
+        self.corrected(correction)
+        return correction
+
+    def corrected(self, correction):
+        self.revision = F("revision") + 1
+        self.save(update_fields=["revision"])
+        self.refresh_from_db(fields=["revision", "edit_token"])
+        self._tell_translators(f"The original was corrected: {correction.text}")
+
+    @property
+    def is_out_of_date(self):
+        """A translation whose original was corrected or updated since it was made."""
+        return (
+            self.translation_of_id is not None
+            and self.source_revision is not None
+            and self.translation_of.revision > self.source_revision
+        )
+
+    def mark_up_to_date(self, by):
+        if not self.translation_of_id:
+            raise WorkflowError("Only a translation can be marked up to date.")
+        if not self.can_be_edited_by(by):
+            raise PermissionDenied(f"You may not edit “{self.headline}”.")
+        self.source_revision = self.translation_of.revision
+        self.save(update_fields=["source_revision"])
+
+    def translator_emails(self):
+        return sorted(
+            {
+                credit.contributor.user.email
+                for credit in self.credits.all()
+                if credit.role == Role.TRANSLATION
+                and credit.contributor.user
+                and credit.contributor.user.email
+            }
+        )
+
+    def _tell_translators(self, reason):
+        stale = list(
+            self.translations.filter(source_revision__lt=self.revision).prefetch_related(
+                "credits__contributor__user"
+            )
+        )
+        if stale:
+            transaction.on_commit(lambda: notifications.notify_translators(self, stale, reason))
+
+    def create_translation(self, by, language, translator=None):
+        """A draft in another language, linked to this original, with its reporting credits."""
+        if not (by.has_perm("articles.translate_article") or by.has_perm("articles.add_article")):
+            raise PermissionDenied("You may not create translations.")
+        if language == self.language:
+            raise WorkflowError("A translation must be in another language than its original.")
+        copied = [
+            "headline",
+            "standfirst",
+            "dateline_place",
+            "dateline_agency",
+            "body",
+            "section",
+            "lead_image",
+            "lead_image_caption",
+            "lead_image_alt",
+            "lead_image_credit",
+            "comment_policy",
+        ]
+        with transaction.atomic(), reversion.create_revision():
+            translation = type(self).objects.create(
+                **{name: getattr(self, name) for name in copied},
+                slug=type(self).objects.unique_slug(f"{self.slug}-{language}"),
+                language=language,
+                translation_of=self,
+                source_revision=self.revision,
+                created_by=by,
+            )
+            credits = [
+                (c.role, c.contributor, c.place, c.language)
+                for c in self.credits.all()
+                if c.role != Role.TRANSLATION
+            ]
+            if translator is not None:
+                credits.append((Role.TRANSLATION, translator, "", language))
+            translation.set_credits(credits)
+            reversion.set_user(by)
+            reversion.set_comment(f"Translation into {language} of “{self.headline}”.")
+        return translation

@@ -1,0 +1,43 @@
+"""
+Articles matching a reader's words.
+
+PostgreSQL ranks full-text matches (headline above standfirst above body) from
+the document column that migration 0008_stored_search_document keeps; other
+databases need every word somewhere, and keep the queryset's order.
+"""
+
+from django.db import connections
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+
+def matching(queryset, query):
+    """``queryset`` narrowed to what matches ``query``, best first on PostgreSQL."""
+    query = " ".join(query.split())
+    if not query:
+        return queryset.none()
+    connection = connections[queryset.db]
+    if connection.vendor == "postgresql":
+        return _ranked(queryset, query, connection)
+    matches = Q()
+    for word in query.split():
+        matches &= (
+            Q(headline__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
+        )
+    return queryset.filter(matches)
+
+
+def _ranked(queryset, query, connection):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+
+    # Headline (A), standfirst (B) and body (C) with the "simple" configuration:
+    # articles come in many languages, so no one language's stemming.
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    document = RawSQL(f"{table}.search_document", [], output_field=SearchVectorField())
+    terms = SearchQuery(query, search_type="websearch", config="simple")
+    return (
+        queryset.alias(search_document=document)
+        .filter(search_document=terms)
+        .annotate(rank=SearchRank(document, terms))
+        .order_by("-rank", "-publish_at", "-pk")
+    )
