@@ -43,6 +43,12 @@ def test_database_url_selects_postgresql():
     assert "postgresql" in result.stdout
 
 
+def test_a_variable_that_is_not_a_whole_number_is_refused_by_name():
+    result = load_settings(PAGE_CACHE_SECONDS="abc")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: PAGE_CACHE_SECONDS must be a whole number" in result.stderr
+
+
 STORAGE_PROBE = """
 import django
 django.setup()
