@@ -1,11 +1,11 @@
+import functools
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.utils import timezone
 
-from articles.models import Article, Contributor, Credit, Section
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -18,20 +18,12 @@ def isolated(settings, tmp_path):
 
 @pytest.fixture
 def section(db):
-    return Section.objects.create(name="World", slug="world")
+    return factories.make_section()
 
 
 @pytest.fixture
 def make_user(db):
-    def make(username, group=None, **extra):
-        user = User.objects.create_user(
-            username, f"{username}@example.com", "pw", is_staff=True, **extra
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
+    return factories.make_user
 
 
 @pytest.fixture
@@ -54,31 +46,9 @@ def moderator(make_user):
     return make_user("moderator", "Moderators")
 
 
-def contributor(name):
-    slug = name.lower().replace(" ", "-").replace("é", "e")
-    return Contributor.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-
-
 @pytest.fixture
 def make_article(section):
-    def make(credits=(), **fields):
-        fields.setdefault("headline", "A headline")
-        fields.setdefault("slug", f"article-{Article.objects.count() + 1}")
-        fields.setdefault("section", section)
-        fields.setdefault("body", "<p>Body.</p>")
-        article = Article.objects.create(**fields)
-        for position, (role, name, place, language) in enumerate(credits):
-            Credit.objects.create(
-                article=article,
-                contributor=contributor(name),
-                role=role,
-                place=place,
-                language=language,
-                position=position,
-            )
-        return article
-
-    return make
+    return functools.partial(factories.make_article, section=section)
 
 
 @pytest.fixture

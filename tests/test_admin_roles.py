@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.models import Article, Correction
 from tests.admin_forms import form_values
-from tests.conftest import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

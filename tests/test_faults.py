@@ -149,7 +149,7 @@ def test_with_the_mail_server_down_a_correction_still_reaches_readers(
     mail_server_down, make_article, editor, translator, django_capture_on_commit_callbacks, caplog
 ):
     from articles.models import Article
-    from tests.conftest import contributor
+    from tests.factories import contributor
 
     original = make_article(headline="Original")
     original.publish(editor)

@@ -4,7 +4,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from tests.admin_forms import form_values
-from tests.conftest import contributor
+from tests.factories import contributor
 from tests.test_admin_roles import change_url, save_through_admin
 
 pytestmark = pytest.mark.django_db
