@@ -1,33 +1,18 @@
 """Fixtures shared by the tests/test_comments_*.py files."""
 
 import time
-from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from articles.models import Article
 from comments import notifications
 from comments.forms import make_timestamp
 from comments.models import Comment
 
 
 @pytest.fixture
-def published(make_article):
-    def make(**fields):
-        when = fields.pop("published_ago", timedelta(hours=1))
-        fields.setdefault("status", Article.Status.PUBLISHED)
-        fields.setdefault("publish_at", timezone.now() - when)
-        fields.setdefault("first_published_at", fields["publish_at"])
-        return make_article(**fields)
-
-    return make
-
-
-@pytest.fixture
-def article(published):
-    return published(headline="Harbour fraud trial opens")
+def article(publish):
+    return publish(headline="Harbour fraud trial opens")
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,7 @@
 import functools
-from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
 from tests import factories
 
@@ -52,12 +50,6 @@ def make_article(section):
 
 
 @pytest.fixture
-def publish(make_article):
-    """A published story, out since ``hours_ago``."""
-
-    def make(hours_ago=3, **fields):
-        at = timezone.now() - timedelta(hours=hours_ago)
-        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
-        return make_article(**fields)
-
-    return make
+def publish(section):
+    """publish(hours_ago=3, **fields): a story readers can see, as factories.published_article."""
+    return functools.partial(factories.published_article, section=section)

@@ -5,7 +5,10 @@ Test modules import helpers from here and from the project, never from one
 another; the fixtures in conftest.py are thin wrappers over these functions.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from articles.models import Article, Contributor, Credit, Section
 
@@ -56,3 +59,39 @@ def make_article(credits=(), **fields):
             position=position,
         )
     return article
+
+
+def published_article(hours_ago=3, embargo_hours=None, **fields):
+    """
+    A story out since `hours_ago` (below zero: scheduled, not out yet). With
+    `embargo_hours` it is published but kept from readers for that long.
+    """
+    at = timezone.now() - timedelta(hours=hours_ago)
+    fields = {
+        "status": Article.Status.PUBLISHED,
+        "publish_at": at,
+        "first_published_at": at,
+        **fields,
+    }
+    if embargo_hours is not None:
+        fields["embargo_until"] = timezone.now() + timedelta(hours=embargo_hours)
+    return make_article(**fields)
+
+
+# Every state in which an article must not reach readers.
+HIDDEN_STATES = ("draft", "review", "scheduled", "embargoed", "withdrawn")
+
+
+def article_in_state(state, **fields):
+    """An article as readers would meet it in `state`: "published" or one of HIDDEN_STATES."""
+    if state in ("draft", "review"):
+        return make_article(status=state, **fields)
+    if state == "scheduled":
+        return published_article(hours_ago=-24, **fields)
+    if state == "embargoed":
+        return published_article(embargo_hours=2, **fields)
+    if state == "withdrawn":
+        return published_article(status=Article.Status.WITHDRAWN, **fields)
+    if state == "published":
+        return published_article(**fields)
+    raise ValueError(f"No such state: {state!r}")

@@ -207,11 +207,9 @@ def saved_twice(article, by):
 
 
 @pytest.fixture
-def model_objects(people, make_article):
+def model_objects(people, make_article, publish):
     article = make_article(headline="Somebody's draft", created_by=people["superuser"])
-    published = make_article(
-        headline="Live", slug="live", status="published", publish_at=timezone.now()
-    )
+    published = publish(headline="Live", slug="live", hours_ago=0)
     comment = Comment.objects.create(
         article=published, name="Reader", email="reader@example.org", text="Hello."
     )
