@@ -3,6 +3,7 @@ import functools
 import pytest
 from django.core.cache import cache
 
+from comments import notifications
 from tests import factories
 
 
@@ -12,6 +13,16 @@ def isolated(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def mail_inline(monkeypatch):
+    """
+    Send the moderators' mail in the test's own thread, so it can be read back and
+    a failure to send happens inside the test. (Only comments saved in tests that
+    run on-commit callbacks announce themselves at all.)
+    """
+    monkeypatch.setattr(notifications, "run_in_background", lambda function, *a: function(*a))
 
 
 @pytest.fixture
@@ -53,3 +64,9 @@ def make_article(section):
 def publish(section):
     """publish(hours_ago=3, **fields): a story readers can see, as factories.published_article."""
     return functools.partial(factories.published_article, section=section)
+
+
+@pytest.fixture
+def article(publish):
+    """A published story for readers to comment on."""
+    return publish(headline="Harbour fraud trial opens")

@@ -5,12 +5,16 @@ Test modules import helpers from here and from the project, never from one
 another; the fixtures in conftest.py are thin wrappers over these functions.
 """
 
+import time
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, User
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Contributor, Credit, Section
+from comments.forms import make_timestamp
+from comments.models import Comment
 
 # People and sections
 
@@ -95,3 +99,37 @@ def article_in_state(state, **fields):
     if state == "published":
         return published_article(**fields)
     raise ValueError(f"No such state: {state!r}")
+
+
+# Comments
+
+
+def add_comment(article, status=Comment.Status.APPROVED, **fields):
+    """A comment stored as it is, approved unless told otherwise: no form, no moderation."""
+    fields.setdefault("name", "Someone")
+    fields.setdefault("email", "someone@example.org")
+    fields.setdefault("text", "A comment.")
+    return Comment.objects.create(article=article, status=status, **fields)
+
+
+def form_data(article, **fields):
+    """What a reader's comment form sends, filled in a minute after the page was opened."""
+    data = {
+        "name": "Ada Reader",
+        "email": "ada@example.org",
+        "text": "A thoughtful remark about the story.",
+        "timestamp": make_timestamp(article, at=time.time() - 60),
+        "website": "",
+    }
+    data.update(fields)
+    return data
+
+
+def post_comment(client, article, follow=False, ip="127.0.0.1", **fields):
+    """Comment on the article through the form, as a reader at `ip`."""
+    return client.post(
+        reverse("comments:post", kwargs={"slug": article.slug}),
+        form_data(article, **fields),
+        follow=follow,
+        REMOTE_ADDR=ip,
+    )

@@ -17,7 +17,7 @@ from django.utils.http import http_date
 
 from articles.models import Article
 from comments.models import Comment
-from tests.comments_fixtures import form_data
+from tests.factories import form_data
 
 CREDITS = [("reporting", "Guy Faulconbridge", "Oslo", ""), ("editing", "Ed Itor", "", "")]
 PER_READER = re.compile(r'(name="(?:csrfmiddlewaretoken|timestamp)" value=")[^"]*')

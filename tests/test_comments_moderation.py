@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from articles.models import CommentPolicy
 from comments.models import BannedCommenter, Comment, ModerationLog, Report
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import add_comment, post_comment
+from tests.factories import add_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 

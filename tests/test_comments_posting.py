@@ -10,8 +10,7 @@ from articles.models import CommentPolicy
 from comments.forms import make_timestamp
 from comments.models import BannedWord, Comment
 from comments.notifications import run_in_background  # the real one, before tests swap it
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import add_comment, post_comment
+from tests.factories import add_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 

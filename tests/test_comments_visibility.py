@@ -7,8 +7,7 @@ from django.urls import reverse
 from articles.models import Article
 from comments.counts import comment_count_annotation, comment_counts
 from comments.models import Comment
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import add_comment
+from tests.factories import add_comment
 
 pytestmark = pytest.mark.django_db
 
