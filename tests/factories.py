@@ -5,12 +5,15 @@ Test modules import helpers from here and from the project, never from one
 another; the fixtures in conftest.py are thin wrappers over these functions.
 """
 
+import io
 import time
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from articles.models import Article, Contributor, Credit, Section
 from comments.forms import make_timestamp
@@ -99,6 +102,26 @@ def article_in_state(state, **fields):
     if state == "published":
         return published_article(**fields)
     raise ValueError(f"No such state: {state!r}")
+
+
+# Pictures
+
+
+def jpeg(width=2000, height=1000, colour=(90, 120, 160)):
+    """A photo of one colour, ready to save into an image field."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue(), name="photo.jpg")
+
+
+def with_lead_image(article, width=2000, height=1000):
+    """The article, saved with a lead photo and the caption, alt text and credit for it."""
+    article.lead_image.save("photo.jpg", jpeg(width, height), save=False)
+    article.lead_image_caption = "Snow on the border fence"
+    article.lead_image_alt = "A fence in the snow"
+    article.lead_image_credit = "Photo: Jane Lens"
+    article.save()
+    return article
 
 
 # Comments

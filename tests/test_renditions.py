@@ -8,8 +8,7 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from articles import renditions
-
-from .site_data import with_lead_image
+from tests.factories import with_lead_image
 
 
 @pytest.fixture

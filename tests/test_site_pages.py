@@ -4,9 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Correction, Section
-from tests.factories import article_in_state
-
-from .site_data import with_lead_image
+from tests.factories import article_in_state, with_lead_image
 
 SEED_CREDITS = [
     ("reporting", "Guy Faulconbridge", "Moscow", ""),
