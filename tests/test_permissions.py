@@ -23,8 +23,7 @@ from reversion.models import Version
 
 from articles.models import Article, Contributor, CreditStyle, Section
 from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog
-from tests.admin_forms import form_values
-from tests.factories import contributor
+from tests.factories import contributor, form_values
 
 pytestmark = pytest.mark.django_db
 
