@@ -6,14 +6,17 @@ another; the fixtures in conftest.py are thin wrappers over these functions.
 """
 
 import io
+import json
 import time
 from datetime import timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
+from jsonschema import Draft202012Validator
 from PIL import Image
 
 from articles.models import Article, Contributor, Credit, Section
@@ -231,3 +234,18 @@ def run_action(client, action, articles, **extra):
         {"action": action, "_selected_action": [a.pk for a in articles], **extra},
         follow=True,
     )
+
+
+# The wire
+
+NINJS_SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "wire" / "schema" / "ninjs-schema_2.2.json").read_text()
+)
+
+
+def schema_errors(item):
+    """What is wrong with a ninjs item by the IPTC's schema: nothing, for a good one."""
+    validator = Draft202012Validator(
+        NINJS_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    return [error.message for error in validator.iter_errors(item)]

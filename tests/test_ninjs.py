@@ -5,15 +5,12 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from jsonschema import Draft202012Validator
 from PIL import Image
 
 from articles.models import Article
+from tests.factories import schema_errors
 from wire.importer import read_story, save_story
 
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "wire" / "schema" / "ninjs-schema_2.2.json").read_text()
-)
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "ninjs" / "examples-2.2"
 CREDITS = [
     ("reporting", "Guy Faulconbridge", "Moscow", ""),
@@ -54,11 +51,6 @@ def ninjs(client, article):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     return response.json()
-
-
-def schema_errors(item):
-    validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return [error.message for error in validator.iter_errors(item)]
 
 
 def test_published_article_as_ninjs_validates(client, published):
