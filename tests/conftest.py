@@ -57,6 +57,7 @@ def moderator(make_user):
 
 @pytest.fixture
 def make_article(section):
+    """make_article(credits=(), **fields): a draft, as factories.make_article."""
     return functools.partial(factories.make_article, section=section)
 
 

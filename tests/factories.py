@@ -27,6 +27,7 @@ from comments.models import Comment
 
 
 def make_section(name="World", slug="world"):
+    """The section with that slug, made the first time it is asked for."""
     return Section.objects.get_or_create(slug=slug, defaults={"name": name})[0]
 
 
