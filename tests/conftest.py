@@ -1,11 +1,10 @@
-from datetime import timedelta
+import functools
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from django.utils import timezone
 
-from articles.models import Article, Contributor, Credit, Section
+from comments import notifications
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -16,22 +15,24 @@ def isolated(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def mail_inline(monkeypatch):
+    """
+    Send the moderators' mail in the test's own thread, so it can be read back and
+    a failure to send happens inside the test. (Only comments saved in tests that
+    run on-commit callbacks announce themselves at all.)
+    """
+    monkeypatch.setattr(notifications, "run_in_background", lambda function, *a: function(*a))
+
+
 @pytest.fixture
 def section(db):
-    return Section.objects.create(name="World", slug="world")
+    return factories.make_section()
 
 
 @pytest.fixture
 def make_user(db):
-    def make(username, group=None, **extra):
-        user = User.objects.create_user(
-            username, f"{username}@example.com", "pw", is_staff=True, **extra
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
+    return factories.make_user
 
 
 @pytest.fixture
@@ -54,40 +55,19 @@ def moderator(make_user):
     return make_user("moderator", "Moderators")
 
 
-def contributor(name):
-    slug = name.lower().replace(" ", "-").replace("é", "e")
-    return Contributor.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-
-
 @pytest.fixture
 def make_article(section):
-    def make(credits=(), **fields):
-        fields.setdefault("headline", "A headline")
-        fields.setdefault("slug", f"article-{Article.objects.count() + 1}")
-        fields.setdefault("section", section)
-        fields.setdefault("body", "<p>Body.</p>")
-        article = Article.objects.create(**fields)
-        for position, (role, name, place, language) in enumerate(credits):
-            Credit.objects.create(
-                article=article,
-                contributor=contributor(name),
-                role=role,
-                place=place,
-                language=language,
-                position=position,
-            )
-        return article
-
-    return make
+    """make_article(credits=(), **fields): a draft, as factories.make_article."""
+    return functools.partial(factories.make_article, section=section)
 
 
 @pytest.fixture
-def publish(make_article):
-    """A published story, out since ``hours_ago``."""
+def publish(section):
+    """publish(hours_ago=3, **fields): a story readers can see, as factories.published_article."""
+    return functools.partial(factories.published_article, section=section)
 
-    def make(hours_ago=3, **fields):
-        at = timezone.now() - timedelta(hours=hours_ago)
-        fields = {"status": "published", "publish_at": at, "first_published_at": at, **fields}
-        return make_article(**fields)
 
-    return make
+@pytest.fixture
+def article(publish):
+    """A published story for readers to comment on."""
+    return publish(headline="Harbour fraud trial opens")

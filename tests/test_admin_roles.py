@@ -4,8 +4,13 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Correction
-from tests.admin_forms import form_values
-from tests.conftest import contributor
+from tests.factories import (
+    change_url,
+    contributor,
+    form_values,
+    run_action,
+    save_through_admin,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -13,19 +18,8 @@ CHANGELIST = reverse("admin:articles_article_changelist")
 ADD = reverse("admin:articles_article_add")
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def step_url(article, name):
     return reverse("admin:articles_article_transition", args=[article.pk, name])
-
-
-def save_through_admin(client, article, **changes):
-    page = client.get(change_url(article))
-    assert page.status_code == 200
-    data = {**form_values(page), **changes}
-    return client.post(change_url(article), data)
 
 
 def add_through_admin(client, section, **fields):
@@ -43,14 +37,6 @@ def add_through_admin(client, section, **fields):
         }
     )
     return client.post(ADD, data)
-
-
-def run_action(client, action, articles, **extra):
-    return client.post(
-        CHANGELIST,
-        {"action": action, "_selected_action": [a.pk for a in articles], **extra},
-        follow=True,
-    )
 
 
 def offered_actions(client):

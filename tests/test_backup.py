@@ -12,7 +12,7 @@ from reversion.models import Revision, Version
 
 from articles.models import Article, Contributor, CreditStyle, Section, Transition
 from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
-from tests.site_data import with_lead_image
+from tests.factories import with_lead_image
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from articles.models import Article
 from comments.models import Comment
-from tests.comments_fixtures import form_data
+from tests.factories import form_data
 
 CREDITS = [("reporting", "Guy Faulconbridge", "Oslo", ""), ("editing", "Ed Itor", "", "")]
 PER_READER = re.compile(r'(name="(?:csrfmiddlewaretoken|timestamp)" value=")[^"]*')
@@ -30,15 +29,11 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def live(make_article, editor):
+def live(publish, editor):
     """A published story with a credit, a correction and an approved comment."""
-    article = make_article(headline="Harbour fraud trial opens", slug="harbour", credits=CREDITS)
-    article.publish(editor, at=None)
-    Article.objects.filter(pk=article.pk).update(
-        publish_at=timezone.now() - timedelta(hours=2),
-        first_published_at=timezone.now() - timedelta(hours=2),
+    article = publish(
+        headline="Harbour fraud trial opens", slug="harbour", credits=CREDITS, hours_ago=2
     )
-    article.refresh_from_db()
     article.add_correction(editor, "An earlier version misspelt the judge's name.")
     Comment.objects.create(
         article=article, name="Ada", email="ada@example.org", text="Good.", status="approved"

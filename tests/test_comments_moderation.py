@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from articles.models import CommentPolicy
 from comments.models import BannedCommenter, Comment, ModerationLog, Report
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import add_comment, post_comment
+from tests.factories import add_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -241,8 +240,8 @@ class TestTrustAndBans:
         comment = Comment.objects.get(text="Not yet trusted")
         assert (comment.status, comment.held_reason) == ("pending", "Pre-moderated article")
 
-    def test_banned_commenters_never_get_through(self, client, published, moderator):
-        article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    def test_banned_commenters_never_get_through(self, client, publish, moderator):
+        article = publish(comment_policy=CommentPolicy.POST_MODERATED)
         BannedCommenter.objects.create(email="Ada@Example.org", reason="Repeated abuse")
         post_comment(client, article, text="Banned words")
         comment = Comment.objects.get()

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from comments.models import Comment
 from comments.threads import THREADS_PER_PAGE
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import post_comment
+from tests.factories import post_comment
 
 pytestmark = pytest.mark.django_db
 

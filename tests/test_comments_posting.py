@@ -2,7 +2,6 @@
 
 import threading
 import time
-from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -11,8 +10,7 @@ from articles.models import CommentPolicy
 from comments.forms import make_timestamp
 from comments.models import BannedWord, Comment
 from comments.notifications import run_in_background  # the real one, before tests swap it
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import add_comment, post_comment
+from tests.factories import add_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -100,10 +98,10 @@ def test_too_many_links_are_refused_politely(client, article, settings):
     assert "www.c.example" in page
 
 
-def test_a_few_links_pass_but_are_held_for_a_moderator(client, published, settings):
+def test_a_few_links_pass_but_are_held_for_a_moderator(client, publish, settings):
     settings.COMMENTS_MAX_LINKS = 3
     settings.COMMENTS_HOLD_AFTER_LINKS = 1
-    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
     post_comment(client, article, text="See http://a.example and http://b.example")
     comment = the_only_comment()
     assert comment.status == Comment.Status.PENDING
@@ -146,8 +144,8 @@ def test_missing_fields_are_named_and_the_text_kept(client, article):
     ("action", "status"),
     [(BannedWord.Action.SPAM, Comment.Status.SPAM), (BannedWord.Action.QUEUE, "pending")],
 )
-def test_banned_words_send_to_spam_or_the_queue(client, published, action, status):
-    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+def test_banned_words_send_to_spam_or_the_queue(client, publish, action, status):
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
     BannedWord.objects.create(word="Cheap Pills", action=action)
     post_comment(client, article, text="Buy CHEAP pills now")
     comment = the_only_comment()
@@ -155,15 +153,15 @@ def test_banned_words_send_to_spam_or_the_queue(client, published, action, statu
     assert comment.held_reason == "Banned word “cheap pills”"
 
 
-def test_banned_words_match_whole_words_only(client, published):
-    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+def test_banned_words_match_whole_words_only(client, publish):
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
     BannedWord.objects.create(word="ass", action=BannedWord.Action.SPAM)
     post_comment(client, article, text="The assembly passed the law.")
     assert the_only_comment().status == Comment.Status.APPROVED
 
 
-def test_post_moderated_comments_are_public_at_once(client, published):
-    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+def test_post_moderated_comments_are_public_at_once(client, publish):
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
     response = post_comment(client, article, text=TYPED, follow=True)
     assert the_only_comment().status == Comment.Status.APPROVED
     client.cookies.clear()
@@ -171,11 +169,11 @@ def test_post_moderated_comments_are_public_at_once(client, published):
     assert "published" in response.content.decode()
 
 
-def test_a_section_sets_the_policy_an_article_can_override(client, published, section):
+def test_a_section_sets_the_policy_an_article_can_override(client, publish, section):
     section.comment_policy = CommentPolicy.POST_MODERATED
     section.save()
-    follows_section = published()
-    stricter = published(comment_policy=CommentPolicy.PRE_MODERATED)
+    follows_section = publish()
+    stricter = publish(comment_policy=CommentPolicy.PRE_MODERATED)
     post_comment(client, follows_section, text="Public at once")
     post_comment(client, stricter, text="Waits for a moderator", email="bea@example.org")
     assert Comment.objects.get(text="Public at once").status == "approved"
@@ -234,9 +232,9 @@ def test_moderators_are_told_of_new_pending_comments(
 
 
 def test_comments_that_are_not_waiting_are_not_announced(
-    client, published, moderator, django_capture_on_commit_callbacks
+    client, publish, moderator, django_capture_on_commit_callbacks
 ):
-    article = published(comment_policy=CommentPolicy.POST_MODERATED)
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
     BannedWord.objects.create(word="casino", action=BannedWord.Action.SPAM)
     with django_capture_on_commit_callbacks(execute=True):
         post_comment(client, article, text="Public at once")
@@ -266,24 +264,24 @@ def test_a_failing_mail_server_loses_no_comment(
 
 
 class TestClosing:
-    def test_a_closed_article_says_so_instead_of_the_form(self, client, published):
-        article = published(comment_policy=CommentPolicy.CLOSED)
+    def test_a_closed_article_says_so_instead_of_the_form(self, client, publish):
+        article = publish(comment_policy=CommentPolicy.CLOSED)
         page = client.get(article.get_absolute_url()).content.decode()
         assert "Comments are closed." in page
         assert 'name="text"' not in page
         post_comment(client, article)
         assert not Comment.objects.exists()
 
-    def test_a_section_can_close_its_articles(self, client, published, section):
+    def test_a_section_can_close_its_articles(self, client, publish, section):
         section.comment_policy = CommentPolicy.CLOSED
         section.save()
-        article = published()
+        article = publish()
         assert "Comments are closed." in client.get(article.get_absolute_url()).content.decode()
 
-    def test_comments_close_by_themselves_after_some_days(self, client, published, settings):
+    def test_comments_close_by_themselves_after_some_days(self, client, publish, settings):
         settings.COMMENTS_CLOSE_AFTER_DAYS = 7
-        fresh = published(published_ago=timedelta(days=6))
-        old = published(published_ago=timedelta(days=8))
+        fresh = publish(hours_ago=6 * 24)
+        old = publish(hours_ago=8 * 24)
         assert 'name="text"' in client.get(fresh.get_absolute_url()).content.decode()
         assert "Comments are closed." in client.get(old.get_absolute_url()).content.decode()
         post_comment(client, old)

@@ -9,8 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from comments.models import Comment, Report
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import add_comment, post_comment
+from tests.factories import add_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 

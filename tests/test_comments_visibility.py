@@ -7,8 +7,7 @@ from django.urls import reverse
 from articles.models import Article
 from comments.counts import comment_count_annotation, comment_counts
 from comments.models import Comment
-from tests.comments_fixtures import *  # noqa: F403
-from tests.comments_fixtures import add_comment
+from tests.factories import add_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +37,12 @@ def test_only_approved_comments_are_on_the_page(client, article, mixed):
     assert "1 comment<" in page
 
 
-def test_counts_are_of_approved_comments_only(article, published, mixed):
-    other = published(headline="Quiet story")
+def test_counts_are_of_approved_comments_only(article, publish, mixed):
+    other = publish(headline="Quiet story")
     add_comment(other, status=Comment.Status.APPROVED)
     add_comment(other, status=Comment.Status.APPROVED)
     add_comment(other, status=Comment.Status.SPAM)
-    silent = published(headline="No comments")
+    silent = publish(headline="No comments")
 
     assert comment_counts([article, other, silent]) == {article.pk: 1, other.pk: 2, silent.pk: 0}
     annotated = Article.objects.published().annotate(**comment_count_annotation())
@@ -64,8 +63,8 @@ def test_annotation_is_not_inflated_by_other_joins(article, mixed):
     assert row.comment_count == 2
 
 
-def test_counts_for_a_list_cost_one_query(article, published, django_assert_num_queries):
-    articles = [published(headline=f"Story {n}") for n in range(5)]
+def test_counts_for_a_list_cost_one_query(article, publish, django_assert_num_queries):
+    articles = [publish(headline=f"Story {n}") for n in range(5)]
     for a in articles:
         add_comment(a)
     with django_assert_num_queries(1):

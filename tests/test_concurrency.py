@@ -25,7 +25,7 @@ from urllib.request import HTTPCookieProcessor, build_opener
 import pytest
 
 from comments.forms import make_timestamp
-from tests.admin_forms import form_values
+from tests.factories import form_values
 
 ROOT = Path(__file__).resolve().parents[1]
 PORTS = range(8410, 8450)

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.test_admin_roles import save_through_admin
-from tests.test_ninjs import schema_errors
+from tests.factories import save_through_admin, schema_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -84,7 +84,7 @@ def test_health_check_fails_when_the_database_is_unreachable():
 def test_readers_can_still_comment_with_redis_down(client, redis_down, make_article, editor):
     # The comment rate limits count in the cache; without it they let readers through.
     from comments.models import Comment
-    from tests.comments_fixtures import post_comment
+    from tests.factories import post_comment
 
     article = make_article()
     article.publish(editor)
@@ -94,14 +94,13 @@ def test_readers_can_still_comment_with_redis_down(client, redis_down, make_arti
 
 
 @pytest.fixture
-def mail_server_down(settings, monkeypatch):
-    """A real SMTP backend aimed at a port where nothing listens."""
-    from comments import notifications
-
+def mail_server_down(settings):
+    """
+    A real SMTP backend aimed at a port where nothing listens. The mail goes out in
+    the request's own thread (conftest's mail_inline), so the failure happens inside the test.
+    """
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
-    # Send in the request's own thread, so the failure happens inside the test.
-    monkeypatch.setattr(notifications, "run_in_background", lambda function, *a: function(*a))
 
 
 @pytest.mark.django_db
@@ -115,7 +114,7 @@ def test_with_the_mail_server_down_comments_are_saved_and_moderated(
     caplog,
 ):
     from comments.models import Comment
-    from tests.comments_fixtures import post_comment
+    from tests.factories import post_comment
 
     article = make_article()
     article.publish(editor)
@@ -149,7 +148,7 @@ def test_with_the_mail_server_down_a_correction_still_reaches_readers(
     mail_server_down, make_article, editor, translator, django_capture_on_commit_callbacks, caplog
 ):
     from articles.models import Article
-    from tests.conftest import contributor
+    from tests.factories import contributor
 
     original = make_article(headline="Original")
     original.publish(editor)

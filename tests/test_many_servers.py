@@ -16,17 +16,15 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
-from articles.models import Article, Section
 from comments.models import Comment
+from tests.factories import make_article, published_article
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("MANY_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/1")
@@ -170,18 +168,10 @@ def wait_for(port):
 
 @pytest.fixture
 def newsroom(db):
-    section = Section.objects.create(name="World", slug="world")
-    at = timezone.now() - timedelta(hours=1)
-    live = Article.objects.create(
-        headline="Harbour fraud trial opens",
-        slug="harbour",
-        section=section,
-        status=Article.Status.PUBLISHED,
-        publish_at=at,
-        first_published_at=at,
-        comment_policy="pre",
+    live = published_article(
+        headline="Harbour fraud trial opens", slug="harbour", hours_ago=1, comment_policy="pre"
     )
-    draft = Article.objects.create(headline="Port strike ends", slug="port-strike", section=section)
+    draft = make_article(headline="Port strike ends", slug="port-strike")
     waiting = Comment.objects.create(
         article=live, name="Bo", email="bo@example.org", text="Which court was it?"
     )

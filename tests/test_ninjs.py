@@ -5,15 +5,12 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from jsonschema import Draft202012Validator
 from PIL import Image
 
 from articles.models import Article
+from tests.factories import schema_errors
 from wire.importer import read_story, save_story
 
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "wire" / "schema" / "ninjs-schema_2.2.json").read_text()
-)
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "ninjs" / "examples-2.2"
 CREDITS = [
     ("reporting", "Guy Faulconbridge", "Moscow", ""),
@@ -34,7 +31,9 @@ def png():
 
 
 @pytest.fixture
-def published(make_article, editor):
+def wire_story(publish):
+    """A published story with all a ninjs item carries: dateline, standfirst, credits."""
+
     def make(credits=CREDITS, **fields):
         fields.setdefault("dateline_place", "MOSCOW")
         fields.setdefault("dateline_agency", "Reuters")
@@ -42,9 +41,7 @@ def published(make_article, editor):
         fields.setdefault(
             "body", "<p>A former commander fled.</p><p>“I’m afraid,” he said – twice.</p>"
         )
-        article = make_article(credits=credits, **fields)
-        article.publish(editor)
-        return article
+        return publish(credits=credits, **fields)
 
     return make
 
@@ -56,13 +53,8 @@ def ninjs(client, article):
     return response.json()
 
 
-def schema_errors(item):
-    validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return [error.message for error in validator.iter_errors(item)]
-
-
-def test_published_article_as_ninjs_validates(client, published):
-    article = published(headline="Ex-Wagner commander seeks asylum")
+def test_published_article_as_ninjs_validates(client, wire_story):
+    article = wire_story(headline="Ex-Wagner commander seeks asylum")
     article.lead_image.save("lead.png", png())
     article.lead_image_caption = "The border crossing at Storskog."
     article.lead_image_credit = "Reuters/Lisi Niesner"
@@ -95,8 +87,8 @@ def test_published_article_as_ninjs_validates(client, published):
     assert {"role": "newsroom", "value": str(article.pk)} in item["altids"]
 
 
-def test_translation_names_its_original(client, published, editor, section):
-    original = published(headline="Original")
+def test_translation_names_its_original(client, wire_story, editor, section):
+    original = wire_story(headline="Original")
     translation = original.create_translation(editor, "fr")
     translation.publish(editor)
     item = ninjs(client, translation)
@@ -113,15 +105,15 @@ def test_only_published_articles_are_exported(client, make_article, editor):
     assert client.get(reverse("wire:ninjs", args=[draft.slug])).status_code == 404
 
 
-def test_article_page_links_to_its_ninjs(client, published):
-    article = published()
+def test_article_page_links_to_its_ninjs(client, wire_story):
+    article = wire_story()
     page = client.get(article.get_absolute_url()).content.decode()
     link = reverse("wire:ninjs", args=[article.slug])
     assert f'<link rel="alternate" type="application/json" href="{link}">' in page
 
 
-def test_export_then_import_is_lossless(client, published, editor, tmp_path):
-    article = published(language="en")
+def test_export_then_import_is_lossless(client, wire_story, editor, tmp_path):
+    article = wire_story(language="en")
     exported = ninjs(client, article)
     result = save_story(read_story(json.dumps(exported).encode(), "partner.json"), editor)
     copy = result.article
@@ -139,8 +131,8 @@ def test_export_then_import_is_lossless(client, published, editor, tmp_path):
     assert again.article.pk == copy.pk and not again.created
 
 
-def test_french_article_round_trips(client, published, editor):
-    article = published(
+def test_french_article_round_trips(client, wire_story, editor):
+    article = wire_story(
         language="fr",
         dateline_place="PARIS",
         dateline_agency="AFP",

@@ -23,8 +23,7 @@ from reversion.models import Version
 
 from articles.models import Article, Contributor, CreditStyle, Section
 from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog
-from tests.admin_forms import form_values
-from tests.conftest import contributor
+from tests.factories import contributor, form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -207,11 +206,9 @@ def saved_twice(article, by):
 
 
 @pytest.fixture
-def model_objects(people, make_article):
+def model_objects(people, make_article, publish):
     article = make_article(headline="Somebody's draft", created_by=people["superuser"])
-    published = make_article(
-        headline="Live", slug="live", status="published", publish_at=timezone.now()
-    )
+    published = publish(headline="Live", slug="live", hours_ago=0)
     comment = Comment.objects.create(
         article=published, name="Reader", email="reader@example.org", text="Hello."
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from articles.models import Article, Correction
 from comments.models import Comment, Report
-from tests.conftest import contributor
+from tests.factories import contributor
 
 FEW, MANY = 2, 15
 CREDITS = [

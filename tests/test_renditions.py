@@ -1,28 +1,22 @@
 """Lead images reach readers only as renditions, each made once and stored."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.utils import timezone
 from PIL import Image
 
 from articles import renditions
-
-from .site_data import with_lead_image
+from tests.factories import with_lead_image
 
 
 @pytest.fixture
-def pictured(make_article):
-    at = timezone.now() - timedelta(hours=1)
-    article = make_article(
+def pictured(publish):
+    article = publish(
         headline="Border fence in the snow",
         slug="fence",
-        status="published",
-        publish_at=at,
-        first_published_at=at,
+        hours_ago=1,
         credits=[("photography", "Jane Lens", "Narva", "")],
     )
     return with_lead_image(article)

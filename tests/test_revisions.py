@@ -3,9 +3,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
-from tests.admin_forms import form_values
-from tests.conftest import contributor
-from tests.test_admin_roles import change_url, save_through_admin
+from tests.factories import change_url, contributor, form_values, save_through_admin
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .site_data import HIDDEN_STATES, state_fields
+from tests.factories import HIDDEN_STATES, article_in_state
 
 CREDITS = [("reporting", "Guy Faulconbridge", "Moscow", "")]
 
@@ -25,16 +25,16 @@ SURFACES = [
 
 
 @pytest.fixture
-def stories(make_article):
+def stories(db):
     made = {}
     for state in ("published", *HIDDEN_STATES):
-        made[state] = make_article(
+        made[state] = article_in_state(
+            state,
             headline=f"Zanzibar {state} story",
             slug=f"zanzibar-{state}",
             standfirst="Zanzibar",
             body="<p>Zanzibar</p>",
             credits=CREDITS,
-            **state_fields(state),
         )
     return made
 
@@ -58,12 +58,11 @@ def test_hidden_story_pages_are_not_served(client, stories, state):
     assert f"Zanzibar {state} story" not in response.content.decode()
 
 
-def test_translations_of_unpublished_originals_do_not_link_them(client, stories, make_article):
-    french = make_article(
+def test_translations_of_unpublished_originals_do_not_link_them(client, stories, publish):
+    french = publish(
         headline="Zanzibar en français",
         language="fr",
         translation_of=stories["draft"],
-        **state_fields("published"),
     )
     html = client.get(french.get_absolute_url()).content.decode()
     assert "zanzibar-draft" not in html
@@ -74,6 +73,6 @@ def test_contributors_only_on_hidden_stories_stay_out_of_the_sitemap(client, mak
     make_article(
         headline="Secret draft",
         credits=[("writing", "Hidden Person", "", "")],
-        **state_fields("draft"),
+        status="draft",
     )
     assert "hidden-person" not in client.get("/sitemap-contributors.xml").content.decode()

@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Correction, Section
-
-from .site_data import state_fields, with_lead_image
+from tests.factories import article_in_state, with_lead_image
 
 SEED_CREDITS = [
     ("reporting", "Guy Faulconbridge", "Moscow", ""),
@@ -164,12 +163,12 @@ def test_contributor_page_shows_bio_and_roles(client, seed_story):
 
 
 def test_withdrawn_article_is_gone_and_never_published_is_not_found(client, make_article):
-    withdrawn = make_article(headline="Withdrawn story", **state_fields("withdrawn"))
+    withdrawn = article_in_state("withdrawn", headline="Withdrawn story")
     response = client.get(withdrawn.get_absolute_url())
     assert response.status_code == 410
     assert "This article has been withdrawn" in text(response)
     assert "Withdrawn story" not in text(response)
-    draft = make_article(headline="Draft story", **state_fields("draft"))
+    draft = make_article(headline="Draft story", status="draft")
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
@@ -229,7 +228,7 @@ def test_lists_show_each_story_once_but_never_hide_a_translation(client, publish
 
 
 def test_staff_preview_shows_unpublished_articles_to_staff_only(client, make_article, editor):
-    draft = make_article(headline="Draft in progress", **state_fields("draft"))
+    draft = make_article(headline="Draft in progress", status="draft")
     url = f"/preview/{draft.pk}/"
     assert client.get(url).status_code == 302
     client.force_login(editor)

@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.conftest import contributor
-from tests.test_admin_roles import change_url, run_action, save_through_admin
+from tests.factories import change_url, contributor, run_action, save_through_admin
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles.models import Article
-from tests.admin_forms import form_values
-from tests.test_admin_roles import change_url
+from tests.factories import change_url, form_values
 
 pytestmark = pytest.mark.django_db
 

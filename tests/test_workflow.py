@@ -102,7 +102,7 @@ def test_reporters_edit_only_their_own_unpublished_articles(
 
 
 def test_create_translation_copies_structure_and_reporting_credits(make_article, translator):
-    from tests.conftest import contributor
+    from tests.factories import contributor
 
     original = make_article(
         headline="Original",

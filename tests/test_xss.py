@@ -15,8 +15,7 @@ from django.utils.html import escape
 
 from articles.models import Contributor, Credit
 from comments.models import Comment
-from tests.comments_fixtures import mail_inline, post_comment  # noqa: F401
-from tests.site_data import jpeg
+from tests.factories import jpeg, post_comment
 
 pytestmark = pytest.mark.django_db
 
