@@ -19,7 +19,7 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator
 from PIL import Image
 
-from articles.models import Article, Contributor, Credit, Section
+from articles.models import Article, Contributor, Credit, ReaderState, Section
 from comments.forms import make_timestamp
 from comments.models import Comment
 
@@ -91,22 +91,20 @@ def published_article(hours_ago=3, embargo_hours=None, **fields):
 
 
 # Every state in which an article must not reach readers.
-HIDDEN_STATES = ("draft", "review", "scheduled", "embargoed", "withdrawn")
+HIDDEN_STATES = tuple(state for state in ReaderState if state != ReaderState.LIVE)
 
 
 def article_in_state(state, **fields):
-    """An article as readers would meet it in `state`: "published" or one of HIDDEN_STATES."""
-    if state in ("draft", "review"):
-        return make_article(status=state, **fields)
-    if state == "scheduled":
-        return published_article(hours_ago=-24, **fields)
-    if state == "embargoed":
-        return published_article(embargo_hours=2, **fields)
-    if state == "withdrawn":
-        return published_article(status=Article.Status.WITHDRAWN, **fields)
-    if state == "published":
-        return published_article(**fields)
-    raise ValueError(f"No such state: {state!r}")
+    """An article in this ReaderState, made the way the newsroom's data would have it."""
+    makers = {
+        ReaderState.DRAFT: lambda: make_article(status=Article.Status.DRAFT, **fields),
+        ReaderState.REVIEW: lambda: make_article(status=Article.Status.REVIEW, **fields),
+        ReaderState.SCHEDULED: lambda: published_article(hours_ago=-24, **fields),
+        ReaderState.EMBARGOED: lambda: published_article(embargo_hours=2, **fields),
+        ReaderState.LIVE: lambda: published_article(**fields),
+        ReaderState.WITHDRAWN: lambda: published_article(status=Article.Status.WITHDRAWN, **fields),
+    }
+    return makers[ReaderState(state)]()
 
 
 # Pictures

@@ -316,3 +316,48 @@ def test_reporter_may_not_overwrite_someone_elses_import(client, reporter, secti
     )
     assert "You may not update" in response.content.decode()
     assert "within 30 days" in Article.objects.get().body
+
+
+def test_reimporting_a_changed_live_story_is_an_update_like_an_admin_edit(
+    section, story_file, translator, mailoutbox, django_capture_on_commit_callbacks
+):
+    from reversion.models import Version
+
+    from articles.models import Role
+    from tests.factories import contributor
+
+    path = story_file()
+    import_story(path, publish=True)
+    original = Article.objects.get()
+    lina = contributor("Lina Golovnya")
+    lina.user = translator
+    lina.save()
+    french = original.create_translation(translator, "fr", lina)
+    assert french.credits.filter(role=Role.TRANSLATION).exists()
+    versions_before = Version.objects.get_for_object(original).count()
+
+    story_file(STORY.format(footer=FOOTER).replace("30 days", "two weeks"))
+    with django_capture_on_commit_callbacks(execute=True):
+        import_story(path)
+
+    original.refresh_from_db()
+    assert original.revision == 2 and original.updated_at is not None
+    assert Version.objects.get_for_object(original).count() == versions_before + 1
+    assert Version.objects.get_for_object(original).first().revision.comment == (
+        "Updated from the wire."
+    )
+    assert list(Article.objects.out_of_date_translations()) == [french]
+    assert [m.to for m in mailoutbox] == [[translator.email]]
+
+
+def test_reimporting_an_unchanged_story_changes_nothing(section, story_file):
+    path = story_file()
+    import_story(path, publish=True)
+    before = Article.objects.get()
+    import_story(path)
+    after = Article.objects.get()
+    assert (after.revision, after.updated_at, after.edit_token) == (
+        before.revision,
+        before.updated_at,
+        before.edit_token,
+    )

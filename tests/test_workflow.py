@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -146,3 +147,58 @@ def test_body_is_stored_sanitised(make_article):
     assert '<a href="https://example.org/">good</a>' in article.body
     for kept in ("<h2>Sub</h2>", "<blockquote>", "<ul><li>One</li></ul>"):
         assert kept in article.body
+
+
+def test_every_step_is_offered_in_the_admin_from_one_table(client, make_article, editor):
+    from django.urls import reverse
+
+    from articles.models import STEPS
+    from tests.factories import change_url
+
+    draft = make_article(created_by=editor)
+    client.force_login(editor)
+    changelist = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    for step in STEPS.values():
+        if step.bulk:
+            assert f'value="{step.verb}_selected"' in changelist and step.bulk in changelist
+    page = client.get(change_url(draft)).content.decode()
+    offered = [s.name for s in STEPS.values() if f"/workflow/{s.name}/" in page]
+    assert offered == [s.name for s in draft.available_steps(editor)] == ["submit", "publish"]
+
+
+def test_return_needs_a_note_in_the_model_and_on_the_form(client, make_article, editor):
+    from django.urls import reverse
+
+    from articles.models import STEPS
+
+    article = make_article(status=Article.Status.REVIEW)
+    with pytest.raises(WorkflowError, match="a note is required"):
+        article.return_to_reporter(editor, "  ")
+    client.force_login(editor)
+    url = reverse("admin:articles_article_transition", args=[article.pk, "return"])
+    page = client.post(url, {"note": ""}).content.decode()
+    assert STEPS["return"].note_required in page
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+
+
+def test_an_embargoed_publication_says_embargoed_until(client, make_article, editor):
+    from django.urls import reverse
+
+    lifts = timezone.now() + timedelta(hours=6)
+    article = make_article(embargo_until=lifts)
+    client.force_login(editor)
+    url = reverse("admin:articles_article_transition", args=[article.pk, "publish"])
+    page = client.post(url, {"note": ""}, follow=True).content.decode()
+    when = timezone.localtime(lifts).strftime("%Y-%m-%d %H:%M")
+    assert f"is embargoed until {when}" in page and "scheduled for" not in page
+
+
+def test_who_may_delete_an_article(make_article, make_user, reporter, editor):
+    draft, live = make_article(), make_article(status=Article.Status.PUBLISHED)
+    assert draft.can_be_deleted_by(editor) and live.can_be_deleted_by(editor)
+    assert not draft.can_be_deleted_by(reporter) and not live.can_be_deleted_by(reporter)
+    deleter = make_user("deleter")
+    deleter.user_permissions.add(*Permission.objects.filter(codename="delete_article"))
+    deleter = type(deleter).objects.get(pk=deleter.pk)
+    assert draft.can_be_deleted_by(deleter) and not live.can_be_deleted_by(deleter)
