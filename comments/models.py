@@ -1,6 +1,8 @@
 import hashlib
 import hmac
 import re
+from dataclasses import dataclass
+from functools import partialmethod
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -39,6 +41,17 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(email__iexact=email.strip())
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What a moderator may decide about a comment, and the admin's words for it."""
+
+    name: str  # the Comment method that makes it
+    status: str  # the status it gives
+    button: str  # on the comment's own admin page
+    action: str  # the bulk action in the queue
+    done: str  # as in "Approved: 2 comments."
+
+
 class Comment(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -46,6 +59,41 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
         REMOVED = "removed", "Removed"
+
+    # Every decision the admin offers, as buttons and as bulk actions, comes from here.
+    DECISIONS = {
+        decision.name: decision
+        for decision in [
+            Decision(
+                name="approve",
+                status=Status.APPROVED,
+                button="Approve",
+                action="Approve selected comments",
+                done="Approved",
+            ),
+            Decision(
+                name="reject",
+                status=Status.REJECTED,
+                button="Reject",
+                action="Reject selected comments",
+                done="Rejected",
+            ),
+            Decision(
+                name="mark_spam",
+                status=Status.SPAM,
+                button="Mark as spam",
+                action="Mark selected comments as spam",
+                done="Marked as spam",
+            ),
+            Decision(
+                name="remove",
+                status=Status.REMOVED,
+                button="Remove from the site",
+                action="Remove selected comments from the site",
+                done="Removed",
+            ),
+        ]
+    }
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
@@ -109,17 +157,17 @@ class Comment(models.Model):
 
     # State changes: each one appends to the moderation log.
 
-    def approve(self, by, reason=""):
-        return self._change(self.Status.APPROVED, by, reason)
+    def decide(self, name, by, reason=""):
+        """Make one of DECISIONS; by is None when the system decides.
 
-    def reject(self, by, reason=""):
-        return self._change(self.Status.REJECTED, by, reason)
+        Returns the log entry, or None when the comment already had that status.
+        """
+        return self._change(self.DECISIONS[name].status, by, reason)
 
-    def mark_spam(self, by, reason=""):
-        return self._change(self.Status.SPAM, by, reason)
-
-    def remove(self, by, reason=""):
-        return self._change(self.Status.REMOVED, by, reason)
+    approve = partialmethod(decide, "approve")
+    reject = partialmethod(decide, "reject")
+    mark_spam = partialmethod(decide, "mark_spam")
+    remove = partialmethod(decide, "remove")
 
     def hold(self, reason):
         """Back to the queue without a moderator: enough readers reported it."""

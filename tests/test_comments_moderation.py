@@ -1,5 +1,7 @@
 """The moderation desk: the queue, decisions with a log, roles, trust, bans and reports."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,11 @@ from tests.comments_fixtures import add_comment, post_comment
 pytestmark = pytest.mark.django_db
 
 QUEUE = reverse("admin:comments_comment_changelist")
+DECISIONS = list(Comment.DECISIONS.values())
+
+
+def decision_id(decision):
+    return decision.name
 
 
 def run_action(client, action, comments, reason=""):
@@ -143,6 +150,56 @@ def test_bulk_decisions_are_logged_with_who_and_why(client, moderator, article, 
             status,
             "Checked by the desk",
         )
+
+
+def test_the_queue_offers_each_decision_as_a_bulk_action(client, moderator):
+    client.force_login(moderator)
+    choices = dict(client.get(QUEUE).context["action_form"].fields["action"].choices)
+    for decision in DECISIONS:
+        assert choices[f"{decision.name}_selected"] == decision.action
+
+
+@pytest.mark.parametrize("decision", DECISIONS, ids=decision_id)
+def test_each_decision_gives_its_status_and_one_log_entry(moderator, article, decision):
+    comment = add_comment(article, status="pending")
+    entry = getattr(comment, decision.name)(moderator, "Checked")
+    assert getattr(comment, decision.name)(moderator, "Checked twice") is None
+    comment.refresh_from_db()
+    assert comment.status == decision.status
+    assert list(comment.log.all()) == [entry]
+    assert (entry.user, entry.from_status, entry.to_status) == (
+        moderator,
+        "pending",
+        decision.status,
+    )
+
+
+@pytest.mark.parametrize("decision", DECISIONS, ids=decision_id)
+def test_each_decision_works_in_bulk(client, moderator, article, decision):
+    comments = [add_comment(article, status="pending") for _ in range(2)]
+    client.force_login(moderator)
+    response = run_action(client, f"{decision.name}_selected", comments, reason="Desk")
+    assert f"{decision.done}: 2 comments." in response.content.decode()
+    for comment in comments:
+        comment.refresh_from_db()
+        assert comment.status == decision.status
+        assert comment.log.get().reason == "Desk"
+
+
+@pytest.mark.parametrize("decision", DECISIONS, ids=decision_id)
+def test_each_decision_is_a_button_on_the_comment_page(client, moderator, article, decision):
+    comment = add_comment(article, status="pending")
+    change = reverse("admin:comments_comment_change", args=[comment.pk])
+    button = re.compile(rf'value="{decision.name}"[^>]*>{re.escape(decision.button)}</button>')
+    client.force_login(moderator)
+    assert button.search(client.get(change).content.decode())
+    decide = reverse("admin:comments_comment_decide", args=[comment.pk])
+    client.post(decide, {"decision": decision.name, "reason": "Read in full"})
+    comment.refresh_from_db()
+    assert comment.status == decision.status
+    assert comment.log.get().reason == "Read in full"
+    # The status it already has is not offered again.
+    assert not button.search(client.get(change).content.decode())
 
 
 def test_a_decision_changed_later_adds_to_the_log(moderator, article):
