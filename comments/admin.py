@@ -11,7 +11,15 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from .models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
+from .models import (
+    BAN_PERMISSIONS,
+    MODERATE_PERMISSION,
+    BannedCommenter,
+    BannedWord,
+    Comment,
+    ModerationLog,
+    Report,
+)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -234,12 +242,10 @@ class CommentAdmin(admin.ModelAdmin):
         return False
 
     def has_moderate_permission(self, request):
-        return request.user.has_perm("comments.moderate_comment")
+        return request.user.has_perm(MODERATE_PERMISSION)
 
     def has_ban_permission(self, request):
-        return self.has_moderate_permission(request) and request.user.has_perm(
-            "comments.add_bannedcommenter"
-        )
+        return request.user.has_perms(BAN_PERMISSIONS)
 
     def decide_selected(self, request, queryset, decision):
         reason = request.POST.get("reason", "").strip()
@@ -263,15 +269,9 @@ class CommentAdmin(admin.ModelAdmin):
     )
     def ban_commenters(self, request, queryset):
         reason = request.POST.get("reason", "").strip()
-        emails = {c.email.lower() for c in queryset if c.email}
-        for email in emails:
-            BannedCommenter.objects.get_or_create(
-                email=email, defaults={"reason": reason, "created_by": request.user}
-            )
-        waiting = Comment.objects.filter(email__in=emails, status=Comment.Status.PENDING)
-        for comment in {*queryset, *waiting}:
-            comment.mark_spam(request.user, reason or "Banned commenter")
-        self.message_user(request, f"Banned {len(emails)} commenter(s).", messages.SUCCESS)
+        emails = [comment.email for comment in queryset]
+        bans, _ = BannedCommenter.ban(emails, request.user, reason, comments=queryset)
+        self.message_user(request, f"Banned {len(bans)} commenter(s).", messages.SUCCESS)
 
 
 @admin.register(ModerationLog)

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 MODERATE_PERMISSION = "comments.moderate_comment"
+BAN_PERMISSIONS = [MODERATE_PERMISSION, "comments.add_bannedcommenter"]
+BANNED_REASON = "Banned commenter"
 
 LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
@@ -346,3 +348,26 @@ class BannedCommenter(models.Model):
     @classmethod
     def is_banned(cls, email):
         return cls.objects.filter(email__iexact=email.strip()).exists()
+
+    @classmethod
+    def ban(cls, emails, by, reason="", comments=()):
+        """Ban these addresses and mark their comments waiting in the queue as spam.
+
+        The comments given (those a moderator picked out) go to spam too, whatever
+        their status. by is None when the system bans. Returns the bans, new or
+        not, and the comments that became spam.
+        """
+        if by is not None and not by.has_perms(BAN_PERMISSIONS):
+            raise PermissionDenied("You may not ban commenters.")
+        emails = sorted({email.strip().lower() for email in emails if email.strip()})
+        defaults = {"reason": reason, "created_by": by}
+        with transaction.atomic():
+            bans = [
+                cls.objects.get_or_create(email=email, defaults=defaults)[0] for email in emails
+            ]
+            waiting = Comment.objects.pending().filter(email__in=emails)
+            spammed = []
+            for comment in sorted({*comments, *waiting}, key=lambda comment: comment.pk):
+                if comment.mark_spam(by, reason or BANNED_REASON) is not None:
+                    spammed.append(comment)
+        return bans, spammed

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article, CommentPolicy
 
-from .models import BannedCommenter, BannedWord, Comment, ModerationLog, count_links
+from .models import BANNED_REASON, BannedCommenter, BannedWord, Comment, ModerationLog, count_links
 from .notifications import announce_pending
 
 
@@ -53,7 +53,7 @@ def decide(article, email, text, user=None):
     """The status a new comment starts with, and why."""
     Status = Comment.Status
     if user is None and BannedCommenter.is_banned(email):
-        return Decision(Status.SPAM, "Banned commenter")
+        return Decision(Status.SPAM, BANNED_REASON)
     for word in BannedWord.objects.all():
         if word.matches(text):
             status = Status.SPAM if word.action == BannedWord.Action.SPAM else Status.PENDING

@@ -325,6 +325,55 @@ class TestTrustAndBans:
             "pending",
         ]
 
+    def test_a_ban_from_code_spams_what_waits(self, moderator, article):
+        waiting = add_comment(article, status="pending", email="troll@example.org")
+        public = add_comment(article, status="approved", email="troll@example.org")
+        bystander = add_comment(article, status="pending", email="kind@example.org")
+        bans, spammed = BannedCommenter.ban([" Troll@Example.org "], moderator, "Threats")
+        assert [(ban.email, ban.reason, ban.created_by) for ban in bans] == [
+            ("troll@example.org", "Threats", moderator)
+        ]
+        assert spammed == [waiting]
+        entry = waiting.log.get()
+        assert (entry.user, entry.to_status, entry.reason) == (moderator, "spam", "Threats")
+        statuses = Comment.objects.in_bulk([waiting.pk, public.pk, bystander.pk])
+        assert [statuses[c.pk].status for c in (waiting, public, bystander)] == [
+            "spam",
+            "approved",
+            "pending",
+        ]
+        again, spammed = BannedCommenter.ban(["troll@example.org"], moderator, "Again")
+        assert (again, spammed) == (bans, [])
+        assert BannedCommenter.objects.get().reason == "Threats"
+
+    def test_a_ban_without_a_reason_logs_the_same_reason_as_the_rules(self, moderator, article):
+        waiting = add_comment(article, status="pending", email="troll@example.org")
+        BannedCommenter.ban(["troll@example.org"], moderator)
+        assert waiting.log.get().reason == "Banned commenter"
+
+    @pytest.mark.parametrize("permissions", [[], ["moderate_comment"]])
+    def test_only_those_who_may_moderate_and_add_bans_may_ban(
+        self, client, make_user, article, permissions
+    ):
+        user = make_user("desk")
+        user.user_permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="comments", codename__in=["view_comment", *permissions]
+            )
+        )
+        comment = add_comment(article, status="pending", email="troll@example.org")
+        with pytest.raises(PermissionDenied):
+            BannedCommenter.ban(["troll@example.org"], user, comments=[comment])
+        client.force_login(user)
+        action_form = client.get(QUEUE).context["action_form"]
+        offered = dict(action_form.fields["action"].choices) if action_form else {}
+        assert "ban_commenters" not in offered
+        run_action(client, "ban_commenters", [comment])
+        assert not BannedCommenter.objects.exists()
+        comment.refresh_from_db()
+        assert comment.status == "pending"
+        assert not comment.log.exists()
+
 
 class TestReports:
     def report(self, client, comment, reason="abuse", ip="10.0.0.1"):
