@@ -34,7 +34,7 @@ def hash_ip(ip):
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         """What readers may see: approved comments, and nothing else."""
-        return self.filter(status=Comment.Status.APPROVED)
+        return self.filter(status=Comment.PUBLIC_STATUS)
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
@@ -61,6 +61,9 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
         REMOVED = "removed", "Removed"
+
+    # The one status readers see: approved() and is_public both ask for it.
+    PUBLIC_STATUS = Status.APPROVED
 
     # Every decision the admin offers, as buttons and as bulk actions, comes from here.
     DECISIONS = {
@@ -151,7 +154,7 @@ class Comment(models.Model):
 
     @property
     def is_public(self):
-        return self.status == self.Status.APPROVED
+        return self.status == self.PUBLIC_STATUS
 
     @property
     def is_staff_comment(self):
@@ -210,7 +213,7 @@ class Comment(models.Model):
                 return None
             report = Report.objects.create(comment=self, reason=reason, ip_hash=ip_hash)
             threshold = settings.COMMENTS_REPORT_THRESHOLD
-            if self.status == self.Status.APPROVED and threshold:
+            if self.is_public and threshold:
                 reports = list(self.reports_since_review().values_list("reason", flat=True))
                 if len(reports) >= threshold:
                     self.hold(held_reason_for_reports(reports))

@@ -77,7 +77,7 @@ def decide(article, email, text, user=None):
 def submit_comment(article, *, name, email, text, parent=None, user=None, ip=None, queue_url=None):
     """Save a reader's comment with the status the rules give it, and log why."""
     decision = decide(article, email, text, user)
-    held = decision.status != Comment.Status.APPROVED
+    held = decision.status != Comment.PUBLIC_STATUS
     with transaction.atomic():
         comment = Comment.objects.create(
             article=article,

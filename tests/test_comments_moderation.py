@@ -216,6 +216,12 @@ def test_a_decision_changed_later_adds_to_the_log(moderator, article):
         entry.save()
 
 
+def test_readers_see_the_same_comments_one_at_a_time_as_in_a_query(article):
+    comments = [add_comment(article, status=status) for status in Comment.Status]
+    assert {c for c in comments if c.is_public} == set(Comment.objects.approved())
+    assert [c.status for c in Comment.objects.approved()] == ["approved"]
+
+
 def test_the_log_starts_with_why_a_new_comment_was_held(client, article):
     post_comment(client, article)
     entry = ModerationLog.objects.get()
