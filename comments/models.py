@@ -24,6 +24,11 @@ def count_links(text):
     return len(LINK_PATTERN.findall(text))
 
 
+def normalize_email(email):
+    """Addresses are kept in lower case: one commenter, one address, however typed."""
+    return email.strip().lower()
+
+
 def hash_ip(ip):
     """A keyed digest: lets us recognise one address again without keeping it."""
     if not ip:
@@ -345,7 +350,7 @@ class BannedCommenter(models.Model):
         return self.email
 
     def save(self, *args, **kwargs):
-        self.email = self.email.strip().lower()
+        self.email = normalize_email(self.email)
         super().save(*args, **kwargs)
 
     @classmethod
@@ -362,7 +367,7 @@ class BannedCommenter(models.Model):
         """
         if by is not None and not by.has_perms(BAN_PERMISSIONS):
             raise PermissionDenied("You may not ban commenters.")
-        emails = sorted({email.strip().lower() for email in emails if email.strip()})
+        emails = sorted({normalize_email(email) for email in emails} - {""})
         defaults = {"reason": reason, "created_by": by}
         with transaction.atomic():
             bans = [

@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from articles.models import Article, CommentPolicy
 
-from .models import BANNED_REASON, BannedCommenter, BannedWord, Comment, ModerationLog, count_links
+from .models import (
+    BANNED_REASON,
+    BannedCommenter,
+    BannedWord,
+    Comment,
+    ModerationLog,
+    count_links,
+    normalize_email,
+)
 from .notifications import announce_pending
 
 
@@ -83,7 +91,7 @@ def submit_comment(article, *, name, email, text, parent=None, user=None, ip=Non
             article=article,
             parent=parent,
             name=name,
-            email=email.strip().lower(),
+            email=normalize_email(email),
             text=text,
             user=user,
             ip=ip,
