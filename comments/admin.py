@@ -11,15 +11,15 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from .models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
-
-# Comment method: (button, status it gives)
-DECISIONS = {
-    "approve": ("Approve", Comment.Status.APPROVED),
-    "reject": ("Reject", Comment.Status.REJECTED),
-    "mark_spam": ("Mark as spam", Comment.Status.SPAM),
-    "remove": ("Remove from the site", Comment.Status.REMOVED),
-}
+from .models import (
+    BAN_PERMISSIONS,
+    MODERATE_PERMISSION,
+    BannedCommenter,
+    BannedWord,
+    Comment,
+    ModerationLog,
+    Report,
+)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -112,6 +112,17 @@ def report_total():
     return Coalesce(Subquery(reports, output_field=IntegerField()), Value(0))
 
 
+def decision_action(decision):
+    """The queue's bulk action for one of Comment.DECISIONS, named <method>_selected."""
+
+    @admin.action(description=decision.action, permissions=["moderate"])
+    def action(modeladmin, request, queryset):
+        modeladmin.decide_selected(request, queryset, decision)
+
+    action.__name__ = f"{decision.name}_selected"
+    return action
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = [
@@ -132,13 +143,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     action_form = ModerationActionForm
-    actions = [
-        "approve_selected",
-        "reject_selected",
-        "mark_spam_selected",
-        "remove_selected",
-        "ban_commenters",
-    ]
+    actions = [*map(decision_action, Comment.DECISIONS.values()), "ban_commenters"]
     fields = [
         "on_article",
         "parent",
@@ -204,7 +209,9 @@ class CommentAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and self.has_moderate_permission(request):
             context["decisions"] = [
-                (name, label) for name, (label, status) in DECISIONS.items() if obj.status != status
+                (decision.name, decision.button)
+                for decision in Comment.DECISIONS.values()
+                if decision.status != obj.status
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -212,12 +219,12 @@ class CommentAdmin(admin.ModelAdmin):
         """One decision from the comment's own page, where a moderator read it in full."""
         comment = self.get_object(request, object_id)
         decision = request.POST.get("decision")
-        if comment is None or decision not in DECISIONS:
+        if comment is None or decision not in Comment.DECISIONS:
             raise Http404("No such comment or decision.")
         if not self.has_moderate_permission(request):
             raise PermissionDenied
         reason = request.POST.get("reason", "").strip()
-        if getattr(comment, decision)(request.user, reason) is None:
+        if comment.decide(decision, request.user, reason) is None:
             self.message_user(request, "The comment already had that status.", messages.WARNING)
         else:
             self.message_user(
@@ -235,44 +242,26 @@ class CommentAdmin(admin.ModelAdmin):
         return False
 
     def has_moderate_permission(self, request):
-        return request.user.has_perm("comments.moderate_comment")
+        return request.user.has_perm(MODERATE_PERMISSION)
 
     def has_ban_permission(self, request):
-        return self.has_moderate_permission(request) and request.user.has_perm(
-            "comments.add_bannedcommenter"
-        )
+        return request.user.has_perms(BAN_PERMISSIONS)
 
-    def _decide(self, request, queryset, method, done_label):
+    def decide_selected(self, request, queryset, decision):
         reason = request.POST.get("reason", "").strip()
         changed = 0
         try:
             for comment in queryset:
-                if getattr(comment, method)(request.user, reason) is not None:
+                if comment.decide(decision.name, request.user, reason) is not None:
                     changed += 1
         except PermissionDenied as error:
             self.message_user(request, str(error), messages.ERROR)
             return
         unchanged = len(queryset) - changed
-        text = f"{done_label}: {changed} comment{'s' if changed != 1 else ''}."
+        text = f"{decision.done}: {changed} comment{'s' if changed != 1 else ''}."
         if unchanged:
             text += f" {unchanged} already had that status."
         self.message_user(request, text, messages.SUCCESS)
-
-    @admin.action(description="Approve selected comments", permissions=["moderate"])
-    def approve_selected(self, request, queryset):
-        self._decide(request, queryset, "approve", "Approved")
-
-    @admin.action(description="Reject selected comments", permissions=["moderate"])
-    def reject_selected(self, request, queryset):
-        self._decide(request, queryset, "reject", "Rejected")
-
-    @admin.action(description="Mark selected comments as spam", permissions=["moderate"])
-    def mark_spam_selected(self, request, queryset):
-        self._decide(request, queryset, "mark_spam", "Marked as spam")
-
-    @admin.action(description="Remove selected comments from the site", permissions=["moderate"])
-    def remove_selected(self, request, queryset):
-        self._decide(request, queryset, "remove", "Removed")
 
     @admin.action(
         description="Ban the commenters and mark all their waiting comments as spam",
@@ -280,15 +269,9 @@ class CommentAdmin(admin.ModelAdmin):
     )
     def ban_commenters(self, request, queryset):
         reason = request.POST.get("reason", "").strip()
-        emails = {c.email.lower() for c in queryset if c.email}
-        for email in emails:
-            BannedCommenter.objects.get_or_create(
-                email=email, defaults={"reason": reason, "created_by": request.user}
-            )
-        waiting = Comment.objects.filter(email__in=emails, status=Comment.Status.PENDING)
-        for comment in {*queryset, *waiting}:
-            comment.mark_spam(request.user, reason or "Banned commenter")
-        self.message_user(request, f"Banned {len(emails)} commenter(s).", messages.SUCCESS)
+        emails = [comment.email for comment in queryset]
+        bans, _ = BannedCommenter.ban(emails, request.user, reason, comments=queryset)
+        self.message_user(request, f"Banned {len(bans)} commenter(s).", messages.SUCCESS)
 
 
 @admin.register(ModerationLog)

@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from articles.models import Article, CommentPolicy
 
-from .models import BannedCommenter, BannedWord, Comment, ModerationLog, count_links
+from .models import (
+    BANNED_REASON,
+    BannedCommenter,
+    BannedWord,
+    Comment,
+    ModerationLog,
+    count_links,
+    normalize_email,
+)
 from .notifications import announce_pending
 
 
@@ -53,7 +61,7 @@ def decide(article, email, text, user=None):
     """The status a new comment starts with, and why."""
     Status = Comment.Status
     if user is None and BannedCommenter.is_banned(email):
-        return Decision(Status.SPAM, "Banned commenter")
+        return Decision(Status.SPAM, BANNED_REASON)
     for word in BannedWord.objects.all():
         if word.matches(text):
             status = Status.SPAM if word.action == BannedWord.Action.SPAM else Status.PENDING
@@ -77,13 +85,13 @@ def decide(article, email, text, user=None):
 def submit_comment(article, *, name, email, text, parent=None, user=None, ip=None, queue_url=None):
     """Save a reader's comment with the status the rules give it, and log why."""
     decision = decide(article, email, text, user)
-    held = decision.status != Comment.Status.APPROVED
+    held = decision.status != Comment.PUBLIC_STATUS
     with transaction.atomic():
         comment = Comment.objects.create(
             article=article,
             parent=parent,
             name=name,
-            email=email.strip().lower(),
+            email=normalize_email(email),
             text=text,
             user=user,
             ip=ip,

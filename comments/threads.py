@@ -45,8 +45,8 @@ def public_threads(article, own_ids=()):
     for comment in comments:
         if comment.parent_id is not None:
             threads.setdefault(comment.parent_id, Thread(None)).replies.append(comment)
-    approved = sum(1 for c in comments if c.status == Comment.Status.APPROVED)
-    return sorted(threads.values(), key=lambda t: t.started_at), approved
+    public = sum(1 for c in comments if c.is_public)
+    return sorted(threads.values(), key=lambda t: t.started_at), public
 
 
 def thread_page_url(comment):

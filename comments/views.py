@@ -42,7 +42,7 @@ class PostCommentView(ArticleDetailView):
         if form.is_valid():
             comment = form.save(queue_url=request.build_absolute_uri(MODERATION_QUEUE))
             remember_own_comment(request, comment)
-            if comment.status == Comment.Status.APPROVED:
+            if comment.is_public:
                 messages.success(request, _("Thank you: your comment is published."))
             else:
                 messages.success(request, _("Your comment is awaiting moderation."))

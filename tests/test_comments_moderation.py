@@ -1,5 +1,7 @@
 """The moderation desk: the queue, decisions with a log, roles, trust, bans and reports."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,11 @@ from tests.factories import add_comment, post_comment
 pytestmark = pytest.mark.django_db
 
 QUEUE = reverse("admin:comments_comment_changelist")
+DECISIONS = list(Comment.DECISIONS.values())
+
+
+def decision_id(decision):
+    return decision.name
 
 
 def run_action(client, action, comments, reason=""):
@@ -144,6 +151,56 @@ def test_bulk_decisions_are_logged_with_who_and_why(client, moderator, article, 
         )
 
 
+def test_the_queue_offers_each_decision_as_a_bulk_action(client, moderator):
+    client.force_login(moderator)
+    choices = dict(client.get(QUEUE).context["action_form"].fields["action"].choices)
+    for decision in DECISIONS:
+        assert choices[f"{decision.name}_selected"] == decision.action
+
+
+@pytest.mark.parametrize("decision", DECISIONS, ids=decision_id)
+def test_each_decision_gives_its_status_and_one_log_entry(moderator, article, decision):
+    comment = add_comment(article, status="pending")
+    entry = getattr(comment, decision.name)(moderator, "Checked")
+    assert getattr(comment, decision.name)(moderator, "Checked twice") is None
+    comment.refresh_from_db()
+    assert comment.status == decision.status
+    assert list(comment.log.all()) == [entry]
+    assert (entry.user, entry.from_status, entry.to_status) == (
+        moderator,
+        "pending",
+        decision.status,
+    )
+
+
+@pytest.mark.parametrize("decision", DECISIONS, ids=decision_id)
+def test_each_decision_works_in_bulk(client, moderator, article, decision):
+    comments = [add_comment(article, status="pending") for _ in range(2)]
+    client.force_login(moderator)
+    response = run_action(client, f"{decision.name}_selected", comments, reason="Desk")
+    assert f"{decision.done}: 2 comments." in response.content.decode()
+    for comment in comments:
+        comment.refresh_from_db()
+        assert comment.status == decision.status
+        assert comment.log.get().reason == "Desk"
+
+
+@pytest.mark.parametrize("decision", DECISIONS, ids=decision_id)
+def test_each_decision_is_a_button_on_the_comment_page(client, moderator, article, decision):
+    comment = add_comment(article, status="pending")
+    change = reverse("admin:comments_comment_change", args=[comment.pk])
+    button = re.compile(rf'value="{decision.name}"[^>]*>{re.escape(decision.button)}</button>')
+    client.force_login(moderator)
+    assert button.search(client.get(change).content.decode())
+    decide = reverse("admin:comments_comment_decide", args=[comment.pk])
+    client.post(decide, {"decision": decision.name, "reason": "Read in full"})
+    comment.refresh_from_db()
+    assert comment.status == decision.status
+    assert comment.log.get().reason == "Read in full"
+    # The status it already has is not offered again.
+    assert not button.search(client.get(change).content.decode())
+
+
 def test_a_decision_changed_later_adds_to_the_log(moderator, article):
     comment = add_comment(article, status="pending")
     comment.approve(moderator, "Fine")
@@ -156,6 +213,12 @@ def test_a_decision_changed_later_adds_to_the_log(moderator, article):
     entry.reason = "Rewritten"
     with pytest.raises(PermissionDenied):
         entry.save()
+
+
+def test_readers_see_the_same_comments_one_at_a_time_as_in_a_query(article):
+    comments = [add_comment(article, status=status) for status in Comment.Status]
+    assert {c for c in comments if c.is_public} == set(Comment.objects.approved())
+    assert [c.status for c in Comment.objects.approved()] == ["approved"]
 
 
 def test_the_log_starts_with_why_a_new_comment_was_held(client, article):
@@ -266,6 +329,55 @@ class TestTrustAndBans:
             "spam",
             "pending",
         ]
+
+    def test_a_ban_from_code_spams_what_waits(self, moderator, article):
+        waiting = add_comment(article, status="pending", email="troll@example.org")
+        public = add_comment(article, status="approved", email="troll@example.org")
+        bystander = add_comment(article, status="pending", email="kind@example.org")
+        bans, spammed = BannedCommenter.ban([" Troll@Example.org "], moderator, "Threats")
+        assert [(ban.email, ban.reason, ban.created_by) for ban in bans] == [
+            ("troll@example.org", "Threats", moderator)
+        ]
+        assert spammed == [waiting]
+        entry = waiting.log.get()
+        assert (entry.user, entry.to_status, entry.reason) == (moderator, "spam", "Threats")
+        statuses = Comment.objects.in_bulk([waiting.pk, public.pk, bystander.pk])
+        assert [statuses[c.pk].status for c in (waiting, public, bystander)] == [
+            "spam",
+            "approved",
+            "pending",
+        ]
+        again, spammed = BannedCommenter.ban(["troll@example.org"], moderator, "Again")
+        assert (again, spammed) == (bans, [])
+        assert BannedCommenter.objects.get().reason == "Threats"
+
+    def test_a_ban_without_a_reason_logs_the_same_reason_as_the_rules(self, moderator, article):
+        waiting = add_comment(article, status="pending", email="troll@example.org")
+        BannedCommenter.ban(["troll@example.org"], moderator)
+        assert waiting.log.get().reason == "Banned commenter"
+
+    @pytest.mark.parametrize("permissions", [[], ["moderate_comment"]])
+    def test_only_those_who_may_moderate_and_add_bans_may_ban(
+        self, client, make_user, article, permissions
+    ):
+        user = make_user("desk")
+        user.user_permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="comments", codename__in=["view_comment", *permissions]
+            )
+        )
+        comment = add_comment(article, status="pending", email="troll@example.org")
+        with pytest.raises(PermissionDenied):
+            BannedCommenter.ban(["troll@example.org"], user, comments=[comment])
+        client.force_login(user)
+        action_form = client.get(QUEUE).context["action_form"]
+        offered = dict(action_form.fields["action"].choices) if action_form else {}
+        assert "ban_commenters" not in offered
+        run_action(client, "ban_commenters", [comment])
+        assert not BannedCommenter.objects.exists()
+        comment.refresh_from_db()
+        assert comment.status == "pending"
+        assert not comment.log.exists()
 
 
 class TestReports:

@@ -1,6 +1,8 @@
 import hashlib
 import hmac
 import re
+from dataclasses import dataclass
+from functools import partialmethod
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -20,6 +22,11 @@ def count_links(text):
     return len(LINK_PATTERN.findall(text))
 
 
+def normalize_email(email):
+    """Addresses are kept in lower case: one commenter, one address, however typed."""
+    return email.strip().lower()
+
+
 def hash_ip(ip):
     """A keyed digest: lets us recognise one address again without keeping it."""
     if not ip:
@@ -30,13 +37,24 @@ def hash_ip(ip):
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         """What readers may see: approved comments, and nothing else."""
-        return self.filter(status=Comment.Status.APPROVED)
+        return self.filter(status=Comment.PUBLIC_STATUS)
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
     def by_email(self, email):
         return self.filter(email__iexact=email.strip())
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a moderator may decide about a comment, and the admin's words for it."""
+
+    name: str  # the Comment method that makes it
+    status: str  # the status it gives
+    button: str  # on the comment's own admin page
+    action: str  # the bulk action in the queue
+    done: str  # as in "Approved: 2 comments."
 
 
 class Comment(models.Model):
@@ -46,6 +64,44 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
         REMOVED = "removed", "Removed"
+
+    # The one status readers see: approved() and is_public both ask for it.
+    PUBLIC_STATUS = Status.APPROVED
+
+    # Every decision the admin offers, as buttons and as bulk actions, comes from here.
+    DECISIONS = {
+        decision.name: decision
+        for decision in [
+            Decision(
+                name="approve",
+                status=Status.APPROVED,
+                button="Approve",
+                action="Approve selected comments",
+                done="Approved",
+            ),
+            Decision(
+                name="reject",
+                status=Status.REJECTED,
+                button="Reject",
+                action="Reject selected comments",
+                done="Rejected",
+            ),
+            Decision(
+                name="mark_spam",
+                status=Status.SPAM,
+                button="Mark as spam",
+                action="Mark selected comments as spam",
+                done="Marked as spam",
+            ),
+            Decision(
+                name="remove",
+                status=Status.REMOVED,
+                button="Remove from the site",
+                action="Remove selected comments from the site",
+                done="Removed",
+            ),
+        ]
+    }
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
@@ -101,7 +157,7 @@ class Comment(models.Model):
 
     @property
     def is_public(self):
-        return self.status == self.Status.APPROVED
+        return self.status == self.PUBLIC_STATUS
 
     @property
     def is_staff_comment(self):
@@ -109,17 +165,17 @@ class Comment(models.Model):
 
     # State changes: each one appends to the moderation log.
 
-    def approve(self, by, reason=""):
-        return self._change(self.Status.APPROVED, by, reason)
+    def decide(self, name, by, reason=""):
+        """Make one of DECISIONS; by is None when the system decides.
 
-    def reject(self, by, reason=""):
-        return self._change(self.Status.REJECTED, by, reason)
+        Returns the log entry, or None when the comment already had that status.
+        """
+        return self._change(self.DECISIONS[name].status, by, reason)
 
-    def mark_spam(self, by, reason=""):
-        return self._change(self.Status.SPAM, by, reason)
-
-    def remove(self, by, reason=""):
-        return self._change(self.Status.REMOVED, by, reason)
+    approve = partialmethod(decide, "approve")
+    reject = partialmethod(decide, "reject")
+    mark_spam = partialmethod(decide, "mark_spam")
+    remove = partialmethod(decide, "remove")
 
     def hold(self, reason):
         """Back to the queue without a moderator: enough readers reported it."""
@@ -160,7 +216,7 @@ class Comment(models.Model):
                 return None
             report = Report.objects.create(comment=self, reason=reason, ip_hash=ip_hash)
             threshold = settings.COMMENTS_REPORT_THRESHOLD
-            if self.status == self.Status.APPROVED and threshold:
+            if self.is_public and threshold:
                 reports = list(self.reports_since_review().values_list("reason", flat=True))
                 if len(reports) >= threshold:
                     self.hold(held_reason_for_reports(reports))
@@ -243,58 +299,3 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.comment_id})"
-
-
-class BannedWord(models.Model):
-    class Action(models.TextChoices):
-        QUEUE = "queue", "Hold for moderation"
-        SPAM = "spam", "Mark as spam"
-
-    word = models.CharField(
-        max_length=100,
-        unique=True,
-        help_text="Matched as a whole word or phrase, ignoring case.",
-    )
-    action = models.CharField(max_length=10, choices=Action.choices, default=Action.QUEUE)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    class Meta:
-        ordering = ["word"]
-
-    def __str__(self):
-        return self.word
-
-    def save(self, *args, **kwargs):
-        self.word = self.word.strip().lower()
-        super().save(*args, **kwargs)
-
-    def matches(self, text):
-        return re.search(rf"(?<!\w){re.escape(self.word)}(?!\w)", text, re.IGNORECASE)
-
-
-class BannedCommenter(models.Model):
-    email = models.EmailField(unique=True)
-    reason = models.CharField(max_length=250, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-
-    class Meta:
-        ordering = ["email"]
-
-    def __str__(self):
-        return self.email
-
-    def save(self, *args, **kwargs):
-        self.email = self.email.strip().lower()
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def is_banned(cls, email):
-        return cls.objects.filter(email__iexact=email.strip()).exists()
