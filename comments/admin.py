@@ -305,6 +305,10 @@ class BannedCommenterAdmin(admin.ModelAdmin):
     search_fields = ["email", "reason"]
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        if change:
+            return super().save_model(request, obj, form, change)
+        # A ban typed in by hand does what the queue's ban action does: waiting comments go.
+        bans, spammed = BannedCommenter.ban([obj.email], request.user, obj.reason)
+        obj.pk = bans[0].pk
+        if spammed:
+            self.message_user(request, f"{len(spammed)} waiting comment(s) marked as spam.")

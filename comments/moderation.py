@@ -52,40 +52,42 @@ def comments_open(article):
 
 
 @dataclass
-class Decision:
+class Reception:
+    """How a new comment is received, before any moderator has seen it."""
+
     status: str
     reason: str  # for the log; held_reason too when the comment is held
 
 
-def decide(article, email, text, user=None):
+def receive(article, email, text, user=None):
     """The status a new comment starts with, and why."""
     Status = Comment.Status
     if user is None and BannedCommenter.is_banned(email):
-        return Decision(Status.SPAM, BANNED_REASON)
+        return Reception(Status.SPAM, BANNED_REASON)
     for word in BannedWord.objects.all():
         if word.matches(text):
             status = Status.SPAM if word.action == BannedWord.Action.SPAM else Status.PENDING
-            return Decision(status, f"Banned word “{word.word}”")
+            return Reception(status, f"Banned word “{word.word}”")
     if user is not None and user.is_staff:
-        return Decision(Status.APPROVED, "Staff comment")
+        return Reception(Status.APPROVED, "Staff comment")
     links, allowed = count_links(text), settings.COMMENTS_HOLD_AFTER_LINKS
     if allowed and links > allowed:
-        return Decision(Status.PENDING, f"Too many links ({links})")
+        return Reception(Status.PENDING, f"Too many links ({links})")
     if article.effective_comment_policy == CommentPolicy.POST_MODERATED:
-        return Decision(Status.APPROVED, "Post-moderated article")
+        return Reception(Status.APPROVED, "Post-moderated article")
     approved_before = Comment.objects.approved().by_email(email).count()
     trusted_after = settings.COMMENTS_TRUSTED_AFTER
     if trusted_after and approved_before >= trusted_after:
-        return Decision(Status.APPROVED, f"Trusted commenter ({approved_before} approved)")
+        return Reception(Status.APPROVED, f"Trusted commenter ({approved_before} approved)")
     if approved_before == 0:
-        return Decision(Status.PENDING, "New commenter")
-    return Decision(Status.PENDING, "Pre-moderated article")
+        return Reception(Status.PENDING, "New commenter")
+    return Reception(Status.PENDING, "Pre-moderated article")
 
 
 def submit_comment(article, *, name, email, text, parent=None, user=None, ip=None, queue_url=None):
     """Save a reader's comment with the status the rules give it, and log why."""
-    decision = decide(article, email, text, user)
-    held = decision.status != Comment.PUBLIC_STATUS
+    reception = receive(article, email, text, user)
+    held = reception.status != Comment.PUBLIC_STATUS
     with transaction.atomic():
         comment = Comment.objects.create(
             article=article,
@@ -95,12 +97,12 @@ def submit_comment(article, *, name, email, text, parent=None, user=None, ip=Non
             text=text,
             user=user,
             ip=ip,
-            status=decision.status,
-            held_reason=decision.reason if held else "",
+            status=reception.status,
+            held_reason=reception.reason if held else "",
         )
         ModerationLog.objects.create(
-            comment=comment, to_status=decision.status, reason=decision.reason
+            comment=comment, to_status=reception.status, reason=reception.reason
         )
-        if decision.status == Comment.Status.PENDING:
+        if reception.status == Comment.Status.PENDING:
             announce_pending(comment, queue_url)
     return comment

@@ -330,6 +330,24 @@ class TestTrustAndBans:
             "pending",
         ]
 
+    def test_a_ban_typed_into_the_admin_spams_what_waits(self, client, moderator, article):
+        waiting = add_comment(article, status="pending", email="troll@example.org")
+        client.force_login(moderator)
+        response = client.post(
+            reverse("admin:comments_bannedcommenter_add"),
+            {"email": "Troll@Example.org", "reason": "Threats"},
+            follow=True,
+        )
+        assert response.status_code == 200
+        ban = BannedCommenter.objects.get()
+        assert (ban.email, ban.reason, ban.created_by) == (
+            "troll@example.org",
+            "Threats",
+            moderator,
+        )
+        waiting.refresh_from_db()
+        assert waiting.status == "spam"
+
     def test_a_ban_from_code_spams_what_waits(self, moderator, article):
         waiting = add_comment(article, status="pending", email="troll@example.org")
         public = add_comment(article, status="approved", email="troll@example.org")

@@ -34,6 +34,9 @@ def hash_ip(ip):
     return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
 
 
+ERASED_REASON = "Erased at the commenter's request"
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         """What readers may see: approved comments, and nothing else."""
@@ -44,6 +47,30 @@ class CommentQuerySet(models.QuerySet):
 
     def by_email(self, email):
         return self.filter(email__iexact=email.strip())
+
+    def erase(self):
+        """Erase these comments, at their author's request: (erased, left as tombstones).
+
+        A comment others replied to stays as an empty "removed" tombstone, with the
+        step in its log, so their replies keep their place in the thread.
+        """
+        with transaction.atomic():
+            tombstones = 0
+            for comment in self.filter(replies__isnull=False).distinct():
+                ModerationLog.objects.create(
+                    comment=comment,
+                    from_status=comment.status,
+                    to_status=Comment.Status.REMOVED,
+                    reason=ERASED_REASON,
+                )
+                comment.name = comment.email = comment.text = ""
+                comment.ip = comment.user = None
+                comment.status = Comment.Status.REMOVED
+                comment.save(update_fields=["name", "email", "text", "ip", "user", "status"])
+                tombstones += 1
+            # The author's own replies go with everything else; others' replies stay.
+            _, deleted = self.exclude(status=Comment.Status.REMOVED, email="").delete()
+        return deleted.get("comments.Comment", 0) + tombstones, tombstones
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 
-from comments.models import Comment, ModerationLog
-
-TOMBSTONE_REASON = "Erased at the commenter's request"
+from comments.models import Comment
 
 
 class Command(BaseCommand):
@@ -27,7 +24,7 @@ class Command(BaseCommand):
         if export:
             self.stdout.write(json.dumps(self.export(email), cls=DjangoJSONEncoder, indent=2))
         else:
-            erased, tombstones = self.erase(email)
+            erased, tombstones = Comment.objects.by_email(email).erase()
             self.stdout.write(
                 f"Erased {erased} comment(s) by {email}; "
                 f"{tombstones} left as “comment removed” because others replied to them."
@@ -53,24 +50,3 @@ class Command(BaseCommand):
                 for c in comments
             ],
         }
-
-    @transaction.atomic
-    def erase(self, email):
-        comments = Comment.objects.by_email(email)
-        with_replies = comments.filter(replies__isnull=False).distinct()
-        tombstones = 0
-        for comment in with_replies:
-            ModerationLog.objects.create(
-                comment=comment,
-                from_status=comment.status,
-                to_status=Comment.Status.REMOVED,
-                reason=TOMBSTONE_REASON,
-            )
-            comment.name = comment.email = comment.text = ""
-            comment.ip = comment.user = None
-            comment.status = Comment.Status.REMOVED
-            comment.save(update_fields=["name", "email", "text", "ip", "user", "status"])
-            tombstones += 1
-        # Replies of others stay; the commenter's own replies go with everything else.
-        _, deleted = Comment.objects.by_email(email).delete()
-        return deleted.get("comments.Comment", 0) + tombstones, tombstones
