@@ -6,6 +6,7 @@ from django.views import View
 
 from articles.models import Article
 from articles.views import ArticleDetailView
+from newsroom.clientip import client_ip
 
 from . import ratelimit
 from .forms import CommentForm, ReportForm
@@ -16,10 +17,6 @@ from .threads import thread_page_url
 OWN_COMMENTS_SESSION_KEY = "comments_own_ids"
 REPORT_RATE_PER_IP = 20
 MODERATION_QUEUE = reverse_lazy("admin:comments_comment_changelist")
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def remember_own_comment(request, comment):

@@ -6,6 +6,7 @@ DEBUG on. Production sets DEBUG=0 and a real SECRET_KEY (it refuses to start
 otherwise), DATABASE_URL for PostgreSQL and REDIS_URL for a shared cache.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -56,6 +57,24 @@ elif not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 32):
         "SECRET_KEY must be a real secret (32+ characters) when DEBUG is off."
     )
 
+
+def trusted_proxies(value):
+    """TRUSTED_PROXIES ("2", or networks) as (how many proxies stand in front, their networks)."""
+    if len(value) == 1 and value[0].isdigit():
+        return int(value[0]), []
+    for network in value:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES must be a number of proxies or their networks, not {network!r}."
+            ) from None
+    return 0, value
+
+
+# Who may tell us the reader's address in X-Forwarded-For (newsroom/clientip.py).
+TRUSTED_PROXY_COUNT, TRUSTED_PROXY_NETWORKS = trusted_proxies(env_list("TRUSTED_PROXIES", []))
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -104,6 +123,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_ip"
 
 # No inline scripts anywhere; styles may be inline (the admin uses style attributes).
 CONTENT_SECURITY_POLICY = {
