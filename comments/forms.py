@@ -8,8 +8,9 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from . import ratelimit
-from .models import Comment, Report, count_links
+from .models import Comment, Report
 from .moderation import submit_comment
+from .text import count_links
 
 TIMESTAMP_SALT = "comments.form-timestamp"
 

@@ -16,10 +16,10 @@ from .models import (
     BannedWord,
     Comment,
     ModerationLog,
-    count_links,
     normalize_email,
 )
 from .notifications import announce_pending
+from .text import count_links
 
 
 def closes_at(article):

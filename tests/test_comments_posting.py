@@ -10,6 +10,7 @@ from articles.models import CommentPolicy
 from comments.forms import make_timestamp
 from comments.models import BannedWord, Comment
 from comments.notifications import run_in_background  # the real one, before tests swap it
+from comments.text import count_links
 from tests.factories import add_comment, post_comment
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,35 @@ def test_a_few_links_pass_but_are_held_for_a_moderator(client, publish, settings
     comment = the_only_comment()
     assert comment.status == Comment.Status.PENDING
     assert comment.held_reason == "Too many links (2)"
+
+
+BARE_LINKS = "evil-one.com evil-two.com/x www.evil-three.net mail@evil-four.org evil-five.org"
+
+
+def test_bare_domains_count_as_the_links_they_become(client, publish, settings):
+    settings.COMMENTS_MAX_LINKS = 3
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
+    response = post_comment(client, article, text=f"{TYPED} {BARE_LINKS}")
+    assert "Please include no more than 3 links (your comment has 5)." in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_bare_domain_sends_a_post_moderated_comment_to_the_queue(client, publish, settings):
+    settings.COMMENTS_HOLD_AFTER_LINKS = 1
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
+    post_comment(client, article, text="Cheap watches at evil-one.com and evil-two.com/x")
+    comment = the_only_comment()
+    assert (comment.status, comment.held_reason) == ("pending", "Too many links (2)")
+
+
+def test_what_is_counted_is_what_is_shown(client, publish, settings):
+    settings.COMMENTS_MAX_LINKS = settings.COMMENTS_HOLD_AFTER_LINKS = 0
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
+    text = f"{BARE_LINKS} http://a.example/x?y=1 evil.io 1.2.3.4 a.b"
+    post_comment(client, article, text=text)
+    page = client.get(article.get_absolute_url()).content.decode()
+    shown = page.split('class="comment-text"', 1)[1].split("</div>", 1)[0]
+    assert shown.count("<a ") == count_links(text) == 6
 
 
 def test_rate_limit_per_ip(client, article, settings):

@@ -2,14 +2,12 @@
 
 from .bans import BAN_PERMISSIONS, BANNED_REASON, BannedCommenter, BannedWord
 from .comments import (
-    LINK_PATTERN,
     MODERATE_PERMISSION,
     Comment,
     CommentQuerySet,
     Decision,
     ModerationLog,
     Report,
-    count_links,
     hash_ip,
     held_reason_for_reports,
     normalize_email,
@@ -18,7 +16,6 @@ from .comments import (
 __all__ = [
     "BAN_PERMISSIONS",
     "BANNED_REASON",
-    "LINK_PATTERN",
     "MODERATE_PERMISSION",
     "BannedCommenter",
     "BannedWord",
@@ -27,7 +24,6 @@ __all__ = [
     "Decision",
     "ModerationLog",
     "Report",
-    "count_links",
     "hash_ip",
     "held_reason_for_reports",
     "normalize_email",

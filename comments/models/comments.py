@@ -1,6 +1,5 @@
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass
 from functools import partialmethod
 
@@ -14,12 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 MODERATE_PERMISSION = "comments.moderate_comment"
-
-LINK_PATTERN = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
-
-
-def count_links(text):
-    return len(LINK_PATTERN.findall(text))
 
 
 def normalize_email(email):

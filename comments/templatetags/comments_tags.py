@@ -1,11 +1,10 @@
 from django import template
 from django.core.paginator import Paginator
-from django.template.defaultfilters import linebreaksbr, urlize
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from ..forms import CommentForm, ReportForm
 from ..moderation import comments_open
+from ..text import comment_html
 from ..threads import PAGE_PARAMETER, THREADS_PER_PAGE, public_threads
 from ..views import OWN_COMMENTS_SESSION_KEY
 
@@ -14,11 +13,7 @@ register = template.Library()
 
 @register.filter
 def comment_text(text):
-    """Plain text as readers wrote it: escaped, with clickable links marked as user-made."""
-    html = urlize(text, autoescape=True)
-    # urlize escaped the text, quotes included: the only rel="nofollow" left is its own.
-    html = html.replace('rel="nofollow"', 'rel="nofollow ugc"')
-    return mark_safe(linebreaksbr(mark_safe(html), autoescape=False))
+    return comment_html(text)
 
 
 @register.inclusion_tag("comments/article_comments.html", takes_context=True)
