@@ -64,10 +64,10 @@ def receive(article, email, text, user=None):
     Status = Comment.Status
     if user is None and BannedCommenter.is_banned(email):
         return Reception(Status.SPAM, BANNED_REASON)
-    for word in BannedWord.objects.all():
-        if word.matches(text):
-            status = Status.SPAM if word.action == BannedWord.Action.SPAM else Status.PENDING
-            return Reception(status, f"Banned word “{word.word}”")
+    word = BannedWord.first_in(text)
+    if word is not None:
+        status = Status.SPAM if word.action == BannedWord.Action.SPAM else Status.PENDING
+        return Reception(status, f"Banned word “{word.word}”")
     if user is not None and user.is_staff:
         return Reception(Status.APPROVED, "Staff comment")
     links, allowed = count_links(text), settings.COMMENTS_HOLD_AFTER_LINKS

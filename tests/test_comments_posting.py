@@ -190,6 +190,41 @@ def test_banned_words_match_whole_words_only(client, publish):
     assert the_only_comment().status == Comment.Status.APPROVED
 
 
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "s\u200bcam",  # a zero-width space inside
+        "sc\u00adam\u2060",  # a soft hyphen and a word joiner
+        "\u0455cam",  # Cyrillic dze for the s
+        "\u0405\u0421\u0410\u041c",  # all four letters Cyrillic capitals
+        "\uff53\uff43\uff41\uff4d",  # full-width letters
+        "\U0001d42c\U0001d41c\U0001d41a\U0001d426",  # mathematical bold
+        "sc\u00e0m",  # an accent
+        "s\u0336c\u0336a\u0336m\u0336",  # struck through with combining marks
+    ],
+)
+def test_banned_words_are_found_however_disguised(client, publish, disguised):
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
+    BannedWord.objects.create(word="scam", action=BannedWord.Action.SPAM)
+    post_comment(client, article, text=f"Great offer, not a {disguised} at all")
+    comment = the_only_comment()
+    assert (comment.status, comment.held_reason) == ("spam", "Banned word “scam”")
+
+
+def test_folding_keeps_words_whole(client, publish):
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
+    BannedWord.objects.create(word="scam", action=BannedWord.Action.SPAM)
+    post_comment(client, article, text="Scampi and \u0455callops for dinner")
+    assert the_only_comment().status == Comment.Status.APPROVED
+
+
+def test_a_banned_word_typed_with_look_alikes_still_matches_plain_text(client, publish):
+    article = publish(comment_policy=CommentPolicy.POST_MODERATED)
+    BannedWord.objects.create(word="\u0441asino", action=BannedWord.Action.SPAM)  # Cyrillic es
+    post_comment(client, article, text="Best CASINO bonus")
+    assert the_only_comment().status == Comment.Status.SPAM
+
+
 def test_post_moderated_comments_are_public_at_once(client, publish):
     article = publish(comment_policy=CommentPolicy.POST_MODERATED)
     response = post_comment(client, article, text=TYPED, follow=True)

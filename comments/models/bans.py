@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from ..text import fold
 from .comments import MODERATE_PERMISSION, Comment, normalize_email
 
 BAN_PERMISSIONS = [MODERATE_PERMISSION, "comments.add_bannedcommenter"]
@@ -21,7 +22,10 @@ class BannedWord(models.Model):
     word = models.CharField(
         max_length=100,
         unique=True,
-        help_text="Matched as a whole word or phrase, ignoring case.",
+        help_text=(
+            "Matched as a whole word or phrase, ignoring case, accents, invisible characters "
+            "and look-alike letters from other alphabets."
+        ),
     )
     action = models.CharField(max_length=10, choices=Action.choices, default=Action.QUEUE)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -37,7 +41,20 @@ class BannedWord(models.Model):
         super().save(*args, **kwargs)
 
     def matches(self, text):
-        return re.search(rf"(?<!\w){re.escape(self.word)}(?!\w)", text, re.IGNORECASE)
+        return self.matches_folded(fold(text))
+
+    def matches_folded(self, folded_text):
+        """Whether the word is in a text already folded (comments.text.fold)."""
+        return any(
+            word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+            for word, text in zip(fold(self.word), folded_text, strict=True)
+        )
+
+    @classmethod
+    def first_in(cls, text):
+        """The first banned word in the text, however disguised, or None."""
+        folded = fold(text)
+        return next((word for word in cls.objects.all() if word.matches_folded(folded)), None)
 
 
 class BannedCommenter(models.Model):
