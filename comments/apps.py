@@ -14,9 +14,12 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from newsroom import pagecache
 
+        from .forms import FORM_TIME, signed_form_time
         from .moderation import next_comment_closing
 
         # Approving or removing a comment changes its article's page and the counts on lists;
         # comment forms close by themselves some days after publication.
         pagecache.watch(self.get_model("Comment"), changes_pages=shows_to_cached_readers)
         pagecache.watch_schedule(next_comment_closing)
+        # Each reader's form time is their own, so a page cached long ago is no head start.
+        pagecache.fill_per_reader(FORM_TIME, signed_form_time)

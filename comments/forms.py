@@ -7,18 +7,26 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import pagecache
+
 from . import ratelimit
 from .models import Comment, Report
 from .moderation import submit_comment
 from .text import count_links
 
 TIMESTAMP_SALT = "comments.form-timestamp"
+# The page cache fills each reader's own form time in, as it does their CSRF token.
+FORM_TIME = "comment-form-time"
 
 
 def make_timestamp(article, at=None):
     """A signed note of when the form was shown, for which article."""
+    return signed_form_time(article.pk, at)
+
+
+def signed_form_time(article_pk, at=None):
     shown_at = int(at if at is not None else time.time())
-    return signing.dumps({"a": article.pk, "t": shown_at}, salt=TIMESTAMP_SALT)
+    return signing.dumps({"a": int(article_pk), "t": shown_at}, salt=TIMESTAMP_SALT)
 
 
 class CommentForm(forms.Form):
@@ -40,13 +48,17 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, article, user=None, ip=None, **kwargs):
+    def __init__(self, *args, article, user=None, ip=None, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.article, self.ip, self.is_bot = article, ip, False
         self.user = user if user is not None and user.is_authenticated and user.is_staff else None
         if self.user is not None:
             del self.fields["name"], self.fields["email"]
-        self.fields["timestamp"].initial = make_timestamp(article)
+        self.fields["timestamp"].initial = (
+            pagecache.per_reader(request, FORM_TIME, article.pk)
+            if request is not None
+            else make_timestamp(article)
+        )
         self.max_length = settings.COMMENTS_MAX_LENGTH
         if self.max_length:
             self.fields["text"].widget.attrs["maxlength"] = self.max_length

@@ -13,8 +13,10 @@ Readers who are signed in, or who carry a session (a commenter who sees their ow
 waiting comment) or a message, are never served a cached page and never have
 theirs cached; their responses are ``private, no-store``.
 
-A cached page holds a placeholder where a form's CSRF token goes; each reader
-gets their own token filled in, and such a page is ``private`` to shared caches.
+A cached page holds a placeholder where a form's CSRF token goes, and where any
+other value each reader must have of their own goes (an app registers it with
+``fill_per_reader`` and renders it with ``per_reader``); each reader gets their own
+values filled in, and such a page is ``private`` to shared caches.
 Pages without a form are ``public`` with a short ``s-maxage`` for a CDN. Every
 cached page answers ``If-None-Match`` and ``If-Modified-Since`` with 304.
 
@@ -27,6 +29,8 @@ its models readers see (``watch``) and what changes by itself at a known time
 
 import functools
 import hashlib
+import hmac
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -38,12 +42,16 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.html import escape
 from django.utils.http import http_date, parse_http_date_safe
 
 STATE_KEY = "pages:generation"
 PAGE_KEY = "pages:page:{generation}:{digest}"
 # What the {% csrf_token %} of a page rendered for the cache says until it is served.
 CSRF_PLACEHOLDER = "csrf-token-filled-in-for-each-reader"
+# What ``per_reader()`` leaves in a page rendered for the cache, filled in when it is
+# served. The mark comes from the secret key, so no text a reader types can pass for one.
+PER_READER_PLACEHOLDER = "per-reader-{mark}:{name}:{argument}:"
 # Headers a view sets that belong to the page itself (the rest come from middleware).
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "X-Robots-Tag")
 
@@ -87,6 +95,36 @@ def next_scheduled_change():
     """The soonest of the watched scheduled changes, as epoch seconds, or None."""
     moments = [moment for moment in (when() for when in _schedules) if moment is not None]
     return min(moments).timestamp() if moments else None
+
+
+# Per-reader values by name: fill(argument) gives the value for the reader being served.
+_fillers = {}
+
+
+@functools.cache
+def _per_reader_pattern(secret_key):
+    mark = hmac.new(secret_key.encode(), b"pagecache.per-reader", hashlib.sha256).hexdigest()
+    return mark[:20], re.compile(rf"per-reader-{mark[:20]}:([a-z-]+):([\w-]*):".encode())
+
+
+def _per_reader_mark():
+    return _per_reader_pattern(settings.SECRET_KEY)[0]
+
+
+def _per_reader_placeholders():
+    return _per_reader_pattern(settings.SECRET_KEY)[1]
+
+
+def fill_per_reader(name, fill):
+    """``fill(argument)`` gives each reader their own value where ``per_reader`` put one."""
+    _fillers[name] = fill
+
+
+def per_reader(request, name, argument=""):
+    """A value each reader must have of their own (as a CSRF token is), for a page."""
+    if getattr(request, "renders_for_page_cache", False):
+        return PER_READER_PLACEHOLDER.format(mark=_per_reader_mark(), name=name, argument=argument)
+    return _fillers[name](str(argument))
 
 
 def _now():
@@ -199,7 +237,7 @@ def _entry(response):
 def _finish(request, response, entry, generation=None):
     if entry is None:  # an error or a page that changed the reader's state: not shared
         if not response.streaming:
-            response.content = _fill_csrf_token(request, response.content)
+            response.content = _fill_per_reader(request, response.content)
         patch_cache_control(response, private=True, no_cache=True)
         return response
     conditional = get_conditional_response(
@@ -213,10 +251,10 @@ def _finish(request, response, entry, generation=None):
             if name in ("ETag", "Last-Modified"):
                 response[name] = value
     else:
-        response = HttpResponse(_fill_csrf_token(request, entry["body"]), headers=entry["headers"])
+        response = HttpResponse(_fill_per_reader(request, entry["body"]), headers=entry["headers"])
     patch_vary_headers(response, ["Cookie"])
-    if CSRF_PLACEHOLDER.encode() in entry["body"]:
-        # Each reader's copy carries their own token: browsers may keep it, CDNs may not.
+    if _holds_per_reader_values(entry["body"]):
+        # Each reader's copy carries their own values: browsers may keep it, CDNs may not.
         patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
     else:
         shared_for = settings.CDN_CACHE_SECONDS
@@ -229,12 +267,23 @@ def _finish(request, response, entry, generation=None):
     return response
 
 
-def _fill_csrf_token(request, body):
+def _holds_per_reader_values(body):
+    return CSRF_PLACEHOLDER.encode() in body or bool(_per_reader_placeholders().search(body))
+
+
+def _fill_per_reader(request, body):
     placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder not in body:
-        return body
-    # get_token() also has the CSRF middleware set this reader's cookie.
-    return body.replace(placeholder, get_token(request).encode())
+    if placeholder in body:
+        # get_token() also has the CSRF middleware set this reader's cookie.
+        body = body.replace(placeholder, get_token(request).encode())
+
+    def fill(match):
+        name, argument = match.group(1).decode(), match.group(2).decode()
+        if name not in _fillers:
+            return match.group(0)
+        return escape(_fillers[name](argument)).encode()
+
+    return _per_reader_placeholders().sub(fill, body)
 
 
 def _page_key(request, generation_token):

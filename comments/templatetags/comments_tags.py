@@ -40,6 +40,7 @@ def article_comments(context, article):
         form = CommentForm(
             article=article,
             user=getattr(request, "user", None),
+            request=request,
             initial={"parent": replying_to.pk if replying_to else None},
         )
     pages = Paginator(threads, THREADS_PER_PAGE)
