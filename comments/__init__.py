@@ -9,6 +9,10 @@ like, or bans with ``BannedCommenter.ban(emails, by, reason)``, as the admin doe
 ``Comment.objects.approved()`` is what readers may see; counts for lists come from
 ``comments.counts``. Settings are the ``COMMENTS_*`` names in ``newsroom/settings.py``.
 
+Trust needs a proved address (``comments.confirmations``): links mailed to commenters,
+kept unsent while the mail server is down and sent by ``manage.py
+send_comment_confirmations`` from cron.
+
 Privacy, to run from cron: ``manage.py purge_comment_ips`` daily, and on request
 ``manage.py commenter_data --export EMAIL`` or ``--erase EMAIL``.
 """

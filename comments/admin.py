@@ -17,6 +17,7 @@ from .models import (
     BannedCommenter,
     BannedWord,
     Comment,
+    Confirmation,
     ModerationLog,
     Report,
 )
@@ -312,3 +313,27 @@ class BannedCommenterAdmin(admin.ModelAdmin):
         obj.pk = bans[0].pk
         if spammed:
             self.message_user(request, f"{len(spammed)} waiting comment(s) marked as spam.")
+
+
+@admin.register(Confirmation)
+class ConfirmationAdmin(admin.ModelAdmin):
+    """Whether a commenter got their link and used it: for moderators answering mail."""
+
+    list_display = ["email", "created_at", "sent_at", "attempts", "confirmed_at", "comment"]
+    list_filter = [
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("sent_at", admin.EmptyFieldListFilter),
+    ]
+    list_select_related = ["comment__article"]
+    search_fields = ["email"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Erased with the commenter's other data (manage.py commenter_data --erase).
+        return False

@@ -178,7 +178,8 @@ class CommentForm(forms.Form):
         self.data = self.data.copy()
         self.data[self.add_prefix("timestamp")] = make_timestamp(self.article)
 
-    def save(self, queue_url=None):
+    def save(self, queue_url=None, proven_emails=(), site_url=""):
+        """The comment, saved; proven_emails are the addresses the reader's browser proved."""
         data = self.cleaned_data
         if self.user is not None:
             name = self.user.get_full_name() or self.user.get_username()
@@ -196,6 +197,8 @@ class CommentForm(forms.Form):
             user=self.user,
             ip=self.ip,
             queue_url=queue_url,
+            proven=email.strip().lower() in proven_emails,
+            site_url=site_url,
         )
 
 

@@ -10,11 +10,14 @@ from django.utils import timezone
 
 from articles.models import Article, CommentPolicy
 
+from .confirmations import ask_to_confirm
 from .models import (
+    AWAITING_CONFIRMATION,
     BANNED_REASON,
     BannedCommenter,
     BannedWord,
     Comment,
+    Confirmation,
     ModerationLog,
     normalize_email,
 )
@@ -59,8 +62,11 @@ class Reception:
     reason: str  # for the log; held_reason too when the comment is held
 
 
-def receive(article, email, text, user=None):
-    """The status a new comment starts with, and why."""
+def receive(article, email, text, user=None, proven=False):
+    """The status a new comment starts with, and why.
+
+    proven: the comment comes from a browser that confirmed the address (comments.confirmations).
+    """
     Status = Comment.Status
     if user is None and BannedCommenter.is_banned(email):
         return Reception(Status.SPAM, BANNED_REASON)
@@ -78,22 +84,41 @@ def receive(article, email, text, user=None):
     approved_before = Comment.objects.approved().by_email(email).count()
     trusted_after = settings.COMMENTS_TRUSTED_AFTER
     if trusted_after and approved_before >= trusted_after:
+        if not proven:
+            # Anyone can type an address: only its owner's confirmation publishes.
+            return Reception(Status.PENDING, AWAITING_CONFIRMATION)
         return Reception(Status.APPROVED, f"Trusted commenter ({approved_before} approved)")
     if approved_before == 0:
         return Reception(Status.PENDING, "New commenter")
     return Reception(Status.PENDING, "Pre-moderated article")
 
 
-def submit_comment(article, *, name, email, text, parent=None, user=None, ip=None, queue_url=None):
-    """Save a reader's comment with the status the rules give it, and log why."""
-    reception = receive(article, email, text, user)
+def submit_comment(
+    article,
+    *,
+    name,
+    email,
+    text,
+    parent=None,
+    user=None,
+    ip=None,
+    queue_url=None,
+    proven=False,
+    site_url="",
+):
+    """Save a reader's comment with the status the rules give it, and log why.
+
+    The comment's ``confirmation`` is the link mailed to its author, or None.
+    """
+    email = normalize_email(email)
+    reception = receive(article, email, text, user, proven=proven)
     held = reception.status != Comment.PUBLIC_STATUS
     with transaction.atomic():
         comment = Comment.objects.create(
             article=article,
             parent=parent,
             name=name,
-            email=normalize_email(email),
+            email=email,
             text=text,
             user=user,
             ip=ip,
@@ -105,4 +130,48 @@ def submit_comment(article, *, name, email, text, parent=None, user=None, ip=Non
         )
         if reception.status == Comment.Status.PENDING:
             announce_pending(comment, queue_url)
+        comment.confirmation = None
+        if needs_confirmation(comment, user, proven):
+            comment.confirmation = ask_to_confirm(email, comment, site_url)
     return comment
+
+
+def needs_confirmation(comment, user, proven):
+    """A link for the first comment from an address, and for each one waiting for it."""
+    if user is not None or proven or comment.status == Comment.Status.SPAM:
+        return False
+    return (
+        comment.awaits_confirmation or not Confirmation.objects.filter(email=comment.email).exists()
+    )
+
+
+def confirm(confirmation):
+    """The reader clicked: the address is theirs, and a comment waiting for them goes on.
+
+    Returns the comment the link was about, if any, as it now stands.
+    """
+    with transaction.atomic():
+        Confirmation.objects.filter(pk=confirmation.pk, confirmed_at__isnull=True).update(
+            confirmed_at=timezone.now()
+        )
+        confirmation.refresh_from_db()
+        comment = confirmation.comment
+        if comment is not None and comment.awaits_confirmation:
+            release(comment)
+    return comment
+
+
+def release(comment):
+    """A comment that waited for its author's confirmation: judged again, as proven."""
+    reception = receive(comment.article, comment.email, comment.text, proven=True)
+    if reception.status == Comment.PUBLIC_STATUS:
+        comment.approve(None, f"Confirmed by the commenter. {reception.reason}")
+    else:
+        Comment.objects.filter(pk=comment.pk).update(held_reason=reception.reason)
+        comment.held_reason = reception.reason
+        ModerationLog.objects.create(
+            comment=comment,
+            from_status=comment.status,
+            to_status=comment.status,
+            reason=f"Confirmed by the commenter. {reception.reason}",
+        )

@@ -1,17 +1,22 @@
+from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.core import signing
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 
 from articles.models import Article
 from articles.views import ArticleDetailView
 from newsroom.clientip import client_ip
 
 from . import ratelimit
+from .confirmations import proven_emails, remember_proof
 from .forms import CommentForm, ReportForm
-from .models import Comment
-from .moderation import comments_open
+from .models import Comment, Confirmation
+from .moderation import comments_open, confirm
 from .threads import thread_page_url
 
 OWN_COMMENTS_SESSION_KEY = "comments_own_ids"
@@ -37,18 +42,77 @@ class PostCommentView(ArticleDetailView):
             return redirect(article)
         form = CommentForm(request.POST, article=article, user=request.user, ip=client_ip(request))
         if form.is_valid():
-            comment = form.save(queue_url=request.build_absolute_uri(MODERATION_QUEUE))
+            comment = form.save(
+                queue_url=request.build_absolute_uri(MODERATION_QUEUE),
+                proven_emails=proven_emails(request),
+                site_url=request.build_absolute_uri("/"),
+            )
             remember_own_comment(request, comment)
-            if comment.is_public:
-                messages.success(request, _("Thank you: your comment is published."))
-            else:
-                messages.success(request, _("Your comment is awaiting moderation."))
+            messages.success(request, posted_message(comment))
             return redirect(thread_page_url(comment))
         if form.is_bot:
             messages.error(request, _("Your comment could not be accepted."))
             return redirect(article)
         form.renew_timestamp()
         return self.render_to_response(self.get_context_data(comment_form=form))
+
+
+def posted_message(comment):
+    email = comment.email
+    if comment.awaits_confirmation:
+        return _(
+            "Your comment will appear once you confirm it: we are sending a link to %(email)s."
+        ) % {"email": email}
+    if comment.confirmation is None:
+        if comment.is_public:
+            return _("Thank you: your comment is published.")
+        return _("Your comment is awaiting moderation.")
+    if comment.is_public:
+        text = _("Thank you: your comment is published.")
+    else:
+        text = _("Your comment is awaiting moderation.")
+    return _(
+        "%(text)s We are sending a link to %(email)s: please confirm your address, so that "
+        "once a few of your comments are approved, the next ones appear at once."
+    ) % {"text": text, "email": email}
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmView(View):
+    """The page a mailed link opens: one button proves the address (mail scanners only GET)."""
+
+    http_method_names = ["get", "post"]
+
+    def get(self, request, token):
+        try:
+            confirmation = Confirmation.from_token(token)
+        except signing.SignatureExpired:
+            return self.page(request, problem="expired", status=400)
+        except signing.BadSignature:
+            return self.page(request, problem="invalid", status=400)
+        return self.page(request, confirmation=confirmation)
+
+    def post(self, request, token):
+        try:
+            confirmation = Confirmation.from_token(token)
+        except signing.BadSignature:  # expired ones too
+            return self.get(request, token)
+        confirm(confirmation)
+        response = redirect(request.path)
+        remember_proof(request, response, confirmation)
+        return response
+
+    def page(self, request, confirmation=None, problem=None, status=200):
+        comment = confirmation.comment if confirmation else None
+        context = {
+            "confirmation": confirmation,
+            "comment": comment,
+            "problem": problem,
+            "days": settings.COMMENTS_CONFIRM_DAYS,
+        }
+        response = render(request, "comments/confirm.html", context, status=status)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class ReportCommentView(View):

@@ -4,10 +4,12 @@ an editor writes and publishes an article with its credits, a reader comments
 on it, a moderator approves the comment and readers then see it.
 """
 
+import re
 import time
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core import mail
 from django.utils.text import slugify
 from playwright.sync_api import expect
 
@@ -118,11 +120,34 @@ def reader_comments(page, snap, check_accessible):
     time.sleep(max(0.0, COMMENTS_MIN_SECONDS + 0.2 - (time.monotonic() - form_shown_at)))
     page.get_by_role("button", name="Post comment").click()
 
-    expect(page.get_by_role("status")).to_have_text("Your comment is awaiting moderation.")
+    expect(page.get_by_role("status")).to_contain_text("Your comment is awaiting moderation.")
+    expect(page.get_by_role("status")).to_contain_text("ingrid@example.com")
     own_comment = page.locator(".comment", has_text=COMMENT)
     expect(own_comment).to_contain_text("Awaiting moderation")
     check_accessible(page)
     snap(page, "comment-awaiting-moderation")
+
+
+def reader_confirms_address(page, snap, check_accessible):
+    """The first comment from an address brings a link; one button on its page proves it."""
+    deadline = time.monotonic() + 10
+    while not [m for m in mail.outbox if m.to == ["ingrid@example.com"]]:
+        assert time.monotonic() < deadline, "no confirmation mail"
+        time.sleep(0.1)
+    message = next(m for m in mail.outbox if m.to == ["ingrid@example.com"])
+    link = re.search(r"/comments/confirm/[^/\s]+/", message.body).group(0)
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your comment")
+    expect(page.locator("blockquote")).to_contain_text(COMMENT)
+    check_accessible(page)
+    snap(page, "confirmation-link")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Thank you: your address is confirmed"
+    )
+    expect(page.get_by_text("is waiting for a moderator")).to_be_visible()
+    check_accessible(page)
+    snap(page, "address-confirmed")
 
 
 def moderator_approves(page, snap):
@@ -147,6 +172,7 @@ def test_published_article_comment_is_moderated_then_shown(
     )
     editor_writes_and_publishes(editor, snap)
     reader_comments(reader, snap, check_accessible)
+    reader_confirms_address(reader, snap, check_accessible)
 
     # Only its author sees a comment that waits for moderation.
     other_reader.goto(f"/articles/{SLUG}/")
@@ -156,7 +182,7 @@ def test_published_article_comment_is_moderated_then_shown(
 
     moderator_approves(moderator, snap)
 
-    reader.reload()
+    reader.goto(f"/articles/{SLUG}/")
     other_reader.reload()
     for page in (reader, other_reader):
         comment = page.locator(".comment", has_text=COMMENT)

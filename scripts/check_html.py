@@ -31,7 +31,7 @@ EXTRA_STORIES_SECTION = "culture"
 sys.path.insert(0, str(BASE_DIR))
 
 
-def pages(reply_to):
+def pages(reply_to, confirm_links):
     """(name, path, expected status) of each kind of public page."""
     article = "/articles/{}/".format
     return [
@@ -65,6 +65,9 @@ def pages(reply_to):
         ("not-found-404", "/no-such-page/", 404),
         ("article-not-found-404", article("no-such-story"), 404),
         ("withdrawn-410", article("mayor-resigns-report-withdrawn"), 410),
+        ("comment-confirm", confirm_links["waiting"], 200),
+        ("comment-confirmed", confirm_links["confirmed"], 200),
+        ("comment-confirm-broken-400", "/comments/confirm/not-a-link/", 400),
     ]
 
 
@@ -86,7 +89,7 @@ def set_up_newsroom():
     from django.utils import timezone
 
     from articles.models import Article, Section
-    from comments.models import Comment
+    from comments.models import Comment, Confirmation
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
@@ -106,7 +109,17 @@ def set_up_newsroom():
         article.publish(editor)
         past = timezone.now() - timedelta(days=3, minutes=number)
         Article.objects.filter(pk=article.pk).update(publish_at=past, first_published_at=past)
-    return Comment.objects.approved().filter(parent=None).first().pk
+    waiting = Comment.objects.pending().first()
+    links = {
+        "waiting": Confirmation.objects.create(email=waiting.email, comment=waiting),
+        "confirmed": Confirmation.objects.create(
+            email="reader@example.org",
+            comment=Comment.objects.approved().first(),
+            confirmed_at=timezone.now(),
+        ),
+    }
+    confirm_links = {name: f"/comments/confirm/{c.token}/" for name, c in links.items()}
+    return Comment.objects.approved().filter(parent=None).first().pk, confirm_links
 
 
 def serve():
@@ -185,9 +198,9 @@ def check_validity(files):
 def main():
     if not VNU_JAR.exists():
         sys.exit(f"{VNU_JAR} is missing: run `npm ci` (make check-html does).")
-    reply_to = set_up_newsroom()
+    reply_to, confirm_links = set_up_newsroom()
     base_url = serve()
-    page_list = pages(reply_to)
+    page_list = pages(reply_to, confirm_links)
 
     out_dir = Path(tempfile.mkdtemp(prefix="newsroom-pages-"))
     files, wrong_status = [], 0

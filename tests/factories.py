@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from django.contrib.auth.models import Group, User
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +21,9 @@ from jsonschema import Draft202012Validator
 from PIL import Image
 
 from articles.models import Article, Contributor, Credit, ReaderState, Section
+from comments.confirmations import PROOF_COOKIE, PROOF_SALT
 from comments.forms import make_timestamp
-from comments.models import Comment
+from comments.models import Comment, Confirmation
 
 # People and sections
 
@@ -136,6 +138,14 @@ def add_comment(article, status=Comment.Status.APPROVED, **fields):
     fields.setdefault("email", "someone@example.org")
     fields.setdefault("text", "A comment.")
     return Comment.objects.create(article=article, status=status, **fields)
+
+
+def prove_address(client, email="ada@example.org"):
+    """The reader's browser clicked a confirmation link for the address, as if from its mail."""
+    confirmation = Confirmation.objects.create(email=email, confirmed_at=timezone.now())
+    signer = signing.get_cookie_signer(salt=PROOF_COOKIE + PROOF_SALT)
+    client.cookies[PROOF_COOKIE] = signer.sign(str(confirmation.pk))
+    return confirmation
 
 
 def form_data(article, **fields):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.models import CommentPolicy
 from comments.models import BannedCommenter, Comment, ModerationLog, Report
-from tests.factories import add_comment, post_comment
+from tests.factories import add_comment, post_comment, prove_address
 
 pytestmark = pytest.mark.django_db
 
@@ -290,6 +290,7 @@ class TestTrustAndBans:
         settings.COMMENTS_TRUSTED_AFTER = 2
         for _ in range(2):
             add_comment(article, email="ada@example.org")
+        prove_address(client, "ada@example.org")
         post_comment(client, article, text="Trusted words")
         comment = Comment.objects.get(text="Trusted words")
         assert comment.status == "approved"

@@ -9,12 +9,15 @@ signed in get the login page.
 """
 
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 import pytest
 import reversion
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
+from django.core import signing
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -22,7 +25,15 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Contributor, CreditStyle, Section
-from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog
+from comments.models import (
+    BannedCommenter,
+    BannedWord,
+    Comment,
+    Confirmation,
+    ModerationLog,
+    email_digest,
+)
+from comments.models.confirmations import TOKEN_SALT as confirmation_token_salt
 from tests.factories import contributor, form_values
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +69,7 @@ comments.comment          -         -           v       v          vc
 comments.moderationlog    -         -           v       v          v
 comments.bannedword       -         -           vacd    vacd       vacd
 comments.bannedcommenter  -         -           vacd    vacd       vacd
+comments.confirmation     -         -           v       v          v
 """)
 
 # The bulk actions each role is offered on each list.
@@ -137,6 +149,16 @@ spam-bulk       no        no          yes     yes        yes
 remove-bulk     no        no          yes     yes        yes
 ban-bulk        no        no          yes     yes        yes
 delete          no        no          no      no         no
+""")
+
+# A mailed confirmation link: the link is the credential, whoever holds it, signed in
+# or not; a forged, bent or expired one confirms nothing for anyone.
+CONFIRMATION_LINKS = table("""
+link      reporter  translator  editor  moderator  superuser
+valid     yes       yes         yes     yes        yes
+forged    no        no          no      no         no
+bent      no        no          no      no         no
+expired   no        no          no      no         no
 """)
 
 # Pages of their own.
@@ -231,6 +253,9 @@ def model_objects(people, make_article, publish):
         ),
         "comments.bannedword": BannedWord.objects.create(word="casino"),
         "comments.bannedcommenter": BannedCommenter.objects.create(email="bot@example.org"),
+        "comments.confirmation": Confirmation.objects.create(
+            email="reader@example.org", comment=comment
+        ),
     }
 
 
@@ -579,3 +604,48 @@ def test_pages(page, role, people, articles):
     }
     response = client_for(people[role]).get(urls[page])
     assert response.status_code == (200 if PAGES[page][role] == "yes" else 403)
+
+
+# Confirmation links
+
+
+def confirmation_link(kind, confirmation):
+    token = confirmation.token
+    if kind == "forged":
+        token = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    elif kind == "bent":
+        other = Confirmation.objects.create(email="someone-else@example.org")
+        token = signing.dumps(
+            [other.pk, email_digest(confirmation.email)], salt=confirmation_token_salt
+        )
+    return reverse("comments:confirm", args=[token])
+
+
+def press_confirm(client, kind, confirmation, monkeypatch):
+    url = confirmation_link(kind, confirmation)
+    if kind == "expired":
+        days = settings.COMMENTS_CONFIRM_DAYS + 1
+        later = (timezone.now() + timezone.timedelta(days=days)).timestamp()
+        monkeypatch.setattr("django.core.signing.time", SimpleNamespace(time=lambda: later))
+    opened = client.get(url).status_code
+    client.post(url)
+    monkeypatch.undo()
+    confirmation.refresh_from_db()
+    done = confirmation.confirmed_at is not None
+    assert opened == (200 if done else 400)
+    return done
+
+
+@pytest.mark.parametrize("role", [*ROLES, "anonymous"])
+def test_confirmation_links(role, people, publish, monkeypatch):
+    client = Client() if role == "anonymous" else client_for(people[role])
+    comment = Comment.objects.create(
+        article=publish(), name="Reader", email="reader@example.org", text="Hello."
+    )
+    found = {}
+    for kind in CONFIRMATION_LINKS:
+        with undone():
+            confirmation = Confirmation.objects.create(email=comment.email, comment=comment)
+            found[kind] = "yes" if press_confirm(client, kind, confirmation, monkeypatch) else "no"
+    column = "superuser" if role == "anonymous" else role  # a valid link works for anyone
+    assert found == {kind: rights[column] for kind, rights in CONFIRMATION_LINKS.items()}

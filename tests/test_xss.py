@@ -7,6 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.models import Contributor, Credit
-from comments.models import Comment
+from comments.models import Comment, Confirmation
 from tests.factories import jpeg, post_comment
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +221,34 @@ def test_ninjs_export(client, stories):
         assert item["headlines"][0]["value"] == payload
         richtext = next(b for b in item["bodies"] if b["contenttype"] == "text/html")
         assert_dead(richtext["value"], payload)
+
+
+# Email addresses may carry markup in a quoted local part.
+EMAIL_PAYLOADS = [
+    '"<script>alert(1)</script>"@example.org',
+    '"<img/src=x/onerror=alert(1)>"@example.org',
+    '"\'><svg/onload=alert(1)>"@example.org',
+]
+
+
+def test_confirmation_pages(client, stories, comments):
+    """The page a mailed link opens shows the address, the name and the comment."""
+    for comment in Comment.objects.select_related("article"):
+        confirmation = Confirmation.objects.create(email=comment.email, comment=comment)
+        url = reverse("comments:confirm", args=[confirmation.token])
+        for response in (client.get(url), client.post(url, follow=True)):
+            assert response.status_code == 200
+            assert_dead(response.content.decode(), comment.text)
+    for n, email in enumerate(EMAIL_PAYLOADS):
+        response = post_comment(
+            client, stories[0], email=email, text="Hello", ip=f"10.1.0.{n + 1}", follow=True
+        )
+        assert response.status_code == 200
+        assert_dead(response.content.decode(), email)
+        confirmation = Confirmation.objects.get(email=email.lower())
+        url = reverse("comments:confirm", args=[confirmation.token])
+        assert_dead(client.get(url).content.decode(), email)
+    for payload in PAYLOADS:
+        response = client.get(f"/comments/confirm/{quote(payload, safe='')}/")
+        assert response.status_code in (400, 404)
+        assert_dead(response.content.decode(), payload)

@@ -1,7 +1,9 @@
-"""Comments with their moderation log and readers' reports; banned words and commenters."""
+"""Comments with their moderation log and readers' reports; banned words and commenters;
+the links that let commenters prove their address."""
 
 from .bans import BAN_PERMISSIONS, BANNED_REASON, BannedCommenter, BannedWord
 from .comments import (
+    AWAITING_CONFIRMATION,
     MODERATE_PERMISSION,
     Comment,
     CommentQuerySet,
@@ -12,18 +14,22 @@ from .comments import (
     held_reason_for_reports,
     normalize_email,
 )
+from .confirmations import Confirmation, email_digest
 
 __all__ = [
-    "BAN_PERMISSIONS",
+    "AWAITING_CONFIRMATION",
     "BANNED_REASON",
+    "BAN_PERMISSIONS",
     "MODERATE_PERMISSION",
     "BannedCommenter",
     "BannedWord",
     "Comment",
     "CommentQuerySet",
+    "Confirmation",
     "Decision",
     "ModerationLog",
     "Report",
+    "email_digest",
     "hash_ip",
     "held_reason_for_reports",
     "normalize_email",

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 MODERATE_PERMISSION = "comments.moderate_comment"
+# Why a comment that trust would publish waits: its author has yet to click the mailed link.
+AWAITING_CONFIRMATION = "Waiting for the commenter to confirm it"
 
 
 def normalize_email(email):
@@ -178,6 +180,10 @@ class Comment(models.Model):
     @property
     def is_public(self):
         return self.status == self.PUBLIC_STATUS
+
+    @property
+    def awaits_confirmation(self):
+        return self.status == self.Status.PENDING and self.held_reason == AWAITING_CONFIRMATION
 
     @property
     def is_staff_comment(self):

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from comments.models import Comment
+from comments.models import Comment, Confirmation
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(self.export(email), cls=DjangoJSONEncoder, indent=2))
         else:
             erased, tombstones = Comment.objects.by_email(email).erase()
+            Confirmation.objects.filter(email__iexact=email).delete()
             self.stdout.write(
                 f"Erased {erased} comment(s) by {email}; "
                 f"{tombstones} left as “comment removed” because others replied to them."
@@ -49,4 +50,9 @@ class Command(BaseCommand):
                 }
                 for c in comments
             ],
+            "confirmations": list(
+                Confirmation.objects.filter(email__iexact=email)
+                .order_by("created_at")
+                .values("created_at", "sent_at", "confirmed_at", "comment_id")
+            ),
         }

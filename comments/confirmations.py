@@ -1,0 +1,111 @@
+"""
+Commenters prove their address by a link mailed to it, and their browser remembers.
+
+Trust (approval at once after enough approved comments) belongs to whoever proved
+the address: a comment that trust would publish is published only when it comes
+from a browser that clicked a link sent to that address; from anywhere else it
+waits for its author to confirm it from the mail. So typing a trusted commenter's
+address earns nothing.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from . import notifications
+from .models import Confirmation
+
+logger = logging.getLogger(__name__)
+
+# The browser's proof: the confirmations it clicked, signed so no one can forge one.
+PROOF_COOKIE = "commenter_proof"
+PROOF_SALT = "comments.proof"
+PROOF_DAYS = 365
+PROOF_KEPT = 10
+
+
+def ask_to_confirm(email, comment, site_url=""):
+    """Mail the commenter a link once the comment is safely saved, in the background."""
+    confirmation = Confirmation.objects.create(email=email, comment=comment, site_url=site_url)
+    transaction.on_commit(
+        lambda: notifications.run_in_background(send_confirmation, confirmation.pk)
+    )
+    return confirmation
+
+
+def send_confirmation(confirmation_pk):
+    """Send one confirmation link. True once the mail server took it; never raises."""
+    confirmation = Confirmation.objects.select_related("comment__article").get(pk=confirmation_pk)
+    if confirmation.sent_at or confirmation.confirmed_at:
+        return True
+    Confirmation.objects.filter(pk=confirmation.pk).update(attempts=confirmation.attempts + 1)
+    try:
+        send_mail(
+            subject=f"[{settings.NEWSROOM_NAME}] Please confirm your comment",
+            message=confirmation_message(confirmation),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[confirmation.email],
+        )
+    except Exception:
+        # The comment is saved and waits; the link is sent again later.
+        logger.exception("Could not send confirmation %s", confirmation.pk)
+        return False
+    Confirmation.objects.filter(pk=confirmation.pk).update(sent_at=timezone.now())
+    return True
+
+
+def confirmation_url(confirmation):
+    path = reverse("comments:confirm", args=[confirmation.token])
+    return f"{confirmation.site_url.rstrip('/')}{path}" if confirmation.site_url else path
+
+
+def confirmation_message(confirmation):
+    comment = confirmation.comment
+    said = ""
+    if comment is not None:
+        excerpt = comment.text if len(comment.text) <= 500 else comment.text[:500] + "…"
+        said = f"as “{comment.name}” on “{comment.article}”:\n\n{excerpt}\n\n"
+    return (
+        f"Someone, we hope you, commented with this address {said or 'on our site. '}"
+        f"If it was you, open this link and press “Confirm” (within "
+        f"{settings.COMMENTS_CONFIRM_DAYS} days):\n\n{confirmation_url(confirmation)}\n\n"
+        "Confirming tells us this address is yours: once moderators have approved a few of "
+        "your comments, the next ones you post from the same browser appear at once.\n\n"
+        "If it was not you, ignore this message: nothing is published because of it.\n"
+    )
+
+
+# The browser's proof
+
+
+def proven_emails(request):
+    """The addresses this browser proved by clicking their links."""
+    value = request.get_signed_cookie(
+        PROOF_COOKIE, default="", salt=PROOF_SALT, max_age=PROOF_DAYS * 24 * 60 * 60
+    )
+    ids = [int(part) for part in value.split(",") if part.isdigit()]
+    if not ids:
+        return set()
+    return set(Confirmation.objects.confirmed().filter(pk__in=ids).values_list("email", flat=True))
+
+
+def remember_proof(request, response, confirmation):
+    try:
+        value = request.get_signed_cookie(PROOF_COOKIE, default="", salt=PROOF_SALT)
+    except signing.BadSignature:
+        value = ""
+    ids = [part for part in value.split(",") if part.isdigit() and part != str(confirmation.pk)]
+    response.set_signed_cookie(
+        PROOF_COOKIE,
+        ",".join([*ids, str(confirmation.pk)][-PROOF_KEPT:]),
+        salt=PROOF_SALT,
+        max_age=PROOF_DAYS * 24 * 60 * 60,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
