@@ -76,7 +76,7 @@ class ReadOnlyInline(admin.TabularInline):
 
 class ReportInline(ReadOnlyInline):
     model = Report
-    fields = readonly_fields = ["created_at", "reason"]
+    fields = readonly_fields = ["created_at", "reason", "weight"]
 
 
 class ModerationLogInline(ReadOnlyInline):

@@ -115,6 +115,14 @@ class ConfirmView(View):
         return response
 
 
+def reporter_weight(request):
+    """A reader whose browser proved an address with approved comments weighs more."""
+    proven = proven_emails(request)
+    if proven and Comment.objects.approved().filter(email__in=proven).exists():
+        return max(1, settings.COMMENTS_REPORT_COMMENTER_WEIGHT)
+    return 1
+
+
 class ReportCommentView(View):
     http_method_names = ["post"]
 
@@ -132,6 +140,6 @@ class ReportCommentView(View):
             messages.error(request, _("You have sent many reports; please try again later."))
         else:
             ratelimit.count("report", ip)
-            comment.report(form.cleaned_data["reason"], ip=ip)
+            comment.report(form.cleaned_data["reason"], ip=ip, weight=reporter_weight(request))
             messages.success(request, _("Thank you. A moderator will look at this comment."))
         return redirect(thread_page_url(comment))

@@ -14,6 +14,9 @@ import ipaddress
 
 from django.conf import settings
 
+IPV4_NETWORK_PREFIX = 24
+IPV6_NETWORK_PREFIX = 64
+
 
 def parse_address(value):
     """An address as written in a header or REMOTE_ADDR, or None when it is not one."""
@@ -56,3 +59,12 @@ def client_ip(request):
             break
         address, hops = previous, hops + 1
     return str(address)
+
+
+def network_of(ip):
+    """The network an address belongs to (IPv4 /24, IPv6 /64): one household, one office."""
+    address = parse_address(ip)
+    if address is None:
+        return None
+    prefix = IPV4_NETWORK_PREFIX if address.version == 4 else IPV6_NETWORK_PREFIX
+    return ipaddress.ip_network(f"{address}/{prefix}", strict=False)

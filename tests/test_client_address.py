@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from comments.models import Comment
-from newsroom.clientip import client_ip
+from newsroom.clientip import client_ip, network_of
 from newsroom.settings import trusted_proxies
 from tests.factories import add_comment, form_data
 
@@ -57,6 +57,12 @@ def test_what_is_not_an_address_is_believed_no_further(one_proxy):
     assert address(BALANCER, "203.0.113.9:5150") == "203.0.113.9"
     assert address(BALANCER, "::ffff:203.0.113.9") == "203.0.113.9"
     assert address("not an address") is None
+
+
+def test_networks_are_a_slash_24_or_a_slash_64():
+    assert str(network_of("203.0.113.9")) == "203.0.113.0/24"
+    assert str(network_of("2001:db8:1:2:3::5")) == "2001:db8:1:2::/64"
+    assert network_of("") is None
 
 
 def test_the_setting_takes_a_number_or_networks_and_refuses_anything_else():

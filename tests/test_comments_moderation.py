@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.urls import reverse
 
 from articles.models import CommentPolicy
@@ -408,11 +409,11 @@ class TestReports:
     def test_enough_reports_send_a_comment_back_to_the_queue(self, client, article, settings):
         settings.COMMENTS_REPORT_THRESHOLD = 3
         comment = add_comment(article, text="Contested words")
-        self.report(client, comment, "abuse", "10.0.0.1")
-        self.report(client, comment, "spam", "10.0.0.2")
+        self.report(client, comment, "abuse", "10.0.1.1")
+        self.report(client, comment, "spam", "10.0.2.1")
         comment.refresh_from_db()
         assert comment.status == "approved"
-        self.report(client, comment, "abuse", "10.0.0.3")
+        self.report(client, comment, "abuse", "10.0.3.1")
         comment.refresh_from_db()
         assert comment.status == "pending"
         assert comment.held_reason == (
@@ -427,14 +428,14 @@ class TestReports:
     ):
         settings.COMMENTS_REPORT_THRESHOLD = 2
         comment = add_comment(article)
-        self.report(client, comment, ip="10.0.0.1")
-        self.report(client, comment, ip="10.0.0.2")
+        self.report(client, comment, ip="10.0.1.1")
+        self.report(client, comment, ip="10.0.2.1")
         comment.refresh_from_db()
         comment.approve(moderator, "Robust but fair")
-        self.report(client, comment, ip="10.0.0.3")
+        self.report(client, comment, ip="10.0.3.1")
         comment.refresh_from_db()
         assert comment.status == "approved"
-        self.report(client, comment, ip="10.0.0.4")
+        self.report(client, comment, ip="10.0.4.1")
         comment.refresh_from_db()
         assert comment.status == "pending"
 
@@ -446,6 +447,54 @@ class TestReports:
         comment.refresh_from_db()
         assert comment.status == "approved"
         assert comment.reports.count() == 1
+
+    @pytest.mark.parametrize(
+        "addresses",
+        [
+            ["203.0.113.7", "203.0.113.8", "203.0.113.200"],
+            ["2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:ffff::3"],
+        ],
+        ids=["ipv4-slash-24", "ipv6-slash-64"],
+    )
+    def test_one_network_counts_once(self, client, article, settings, addresses):
+        settings.COMMENTS_REPORT_THRESHOLD = 2
+        comment = add_comment(article)
+        for ip in addresses:
+            self.report(client, comment, ip=ip)
+        comment.refresh_from_db()
+        assert comment.status == "approved"
+        assert comment.reports.count() == 3  # moderators still see each of them
+        self.report(client, comment, ip="198.51.100.9")
+        comment.refresh_from_db()
+        assert comment.status == "pending"
+
+    def test_reports_from_commenters_with_approved_history_weigh_more(
+        self, client, article, settings
+    ):
+        settings.COMMENTS_REPORT_THRESHOLD = 3
+        settings.COMMENTS_REPORT_COMMENTER_WEIGHT = 2
+        comment = add_comment(article, text="Contested words")
+        add_comment(article, email="regular@example.org")
+        regular = Client()
+        prove_address(regular, "regular@example.org")
+        self.report(regular, comment, ip="198.51.100.9")
+        assert comment.reports.get().weight == 2
+        self.report(client, comment, ip="203.0.113.7")
+        comment.refresh_from_db()
+        assert comment.status == "pending"
+
+    def test_a_proved_address_without_approved_comments_weighs_as_anyone(
+        self, client, article, settings
+    ):
+        settings.COMMENTS_REPORT_THRESHOLD = 3
+        comment = add_comment(article)
+        add_comment(article, email="newcomer@example.org", status="pending")
+        newcomer = Client()
+        prove_address(newcomer, "newcomer@example.org")
+        self.report(newcomer, comment, ip="198.51.100.9")
+        self.report(client, comment, ip="203.0.113.7")
+        comment.refresh_from_db()
+        assert comment.status == "approved"
 
     def test_reports_store_no_address(self, client, article):
         comment = add_comment(article)

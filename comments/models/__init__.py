@@ -9,12 +9,11 @@ from .comments import (
     CommentQuerySet,
     Decision,
     ModerationLog,
-    Report,
     hash_ip,
-    held_reason_for_reports,
     normalize_email,
 )
 from .confirmations import Confirmation, email_digest
+from .reports import Report, held_reason_for_reports, weight_of
 
 __all__ = [
     "AWAITING_CONFIRMATION",
@@ -33,4 +32,5 @@ __all__ = [
     "hash_ip",
     "held_reason_for_reports",
     "normalize_email",
+    "weight_of",
 ]

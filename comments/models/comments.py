@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.functions import Upper
-from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 
 from articles.models import Article
+from newsroom.clientip import network_of
+
+from .reports import Report, held_reason_for_reports, weight_of
 
 MODERATE_PERMISSION = "comments.moderate_comment"
 # Why a comment that trust would publish waits: its author has yet to click the mailed link.
@@ -231,21 +233,31 @@ class Comment(models.Model):
                 reason=reason,
             )
 
-    def report(self, reason, ip=None):
+    def report(self, reason, ip=None, weight=1):
         """Record a reader's report; enough of them send the comment back to the queue.
 
-        Returns the report, or None when this address already reported the comment.
+        Reports from one network count once; weight is more than 1 for a reporter whose
+        own comments were approved. Returns the report, or None when this address
+        already reported the comment.
         """
         ip_hash = hash_ip(ip)
+        network = network_of(ip)
         with transaction.atomic():
             if ip_hash and self.reports.filter(ip_hash=ip_hash).exists():
                 return None
-            report = Report.objects.create(comment=self, reason=reason, ip_hash=ip_hash)
+            report = Report.objects.create(
+                comment=self,
+                reason=reason,
+                ip_hash=ip_hash,
+                network_hash=hash_ip(str(network)) if network else "",
+                weight=weight,
+            )
             threshold = settings.COMMENTS_REPORT_THRESHOLD
             if self.is_public and threshold:
-                reports = list(self.reports_since_review().values_list("reason", flat=True))
-                if len(reports) >= threshold:
-                    self.hold(held_reason_for_reports(reports))
+                reports = self.reports_since_review()
+                weighed = reports.values_list("network_hash", "weight")
+                if weight_of(weighed) >= threshold:
+                    self.hold(held_reason_for_reports(reports.values_list("reason", flat=True)))
         return report
 
     def reports_since_review(self):
@@ -258,20 +270,6 @@ class Comment(models.Model):
         )
         reports = self.reports.all()
         return reports.filter(created_at__gt=reviewed_at) if reviewed_at else reports
-
-
-def held_reason_for_reports(reasons):
-    # Stored for the moderators, in the site's language rather than the reporter's.
-    with translation.override(settings.LANGUAGE_CODE):
-        labels = {value: str(label) for value, label in Report.Reason.choices}
-    counted = {}
-    for reason in reasons:
-        counted[reason] = counted.get(reason, 0) + 1
-    parts = ", ".join(
-        f"{labels.get(reason, reason).lower()} ({n})"
-        for reason, n in sorted(counted.items(), key=lambda item: -item[1])
-    )
-    return f"Reported {len(reasons)} times: {parts}"
 
 
 class ModerationLog(models.Model):
@@ -305,23 +303,3 @@ class ModerationLog(models.Model):
             raise PermissionDenied("The moderation log is append-only.")
         self.reason = self.reason[:250]
         super().save(*args, **kwargs)
-
-
-class Report(models.Model):
-    class Reason(models.TextChoices):
-        ABUSE = "abuse", _("Abusive or hateful")
-        SPAM = "spam", _("Spam or advertising")
-        PERSONAL = "personal", _("Reveals personal information")
-        OFF_TOPIC = "off_topic", _("Off topic")
-        OTHER = "other", _("Something else")
-
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reason = models.CharField(max_length=20, choices=Reason.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.get_reason_display()} ({self.comment_id})"

@@ -23,7 +23,9 @@ class Command(BaseCommand):
         cutoff = timezone.now() - timedelta(days=days)
         comments = Comment.objects.filter(created_at__lt=cutoff, ip__isnull=False).update(ip=None)
         reports = (
-            Report.objects.filter(created_at__lt=cutoff).exclude(ip_hash="").update(ip_hash="")
+            Report.objects.filter(created_at__lt=cutoff)
+            .exclude(ip_hash="", network_hash="")
+            .update(ip_hash="", network_hash="")
         )
         self.stdout.write(
             f"Purged the IP addresses of {comments} comment(s) and {reports} report(s) "
