@@ -118,12 +118,17 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Lock an account from an address after repeated failed logins, for an hour.
+# Lock an account from an address after repeated failed logins, for an hour; across
+# addresses, a short cool-off that the account's known addresses pass (newsroom/logins.py).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_ip"
+AXES_HANDLER = "newsroom.logins.AccountCoolOffHandler"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure with its time, for the cool-off
+AXES_ACCOUNT_FAILURE_LIMIT = env_int("AXES_ACCOUNT_FAILURE_LIMIT", 10)
+AXES_ACCOUNT_COOLOFF_MINUTES = env_int("AXES_ACCOUNT_COOLOFF_MINUTES", 15)
 
 # No inline scripts anywhere; styles may be inline (the admin uses style attributes).
 CONTENT_SECURITY_POLICY = {
