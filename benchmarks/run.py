@@ -444,7 +444,7 @@ def machine(server, env):
         "django": versions[0] if versions else "?",
         "gunicorn": versions[1] if len(versions) > 1 else "?",
         "wrk": (wrk_version.stdout + wrk_version.stderr).split()[1],
-        "cache": "Redis (" + REDIS_URL + ")" if "REDIS_URL" in env else "local memory",
+        "cache": "Redis (" + REDIS_URL + ")" if "REDIS_URL" in env else "files (CACHE_DIR)",
     }
 
 

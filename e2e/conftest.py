@@ -84,6 +84,17 @@ def quick_comment_forms(settings):
     settings.COMMENTS_MIN_SECONDS = COMMENTS_MIN_SECONDS
 
 
+@pytest.fixture(autouse=True)
+def own_cache(settings, tmp_path):
+    # The default file cache, in a folder of the journey's own: never a dev server's pages.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+
+
 def pytest_terminal_summary(terminalreporter):
     if SCREENSHOTS.is_dir():
         terminalreporter.write_line(f"Screenshots: {SCREENSHOTS}")

@@ -1,11 +1,13 @@
 """
 Settings for Newsroom, driven by environment variables.
 
-The defaults are for development on one machine: SQLite, local-memory cache,
-DEBUG on. Production sets DEBUG=0 and a real SECRET_KEY (it refuses to start
-otherwise), DATABASE_URL for PostgreSQL and REDIS_URL for a shared cache.
+The defaults are for development on one machine: SQLite, a cache in files that
+the machine's processes share, DEBUG on. Production sets DEBUG=0 and a real
+SECRET_KEY (it refuses to start otherwise), DATABASE_URL for PostgreSQL and
+REDIS_URL for a cache shared by every server.
 """
 
+import hashlib
 import ipaddress
 import os
 from pathlib import Path
@@ -184,6 +186,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def database_cache_prefix(database):
+    """A cache key prefix of the database's own, so caches of two databases never mix."""
+    identity = "|".join(str(database.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME"))
+    return hashlib.sha256(identity.encode()).hexdigest()[:12]
+
+
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -194,7 +203,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files every process on this machine shares (runserver, gunicorn workers, management
+    # commands), so a change made by one is seen by all. Keyed by database, so a server on
+    # another database never reads these pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(env_str("CACHE_DIR", BASE_DIR / "var" / "cache"))),
+            "KEY_PREFIX": database_cache_prefix(DATABASES["default"]),
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    }
 
 # Whole pages for anonymous readers (newsroom/pagecache.py); 0 turns the cache off.
 # Every change readers could notice starts a new generation, so this bounds memory, not staleness.

@@ -76,6 +76,7 @@ def set_up_newsroom():
     work = Path(tempfile.mkdtemp(prefix="newsroom-check-html-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(work / "media")
+    os.environ["CACHE_DIR"] = str(work / "cache")
     os.environ["DEBUG"] = "1"  # the development settings; pages are served with DEBUG off below
     os.environ.pop("REDIS_URL", None)
     warnings.filterwarnings("ignore", "No directory at", UserWarning)  # no collectstatic here

@@ -10,6 +10,8 @@ from tests import factories
 @pytest.fixture(autouse=True)
 def isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Each test its own cache in memory: fast, and never a running server's files.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     yield
     cache.clear()
