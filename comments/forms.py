@@ -36,7 +36,7 @@ class CommentForm(forms.Form):
     email = forms.EmailField(
         max_length=254,
         label=_("Your email"),
-        help_text=_("Never shown. We use it only to tell your comments apart."),
+        help_text=_("Never shown. We may send it a link to confirm it is yours."),
     )
     text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
