@@ -58,23 +58,21 @@ class PostCommentView(ArticleDetailView):
 
 
 def posted_message(comment):
-    email = comment.email
+    """What the reader is told: where their comment stands, and whether a link is coming."""
     if comment.awaits_confirmation:
         return _(
             "Your comment will appear once you confirm it: we are sending a link to %(email)s."
-        ) % {"email": email}
-    if comment.confirmation is None:
-        if comment.is_public:
-            return _("Thank you: your comment is published.")
-        return _("Your comment is awaiting moderation.")
+        ) % {"email": comment.email}
     if comment.is_public:
         text = _("Thank you: your comment is published.")
     else:
         text = _("Your comment is awaiting moderation.")
+    if comment.confirmation is None:
+        return text
     return _(
         "%(text)s We are sending a link to %(email)s: please confirm your address, so that "
         "once a few of your comments are approved, the next ones appear at once."
-    ) % {"text": text, "email": email}
+    ) % {"text": text, "email": comment.email}
 
 
 @method_decorator(never_cache, name="dispatch")
