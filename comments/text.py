@@ -10,7 +10,6 @@ import re
 import unicodedata
 from functools import cache
 
-import icu
 from django.template.defaultfilters import linebreaksbr, urlize
 from django.utils.safestring import mark_safe
 
@@ -31,24 +30,50 @@ def count_links(text):
     return len(_ANCHOR.findall(urlize(text, autoescape=True)))
 
 
-@cache
-def _spoof_checker():
-    return icu.SpoofChecker()
+# Characters that show nothing, and that Unicode tells renderers to ignore: format
+# characters (zero-width space and joiners, soft hyphen, bidi marks), variation
+# selectors, the combining grapheme joiner and the Hangul fillers.
+_INVISIBLE_RANGES = [(0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x180B, 0x180F)]
+_INVISIBLE = {"\u034f", "\u115f", "\u1160", "\u3164", "\uffa0"}
 
 
 def _is_invisible(char):
-    return icu.Char.hasBinaryProperty(char, icu.UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+    point = ord(char)
+    return (
+        unicodedata.category(char) == "Cf"
+        or char in _INVISIBLE
+        or any(low <= point <= high for low, high in _INVISIBLE_RANGES)
+    )
+
+
+@cache
+def _prototypes():
+    """Each look-alike character and the plain letter it passes for (Unicode TR39 data)."""
+    from confusable_homoglyphs.confusables import confusables_data
+
+    table = {}
+    for char, homoglyphs in confusables_data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        # The table lists look-alikes both ways; the plain one is the single ASCII
+        # character among them. "rn" for "m" and the like are left out: a word is
+        # matched letter for letter.
+        plain = [h["c"] for h in homoglyphs if len(h["c"]) == 1 and h["c"].isascii()]
+        if plain:
+            table[ord(char)] = plain[0]
+    return table
 
 
 def fold(text):
     """
     The forms banned words are matched in: NFKC, without invisible characters,
-    look-alike letters folded to their skeleton (Unicode TR39), without accents or
-    case, so "ѕcam", "s\u200bcam", "ＳＣＡＭ" and "scám" all read as "scam" does.
+    look-alike letters folded to the plain letter they pass for (Unicode TR39's
+    confusables), without accents or case, so "ѕcam", "s\u200bcam", "ＳＣＡＭ" and
+    "scám" all read as "scam" does.
 
-    Skeletons keep case ("m" reads "rn", "M" reads "M", Cyrillic "м" neither), so
-    the text is folded twice, from lower and from upper case: a word matches when
-    it is found in either form.
+    Look-alikes differ by case (Cyrillic "м" passes for no Latin letter, "М" for
+    "M"), so the text is folded twice, from lower and from upper case: a word
+    matches when it is found in either form.
     """
     text = unicodedata.normalize("NFKC", text)
     text = "".join(char for char in text if not _is_invisible(char))
@@ -56,6 +81,6 @@ def fold(text):
 
 
 def _skeleton(text):
-    skeleton = _spoof_checker().getSkeleton(0, text)  # NFD, prototypes, NFD
-    bare = "".join(char for char in skeleton if unicodedata.category(char) != "Mn")
+    plain = unicodedata.normalize("NFD", text.translate(_prototypes()))
+    bare = "".join(char for char in plain if unicodedata.category(char) != "Mn")
     return unicodedata.normalize("NFC", bare).casefold()
