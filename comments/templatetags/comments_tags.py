@@ -4,8 +4,11 @@ from django.template.defaultfilters import linebreaksbr, urlize
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from newsroom.pagecache import shows
+
 from ..forms import CommentForm, ReportForm
 from ..moderation import comments_open
+from ..pages import comments_of
 from ..threads import PAGE_PARAMETER, THREADS_PER_PAGE, public_threads
 from ..views import OWN_COMMENTS_SESSION_KEY
 
@@ -21,8 +24,18 @@ def comment_text(text):
     return mark_safe(linebreaksbr(mark_safe(html), autoescape=False))
 
 
+@register.inclusion_tag("articles/includes/comment_count.html")
+def comment_count(article):
+    """The count of an article annotated with one (lists); nothing otherwise."""
+    count = getattr(article, "comment_count", None)
+    if count is not None:
+        shows(comments_of(article.pk))
+    return {"article": article, "count": count}
+
+
 @register.inclusion_tag("comments/article_comments.html", takes_context=True)
 def article_comments(context, article):
+    shows(comments_of(article.pk))
     request = context.get("request")
     session = getattr(request, "session", None)
     own_ids = set(session.get(OWN_COMMENTS_SESSION_KEY, [])) if session is not None else set()
