@@ -44,12 +44,12 @@ def _is_live(values, now):
 
 def article_changed(instance, before):
     tags = {article(instance.pk)}
-    if instance.translation_of_id:
-        tags.add(article(instance.translation_of_id))  # its page links the versions
     now = timezone.now()
     after = {name: getattr(instance, name) for name in PLACEMENT}
     live_now = instance.reader_state == ReaderState.LIVE
     live_before = before is not None and _is_live(before, now)
+    if instance.translation_of_id and (live_now or live_before):
+        tags.add(article(instance.translation_of_id))  # its page links the versions
     if live_now != live_before or (live_now and before != after):
         contributors = set(instance.credits.values_list("contributor_id", flat=True))
         for values in (after, before or after):
