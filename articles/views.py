@@ -12,7 +12,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from comments.counts import comment_count_annotation
-from newsroom.pagecache import shows
+from newsroom.pagecache import kept, shows
 
 from . import structured_data
 from .models import Article, Contributor, Correction, Section
@@ -137,19 +137,26 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         root_id = article.translation_of_id or article.pk
-        shows(f"translations-{root_id}", f"section-{article.section_id}-articles")
-        versions = list(
-            Article.objects.published()
-            .filter(Q(pk=root_id) | Q(translation_of_id=root_id))
-            .exclude(pk=article.pk)
-            .order_by("language")
+        versions = kept(
+            f"versions:{root_id}:{article.pk}",
+            [f"translations-{root_id}"],
+            lambda: list(
+                Article.objects.published()
+                .filter(Q(pk=root_id) | Q(translation_of_id=root_id))
+                .exclude(pk=article.pk)
+                .order_by("language")
+            ),
         )
         original = next((v for v in versions if v.pk == article.translation_of_id), None)
-        related = (
-            Article.objects.published()
-            .filter(section=article.section_id, language=article.language)
-            .exclude(pk__in=[article.pk, *(v.pk for v in versions)])
-            .select_related("section")[:RELATED_COUNT]
+        related = kept(
+            f"related:{article.pk}",
+            [f"section-{article.section_id}-articles"],
+            lambda: list(
+                Article.objects.published()
+                .filter(section=article.section_id, language=article.language)
+                .exclude(pk__in=[article.pk, *(v.pk for v in versions)])
+                .select_related("section")[:RELATED_COUNT]
+            ),
         )
         context.update(
             translations=versions,

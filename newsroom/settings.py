@@ -176,6 +176,9 @@ else:
 # Whole pages for anonymous readers (newsroom/pagecache/); 0 turns the cache off.
 # A change ends the pages showing it, so this bounds memory, not staleness.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Parts of pages a cache miss reuses (a story's versions, related stories, comment
+# threads, the navigation), kept while what they show is unchanged; 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 # How long readers of a page that went stale wait for the one render of it in progress.
 PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_SECONDS", 3)
 # s-maxage for a CDN in front: how long it may serve a page after it changed here,

@@ -27,22 +27,22 @@ EIGHT_CREDITS = [
 
 # The most queries each page may make, whatever it shows.
 LIST_BUDGETS = {
-    "/": 3,
-    "/section/world/": 4,
-    "/contributor/guy-faulconbridge/": 4,
-    "/search/?q=harbour": 4,
+    "/": 2,
+    "/section/world/": 3,
+    "/contributor/guy-faulconbridge/": 3,
+    "/search/?q=harbour": 3,
     "/feeds/rss/": 2,
     "/feeds/atom/": 2,
     "/section/world/rss/": 3,
     "/section/world/atom/": 3,
     "/contributor/guy-faulconbridge/rss/": 3,
     "/contributor/guy-faulconbridge/atom/": 3,
-    "/corrections/": 3,
+    "/corrections/": 2,
     "/corrections/rss/": 1,
-    "/sitemap-articles.xml": 6,
+    "/sitemap-articles.xml": 2,
     "/sitemap-news.xml": 1,
 }
-ARTICLE_BUDGET = 7
+ARTICLE_BUDGET = 4
 NINJS_BUDGET = 3
 ARTICLE_CHANGELIST_BUDGET = 13
 COMMENT_QUEUE_BUDGET = 9

@@ -4,7 +4,7 @@ from django.template.defaultfilters import linebreaksbr, urlize
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from newsroom.pagecache import shows
+from newsroom.pagecache import kept, shows
 
 from ..forms import CommentForm, ReportForm
 from ..moderation import comments_open
@@ -39,7 +39,12 @@ def article_comments(context, article):
     request = context.get("request")
     session = getattr(request, "session", None)
     own_ids = set(session.get(OWN_COMMENTS_SESSION_KEY, [])) if session is not None else set()
-    threads, count = public_threads(article, own_ids)
+    if own_ids:
+        threads, count = public_threads(article, own_ids)
+    else:  # what every other reader sees, kept until a comment on it changes
+        threads, count = kept(
+            f"threads:{article.pk}", [comments_of(article.pk)], lambda: public_threads(article)
+        )
     is_open = comments_open(article)
     form, replying_to = context.get("comment_form"), None
     if form is not None and form.is_bound:

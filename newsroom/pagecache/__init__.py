@@ -28,6 +28,7 @@ for readers stay).
 """
 
 from .entries import CSRF_PLACEHOLDER, personalised
+from .fragments import kept
 from .middleware import PageCacheMiddleware, is_personal, public_page
 from .registry import shows, watch
 from .schedule import watch_schedule
@@ -39,6 +40,7 @@ __all__ = [
     "PageCacheMiddleware",
     "csrf_placeholder",
     "is_personal",
+    "kept",
     "personalised",
     "public_page",
     "renew",
