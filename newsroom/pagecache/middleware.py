@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
 from . import entries, registry, schedule
@@ -44,6 +45,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if settings.SECURE_SSL_REDIRECT and not request.is_secure():
             return self.get_response(request)  # the security middleware redirects it
+        if not _is_public_page(request.path_info):
+            return self.get_response(request)  # nothing to look up for other views
         lookup = Lookup(request) if settings.PAGE_CACHE_SECONDS > 0 else None
         if lookup is not None and lookup.hit():
             return entries.respond(request, lookup.entry, lookup.seconds_left(), "hit")
@@ -54,6 +57,14 @@ class PageCacheMiddleware:
             if lookup is not None:
                 lookup.unlock()
         return finish(request, response)
+
+
+def _is_public_page(path):
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return getattr(match.func, "is_public_page", False)
 
 
 def public_page(view, shows=()):
@@ -81,6 +92,7 @@ def public_page(view, shows=()):
             return finish(request, response)
         return response
 
+    wrapper.is_public_page = True
     return wrapper
 
 
