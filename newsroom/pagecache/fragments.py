@@ -26,6 +26,8 @@ def kept(name, tags, compute):
     key = FRAGMENT_KEY.format(hashlib.sha256(name.encode()).hexdigest())
     found = cache.get_many([key, page_tags.EPOCH_KEY])
     entry, epoch = found.get(key), found.get(page_tags.EPOCH_KEY)
+    if epoch is None:
+        epoch = page_tags.epoch()
     if entry is not None:
         current = cache.get_many([page_tags.tag_key(tag) for tag in entry["tags"]])
         if all(current.get(page_tags.tag_key(t)) == v for t, v in entry["tags"].items()):
@@ -36,7 +38,7 @@ def kept(name, tags, compute):
     shown.update(tags)
     registry.shows(*shown)
     # Worked out while something changed: it may hold old data under new versions.
-    if epoch is not None and page_tags.epoch() == epoch:
+    if page_tags.epoch() == epoch:
         versions = page_tags.current(shown)
         cache.set(key, {"value": value, "tags": versions}, settings.FRAGMENT_CACHE_SECONDS)
     return value
