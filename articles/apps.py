@@ -9,14 +9,24 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from newsroom import pagecache
 
+        from . import pages
         from .models import forget_styles
 
-        # Readers see all of these (styles make credit lines): a change renders pages afresh,
-        # and so does a story reaching readers at its publish time or embargo's end.
-        seen = ("Section", "Contributor", "Article", "Credit", "Correction")
-        for name in (*seen, "CreditStyle", "CreditPhrase"):
-            pagecache.watch(self.get_model(name))
-        pagecache.watch_schedule(self.get_model("Article").objects.next_release)
+        # What readers see, and which cached pages each change ends (articles/pages.py).
+        Article = self.get_model("Article")
+        pagecache.watch(
+            Article,
+            pages.article_changed,
+            before=pages.PLACEMENT,
+            instance_tag=lambda article: pages.article(article.pk),
+            moves_schedule=True,
+        )
+        pagecache.watch(self.get_model("Credit"), pages.credit_changed, before=["contributor_id"])
+        pagecache.watch(self.get_model("Correction"), pages.correction_changed)
+        pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
+        for name in ("Section", "CreditStyle", "CreditPhrase"):
+            pagecache.watch(self.get_model(name), pages.whole_site)
+        pagecache.watch_schedule(Article.objects.next_release, pages.released_between)
 
         for name in ("CreditStyle", "CreditPhrase"):
             model = self.get_model(name)

@@ -8,6 +8,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.pagecache import shows
+
 from .models import Article, Contributor, Correction, Section
 
 FEED_LENGTH = 30
@@ -72,7 +74,9 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        section = get_object_or_404(Section, slug=slug)
+        shows(f"section-{section.pk}-articles")
+        return section
 
     def title(self, obj):
         return f"{settings.NEWSROOM_NAME}: {obj.name}"
@@ -103,7 +107,9 @@ class SectionAtomFeed(SectionFeed):
 
 class ContributorFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Contributor, slug=slug)
+        contributor = get_object_or_404(Contributor, slug=slug)
+        shows(f"contributor-{contributor.pk}", f"contributor-{contributor.pk}-articles")
+        return contributor
 
     def title(self, obj):
         return f"{settings.NEWSROOM_NAME}: {obj.name}"

@@ -2,13 +2,17 @@
 Articles matching a reader's words.
 
 PostgreSQL ranks full-text matches (headline above standfirst above body) from
-the document column that migration 0008_stored_search_document keeps; other
-databases need every word somewhere, and keep the queryset's order.
+the document column that migration 0008_stored_search_document keeps. Ranking
+reads every candidate's document, so only the newest ``CANDIDATES`` matches are
+ranked: a common word matching half the archive costs what a rare one does.
+Other databases need every word somewhere, and keep the queryset's order.
 """
 
 from django.db import connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+
+CANDIDATES = 500
 
 
 def matching(queryset, query):
@@ -35,9 +39,14 @@ def _ranked(queryset, query, connection):
     table = connection.ops.quote_name(queryset.model._meta.db_table)
     document = RawSQL(f"{table}.search_document", [], output_field=SearchVectorField())
     terms = SearchQuery(query, search_type="websearch", config="simple")
-    return (
+    newest = (
         queryset.alias(search_document=document)
         .filter(search_document=terms)
+        .order_by("-publish_at", "-pk")
+        .values("pk")[:CANDIDATES]
+    )
+    return (
+        queryset.filter(pk__in=newest)
         .annotate(rank=SearchRank(document, terms))
         .order_by("-rank", "-publish_at", "-pk")
     )

@@ -12,6 +12,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from comments.counts import comment_count_annotation
+from newsroom.pagecache import kept, shows
 
 from . import structured_data
 from .models import Article, Contributor, Correction, Section
@@ -60,6 +61,7 @@ class SectionView(OneVersionPerStoryMixin, PublishedListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        shows(f"section-{self.section.pk}-articles")
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
@@ -71,6 +73,7 @@ class ContributorView(PublishedListView):
 
     def get_queryset(self):
         self.contributor = get_object_or_404(Contributor, slug=self.kwargs["slug"])
+        shows(f"contributor-{self.contributor.pk}", f"contributor-{self.contributor.pk}-articles")
         return super().get_queryset().credited_to(self.contributor)
 
     def get_context_data(self, **kwargs):
@@ -134,18 +137,26 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         root_id = article.translation_of_id or article.pk
-        versions = list(
-            Article.objects.published()
-            .filter(Q(pk=root_id) | Q(translation_of_id=root_id))
-            .exclude(pk=article.pk)
-            .order_by("language")
+        versions = kept(
+            f"versions:{root_id}:{article.pk}",
+            [f"translations-{root_id}"],
+            lambda: list(
+                Article.objects.published()
+                .filter(Q(pk=root_id) | Q(translation_of_id=root_id))
+                .exclude(pk=article.pk)
+                .order_by("language")
+            ),
         )
         original = next((v for v in versions if v.pk == article.translation_of_id), None)
-        related = (
-            Article.objects.published()
-            .filter(section=article.section_id, language=article.language)
-            .exclude(pk__in=[article.pk, *(v.pk for v in versions)])
-            .select_related("section")[:RELATED_COUNT]
+        related = kept(
+            f"related:{article.pk}",
+            [f"section-{article.section_id}-articles"],
+            lambda: list(
+                Article.objects.published()
+                .filter(section=article.section_id, language=article.language)
+                .exclude(pk__in=[article.pk, *(v.pk for v in versions)])
+                .select_related("section")[:RELATED_COUNT]
+            ),
         )
         context.update(
             translations=versions,

@@ -46,9 +46,16 @@ def choose_targets():
         (a for a in others if a.section.comment_policy == CommentPolicy.PRE_MODERATED),
         others[0] if others else article,
     )
+    # Edited over and over while the article is read: a story the article's page does not show.
+    churned = next(
+        (a for a in recent if a.section_id != article.section_id and a.pk != commented.pk),
+        commented,
+    )
     return {
         "home": "/",
         "article": article.get_absolute_url(),
+        "article_slug": article.slug,
+        "churn_slug": churned.slug,
         "article_comments": article.approved,
         "section": article.section.get_absolute_url(),
         "search": "/search/?q=" + SEARCH_QUERY.replace(" ", "+"),

@@ -26,7 +26,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import report
+from benchmarks import report, scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
@@ -384,7 +384,11 @@ def serve_and_measure(args, env, targets, label, cached, port):
         redis.flushdb()  # no page cached from another size or run
     log(f"Serving {label} ({'page cache on' if cached else 'PAGE_CACHE_SECONDS=0'})")
     with Server(server_env, port, label, args.workers) as server:
-        return measure(args, server, targets)
+        results = measure(args, server, targets)
+        if cached and "churn_slug" in targets:
+            results["churn"] = scenarios.churn(args, server, env, targets, wrk, log)
+            results["stampede"] = scenarios.stampede(server, env, targets, log)
+        return results
 
 
 def base_environment(args):

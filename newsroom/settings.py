@@ -101,6 +101,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page for an anonymous reader is answered before the rest runs.
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -215,11 +217,20 @@ else:
         }
     }
 
-# Whole pages for anonymous readers (newsroom/pagecache.py); 0 turns the cache off.
-# Every change readers could notice starts a new generation, so this bounds memory, not staleness.
+# Whole pages for anonymous readers (newsroom/pagecache/); 0 turns the cache off.
+# A change ends the pages showing it, so this bounds memory, not staleness.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# s-maxage for a CDN in front: how long it may serve a page after it changed here.
+# Parts of pages a cache miss reuses (a story's versions, related stories, comment
+# threads, the navigation), kept while what they show is unchanged; 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+# How long readers of a page that went stale wait for the one render of it in progress.
+PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_SECONDS", 3)
+# s-maxage for a CDN in front: how long it may serve a page after it changed here,
+# unless it is told of changes (PAGE_CACHE_PURGE), when it may keep pages as long as we do.
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 10)
+PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE", "")  # "xkey", "fastly" or a function's path
+CDN_PURGE_URL = env_str("CDN_PURGE_URL", "")
+CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -18,7 +18,7 @@ from django.utils.http import http_date
 
 from comments.forms import TIMESTAMP_SALT
 from comments.models import Comment
-from tests.factories import form_data
+from tests.factories import form_data, make_section
 
 CREDITS = [("reporting", "Guy Faulconbridge", "Oslo", ""), ("editing", "Ed Itor", "", "")]
 PER_READER = re.compile(r'(name="(?:csrfmiddlewaretoken|timestamp)" value=")[^"]*')
@@ -400,3 +400,176 @@ def test_a_comment_waiting_for_moderation_leaves_cached_pages_alone(
     with django_assert_num_queries(0):
         Client().get(url)
         Client().get("/")
+
+
+# Each change ends only the pages that show it
+
+
+@pytest.fixture
+def elsewhere(publish):
+    """A story in another section, sharing nothing with `live`."""
+    return publish(
+        headline="Orchard harvest starts early",
+        slug="orchard",
+        section=make_section("Science", "science"),
+        credits=[("reporting", "Ola Nordmann", "Bergen", "")],
+    )
+
+
+def served_from_cache(url):
+    return Client().get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_change_to_one_story_leaves_other_stories_pages_cached(
+    live, elsewhere, editor, moderator, django_assert_num_queries
+):
+    theirs = [elsewhere.get_absolute_url(), elsewhere.section.get_absolute_url()]
+    warm([*theirs, live.get_absolute_url()])
+    live.headline = "Harbour fraud trial adjourned"
+    live.save()
+    live.record_update(editor, minor=False)
+    live.add_correction(editor, "The judge's name is spelt Ahlberg.")
+    Comment.objects.create(
+        article=live, name="Bo", email="bo@example.org", text="Which court?"
+    ).approve(moderator)
+    Client().get("/feeds/rss/")  # the first request after a write looks at the schedule again
+    with django_assert_num_queries(0):
+        assert all(served_from_cache(url) for url in theirs)
+    assert not served_from_cache(live.get_absolute_url())
+
+
+def test_a_comment_ends_the_pages_showing_it_or_its_count_only(live, publish, moderator, settings):
+    neighbour = publish(headline="Second harbour story", slug="neighbour", hours_ago=1)
+    # The neighbour's page lists `live` among related stories, without its comment count.
+    assert (
+        "Harbour fraud trial opens" in Client().get(neighbour.get_absolute_url()).content.decode()
+    )
+    urls = [neighbour.get_absolute_url(), live.get_absolute_url(), "/"]
+    warm(urls)
+    Comment.objects.create(
+        article=live, name="Bo", email="bo@example.org", text="Which court?"
+    ).approve(moderator)
+    assert served_from_cache(neighbour.get_absolute_url())
+    bodies = assert_fresh(settings, [live.get_absolute_url(), "/"])
+    assert "Which court?" in bodies[live.get_absolute_url()] and "2 comments" in bodies["/"]
+
+
+def test_renaming_a_contributor_reaches_every_page_naming_them(live, settings):
+    urls = pages(live)
+    warm(urls)
+    guy = live.credits.get(role="reporting").contributor
+    guy.name = "Guy Faulconbridge-Lee"
+    guy.save()
+    bodies = assert_fresh(settings, urls)
+    for url in (live.get_absolute_url(), "/contributor/guy-faulconbridge/", "/feeds/rss/"):
+        assert "Guy Faulconbridge-Lee" in bodies[url], url
+
+
+def test_renaming_a_section_reaches_every_page(live, elsewhere, settings):
+    urls = [*pages(live), elsewhere.get_absolute_url()]
+    warm(urls)
+    live.section.name = "Worldwide"
+    live.section.save()
+    bodies = assert_fresh(settings, urls)
+    assert "Worldwide" in bodies[elsewhere.get_absolute_url()]  # in the navigation
+
+
+def test_a_credit_style_change_reaches_the_credit_lines(live, settings):
+    from articles.models import CreditPhrase
+
+    urls = [live.get_absolute_url(), "/feeds/atom/"]
+    warm(urls)
+    CreditPhrase.objects.filter(style__name="English wire", role="reporting").update(
+        label="Reported by"
+    )
+    CreditPhrase.objects.filter(style__name="English wire", role="reporting").first().save()
+    bodies = assert_fresh(settings, urls)
+    assert "(Reported by Guy Faulconbridge in Oslo" in bodies[live.get_absolute_url()]
+
+
+def test_a_new_credit_reaches_the_contributors_pages(live, settings):
+    from articles.models import Credit, Role
+    from tests.factories import contributor
+
+    urls = [*pages(live), "/contributor/ola-nordmann/"]
+    ola = contributor("Ola Nordmann")
+    warm(urls)
+    Credit.objects.create(article=live, contributor=ola, role=Role.PHOTOGRAPHY, position=5)
+    bodies = assert_fresh(settings, urls)
+    assert "harbour" in bodies["/contributor/ola-nordmann/"]
+    assert "ola-nordmann" in bodies["/sitemap-contributors.xml"]
+
+
+def test_moving_a_story_reaches_both_sections(live, elsewhere, settings):
+    urls = [live.section.get_absolute_url(), elsewhere.section.get_absolute_url()]
+    warm(urls)
+    live.section = elsewhere.section
+    live.save()
+    bodies = assert_fresh(settings, urls)
+    assert "harbour" in bodies[elsewhere.section.get_absolute_url()]
+    assert "harbour" not in bodies[urls[0]]
+
+
+def test_a_published_translation_reaches_its_original(live, translator, editor, settings):
+    warm([live.get_absolute_url()])
+    french = live.create_translation(translator, "fr")
+    assert served_from_cache(live.get_absolute_url())  # a draft shows nowhere
+    french.publish(editor)
+    body = assert_fresh(settings, [live.get_absolute_url()])[live.get_absolute_url()]
+    assert 'hreflang="fr"' in body
+
+
+# What a cached page carries
+
+
+def test_a_hit_carries_the_headers_of_a_rendered_page(live):
+    url = live.get_absolute_url()
+    rendered = Client().get(url)
+    hit = Client().get(url)
+    assert (rendered["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "X-Content-Type-Options",
+        "Cross-Origin-Opener-Policy",
+        "Content-Language",
+        "Content-Type",
+    ):
+        assert hit[header] == rendered[header], header
+    assert f"article-{live.pk}" in hit["Surrogate-Key"].split()
+    assert f"comments-{live.pk}" in hit["Cache-Tag"].split(",")
+
+
+PURGED = []
+
+
+def remember_purge(tags):
+    PURGED.append(set(tags))
+
+
+def test_a_cdn_is_told_which_tags_changed(
+    live, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_PURGE = "tests.test_caching.remember_purge"
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        live.add_correction(editor, "Another fix.")
+    assert {f"article-{live.pk}", "corrections"} <= set().union(*PURGED)
+    control = Client().get("/feeds/rss/")["Cache-Control"]
+    assert f"s-maxage={settings.PAGE_CACHE_SECONDS}" in control  # it is told: it may keep pages
+
+
+def test_a_stale_page_being_rendered_elsewhere_is_not_waited_for_forever(live, settings):
+    from django.core.cache import cache
+
+    url = live.get_absolute_url()
+    Client().get(url)
+    live.headline = "Harbour fraud trial adjourned"
+    live.save()
+    settings.PAGE_CACHE_WAIT_SECONDS = 0
+    key = next(k for k in cache._cache if ":pages:page:" in k and not k.endswith(":rendering"))
+    cache.set(key.split(":", 2)[2] + ":rendering", 1, 30)  # another worker's render
+    response = Client().get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Harbour fraud trial adjourned" in response.content.decode()

@@ -16,7 +16,6 @@ from django.db import connection
 from django.test import Client
 
 from comments.models import Comment
-from newsroom import pagecache
 from newsroom.settings import database_cache_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,17 +81,21 @@ def test_without_redis_the_cache_is_files_every_process_shares():
 
 
 @pytest.mark.django_db
-def test_a_change_in_another_process_starts_a_new_generation_here(settings, tmp_path):
+def test_a_change_in_another_process_ends_the_pages_showing_it_here(settings, tmp_path):
+    from newsroom.pagecache import tags
+
     database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     shared_files(settings, tmp_path / "cache", database_url)
-    before = pagecache.current_generation().token
-    assert pagecache.current_generation().token == before
+    before = tags.current(["article-1", "article-2"])
+    assert tags.current(["article-1", "article-2"]) == before
     in_another_process(
-        "from newsroom import pagecache\npagecache.content_changed()",
+        "from newsroom import pagecache\npagecache.renew(['article-1'])",
         tmp_path / "cache",
         database_url,
     )
-    assert pagecache.current_generation().token != before
+    after = tags.current(["article-1", "article-2"])
+    assert after["article-1"] != before["article-1"]
+    assert after["article-2"] == before["article-2"]
 
 
 def postgres_url():

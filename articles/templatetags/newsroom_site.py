@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, gettext_noop
 
+from newsroom.pagecache import SITE, kept
+
 from ..models import Section
 from ..renditions import renditions_for
 
@@ -81,7 +83,7 @@ def srcset(renditions):
 
 @register.simple_tag
 def navigation_sections():
-    return Section.objects.only("name", "slug")
+    return kept("navigation", [SITE], lambda: list(Section.objects.only("name", "slug")))
 
 
 @register.filter

@@ -1,0 +1,105 @@
+"""
+Which cached pages each change of the articles app ends (see newsroom/pagecache).
+
+Tags: ``article-<pk>`` for a story, wherever it shows (its page, lists, feeds);
+``articles`` for the site-wide lists (home, feeds, search, sitemaps);
+``section-<pk>-articles``, ``contributor-<pk>-articles`` and
+``translations-<pk>`` for the stories listed in a section, by a contributor, or
+as versions of one original. Sections and credit styles show on every page and
+end them all (``SITE``); they seldom change.
+"""
+
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from newsroom.pagecache import SITE
+
+from .models import Article, Credit, ReaderState, Status
+
+# Where a story is listed; a change of any of these moves it between lists.
+PLACEMENT = ("status", "publish_at", "embargo_until", "section_id", "language", "translation_of_id")
+
+
+def article(pk):
+    return f"article-{pk}"
+
+
+def listed_in(section_id, root_id, contributor_ids):
+    return {
+        "articles",
+        f"section-{section_id}-articles",
+        f"translations-{root_id}",
+        *(f"contributor-{pk}-articles" for pk in contributor_ids),
+    }
+
+
+def _is_live(values, now):
+    return (
+        values["status"] == Status.PUBLISHED
+        and values["publish_at"] is not None
+        and values["publish_at"] <= now
+        and (values["embargo_until"] is None or values["embargo_until"] <= now)
+    )
+
+
+def article_changed(instance, before):
+    tags = {article(instance.pk)}
+    now = timezone.now()
+    after = {name: getattr(instance, name) for name in PLACEMENT}
+    live_now = instance.reader_state == ReaderState.LIVE
+    live_before = before is not None and _is_live(before, now)
+    if instance.translation_of_id and (live_now or live_before):
+        tags.add(article(instance.translation_of_id))  # its page links the versions
+    if live_now != live_before or (live_now and before != after):
+        contributors = set(instance.credits.values_list("contributor_id", flat=True))
+        for values in (after, before or after):
+            root = values["translation_of_id"] or instance.pk
+            tags |= listed_in(values["section_id"], root, contributors)
+    return tags
+
+
+def credit_changed(credit, before):
+    tags = {article(credit.article_id)}
+    if Article.objects.published().filter(pk=credit.article_id).exists():
+        tags.add("articles")  # the contributors' sitemap lists whoever is credited
+        for contributor_id in {credit.contributor_id, (before or {}).get("contributor_id")}:
+            if contributor_id:
+                tags.add(f"contributor-{contributor_id}-articles")
+    return tags
+
+
+def correction_changed(correction, before):
+    return {article(correction.article_id), "corrections"}
+
+
+def contributor_changed(contributor, before):
+    if before is None:
+        return set()  # nobody shows a new contributor yet
+    shown = Article.objects.published().filter(credits__contributor=contributor)
+    shown = shown.values_list("pk", flat=True)
+    return {f"contributor-{contributor.pk}", *(article(pk) for pk in shown)}
+
+
+def whole_site(instance, before):
+    return {SITE}
+
+
+def released_between(since, until):
+    """The tags of every story that reached readers in (since, until]."""
+    release = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
+    released = (
+        Article.objects.filter(status=Status.PUBLISHED)
+        .alias(release=release)
+        .filter(release__gt=since, release__lte=until)
+        .values("pk", "section_id", "translation_of_id")
+    )
+    tags = set()
+    for row in released:
+        contributors = Credit.objects.filter(article_id=row["pk"]).values_list(
+            "contributor_id", flat=True
+        )
+        tags.add(article(row["pk"]))
+        if row["translation_of_id"]:
+            tags.add(article(row["translation_of_id"]))
+        tags |= listed_in(row["section_id"], row["translation_of_id"] or row["pk"], contributors)
+    return tags

@@ -1,0 +1,59 @@
+"""
+Whole pages for anonymous readers, never stale, each ended only by a change to
+something it shows.
+
+A page rendered for the cache collects *tags* naming what it shows (an article,
+the list of a section's stories, the site's navigation …) and is stored with
+their versions. A change renews the versions of its tags when its transaction
+commits, on every server sharing the cache, so exactly the pages showing it are
+rendered afresh on their next request; the others stay cached. What changes by
+itself (a story released at its publish time or when an embargo lifts, comments
+closing) is renewed by the first request after its moment (schedule.py).
+
+Readers who are signed in, or who carry a session (a commenter who sees their own
+waiting comment) or a message, are never served a cached page and never have
+theirs cached; their responses are ``private, no-store``.
+
+A cached page holds a placeholder where a form's CSRF token goes (and wherever an
+app puts a value each reader must have of their own: ``fill_per_reader`` and
+``per_reader``, the comment form's signed time); each reader gets their own filled in,
+and such a page is ``private`` to shared caches. Pages without one are ``public``
+with an ``s-maxage`` for a CDN, and carry their tags in ``Surrogate-Key`` and
+``Cache-Tag`` so a CDN told of changes (purge.py) may keep them longer. Every
+cached page answers ``If-None-Match`` and ``If-Modified-Since`` with 304.
+
+This package knows no app: each app says, in its ``AppConfig.ready()``, which
+of its models readers see (``watch``) and what changes by itself at a known time
+(``watch_schedule``). ``PAGE_CACHE_SECONDS=0`` turns the cache off (the headers
+for readers stay).
+"""
+
+from .entries import CSRF_PLACEHOLDER, fill_per_reader, per_reader
+from .fragments import kept
+from .middleware import PageCacheMiddleware, is_personal, public_page
+from .registry import shows, watch
+from .schedule import watch_schedule
+from .tags import SITE, renew
+
+__all__ = [
+    "CSRF_PLACEHOLDER",
+    "SITE",
+    "PageCacheMiddleware",
+    "csrf_placeholder",
+    "is_personal",
+    "kept",
+    "fill_per_reader",
+    "per_reader",
+    "public_page",
+    "renew",
+    "shows",
+    "watch",
+    "watch_schedule",
+]
+
+
+def csrf_placeholder(request):
+    """Context processor: pages rendered for the cache hold a placeholder, not a token."""
+    if getattr(request, "renders_for_page_cache", False):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}
