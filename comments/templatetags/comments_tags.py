@@ -1,6 +1,8 @@
 from django import template
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from newsroom.pagecache import kept, shows
 
@@ -28,12 +30,44 @@ def comment_count(article):
     return {"article": article, "count": count}
 
 
-@register.inclusion_tag("comments/article_comments.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def article_comments(context, article):
+    """The comment threads and form under an article.
+
+    What every anonymous reader sees is rendered once per language, page and reply
+    and kept until a comment on the story changes: the form's CSRF token and time
+    are placeholders each reader's own values are filled into (newsroom/pagecache).
+    """
+    request = context.get("request")
+    shared = (
+        getattr(request, "renders_for_page_cache", False)
+        and context.get("comment_form") is None
+        and not _own_comment_ids(request)
+    )
+    if not shared:
+        return _render_comments(context, article)
+    query = request.GET
+    name = ":".join(
+        [
+            "comments-html",
+            str(article.pk),
+            translation.get_language() or "",
+            query.get(PAGE_PARAMETER, "")[:12],
+            query.get("reply_to", "")[:12],
+        ]
+    )
+    return kept(name, [comments_of(article.pk)], lambda: _render_comments(context, article))
+
+
+def _own_comment_ids(request):
+    session = getattr(request, "session", None)
+    return set(session.get(OWN_COMMENTS_SESSION_KEY, [])) if session is not None else set()
+
+
+def _render_comments(context, article):
     shows(comments_of(article.pk))
     request = context.get("request")
-    session = getattr(request, "session", None)
-    own_ids = set(session.get(OWN_COMMENTS_SESSION_KEY, [])) if session is not None else set()
+    own_ids = _own_comment_ids(request)
     if own_ids:
         threads, count = public_threads(article, own_ids)
     else:  # what every other reader sees, kept until a comment on it changes
@@ -63,17 +97,20 @@ def article_comments(context, article):
         )
     pages = Paginator(threads, THREADS_PER_PAGE)
     page = pages.get_page(request.GET.get(PAGE_PARAMETER) if request else None)
-    return {
-        "article": article,
-        "threads": page.object_list,
-        "page": page,
-        "page_parameter": PAGE_PARAMETER,
-        "count": count,
-        "own_ids": own_ids,
-        "is_open": is_open,
-        "form": form,
-        "replying_to": replying_to,
-        "report_form": ReportForm(),
-        "post_url": reverse("comments:post", kwargs={"slug": article.slug}),
-        "request": request,
-    }
+    return render_to_string(
+        "comments/article_comments.html",
+        {
+            "article": article,
+            "threads": page.object_list,
+            "page": page,
+            "page_parameter": PAGE_PARAMETER,
+            "count": count,
+            "own_ids": own_ids,
+            "is_open": is_open,
+            "form": form,
+            "replying_to": replying_to,
+            "report_form": ReportForm(),
+            "post_url": reverse("comments:post", kwargs={"slug": article.slug}),
+        },
+        request=request,
+    )
