@@ -161,7 +161,11 @@ class ArticleDetailView(DetailView):
         context.update(
             translations=versions,
             related=related,
-            structured_data=structured_data.news_article(self.request, article, original),
+            structured_data=kept(
+                f"json-ld:{self.request.build_absolute_uri('/')}:{article.pk}",
+                [f"article-{article.pk}", f"translations-{root_id}"],
+                lambda: structured_data.news_article(self.request, article, original),
+            ),
         )
         return context
 
