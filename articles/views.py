@@ -123,12 +123,7 @@ class ArticleDetailView(DetailView):
         return response
 
     def was_withdrawn(self):
-        """Only an article readers once saw is 'gone'; anything else was never here."""
-        return Article.objects.filter(
-            slug=self.kwargs.get("slug"),
-            status=Article.Status.WITHDRAWN,
-            first_published_at__lte=timezone.now(),
-        ).exists()
+        return Article.objects.gone().filter(slug=self.kwargs.get("slug")).exists()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

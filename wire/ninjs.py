@@ -35,12 +35,24 @@ def pubstatus(article):
 def article_to_ninjs(article, absolute):
     """The article as a ninjs dict; `absolute` turns a path into a full URL."""
     uri = absolute(article.get_absolute_url())
+    standard = {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA}
+    version = str(Version.objects.get_for_object(article).count() or 1)
+    if pubstatus(article) == "canceled":
+        # A kill notice: enough for partners to find the story and take it down, nothing
+        # of what it said (words, pictures, people) once it is withdrawn.
+        return {
+            "uri": uri,
+            "standard": standard,
+            "version": version,
+            "versioncreated": _timestamp(article.modified_at),
+            "pubstatus": "canceled",
+        }
     item = {
         "uri": uri,
-        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "standard": standard,
         "type": "text",
         "representationtype": "full",
-        "version": str(Version.objects.get_for_object(article).count() or 1),
+        "version": version,
         "firstcreated": _timestamp(article.first_published_at or article.created_at),
         "versioncreated": _timestamp(
             article.updated_at or article.first_published_at or article.created_at

@@ -9,7 +9,14 @@ The articles app's data and rules, one concern per module:
 - ``corrections``: the corrections readers see.
 """
 
-from .article import Article, ArticleQuerySet, ReaderState, is_published_q, lead_image_path
+from .article import (
+    Article,
+    ArticleQuerySet,
+    ReaderState,
+    is_published_q,
+    lead_image_path,
+    was_released_q,
+)
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
 from .taxonomy import CommentPolicy, Contributor, Section, folded
@@ -38,4 +45,5 @@ __all__ = [
     "forget_styles",
     "is_published_q",
     "lead_image_path",
+    "was_released_q",
 ]

@@ -40,10 +40,26 @@ def is_published_q(prefix=""):
     )
 
 
+def was_released_q(prefix=""):
+    """Readers have seen the article: its publish time and embargo had both passed.
+
+    ``first_published_at`` is that moment (see WorkflowMixin.settle_release), so a story
+    withdrawn before it was released never counts, whatever the clock says later.
+    """
+    return Q(**{f"{prefix}first_published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, publish time past, embargo (if any) lifted."""
         return self.filter(is_published_q())
+
+    def gone(self):
+        """Withdrawn stories readers saw: they answer "gone", with a notice and nothing else.
+
+        A story withdrawn before readers saw it is not here: it must look as if it never was.
+        """
+        return self.filter(was_released_q(), status=Status.WITHDRAWN)
 
     def with_reader_state(self):
         """Each article's ReaderState worked out by the database, as ``reader_state_now``.
@@ -253,8 +269,11 @@ class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
         if not self.slug:
             self.slug = slugify(self.headline)[:250]
         self.edit_token = uuid.uuid4()
+        also_saved = {"edit_token"}
+        if self.settle_release():
+            also_saved.add("first_published_at")
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "edit_token"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *also_saved}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -281,6 +300,11 @@ class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
     @property
     def is_public(self):
         return self.reader_state == ReaderState.LIVE
+
+    @property
+    def was_released(self):
+        """Readers have seen it (was_released_q() in Python)."""
+        return self.first_published_at is not None and self.first_published_at <= timezone.now()
 
     @property
     def is_scheduled(self):
