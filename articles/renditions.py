@@ -6,6 +6,7 @@ for (``renditions/lead/2026/11/<name>-960w.jpg``). They are made once, on first
 use, and found again by name; the list per image is cached.
 """
 
+import re
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -47,6 +48,20 @@ def renditions_for(image_field):
         cache.set(key, sizes, None if sizes else 300)
     storage = image_field.storage
     return [Rendition(storage, rendition_name(image_field.name, w), w, h) for w, h in sizes]
+
+
+def discard(storage, original_name):
+    """Delete every rendition made of this image (whatever widths it had) and forget them."""
+    folder = PurePosixPath(rendition_name(original_name, 0)).parent
+    own = re.compile(rf"{re.escape(PurePosixPath(original_name).stem)}-\d+w\.jpg")
+    try:
+        _, files = storage.listdir(str(folder))
+    except FileNotFoundError:
+        files = []
+    for name in files:
+        if own.fullmatch(name):
+            storage.delete(str(folder / name))
+    cache.delete(CACHE_PREFIX + original_name)
 
 
 def _make_missing(image_field):

@@ -4,15 +4,18 @@ never saw (withdrawn under embargo or before its publish time) looks as if it ne
 """
 
 import json
+import re
 from datetime import timedelta
+from pathlib import PurePosixPath
 
 import pytest
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import schema_errors
+from tests.factories import schema_errors, with_lead_image
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +134,61 @@ def test_stories_withdrawn_under_embargo_before_the_upgrade_are_forgotten(editor
     assert list(Article.objects.gone()) == [Article.objects.get(pk=seen.pk)]
     assert Article.objects.get(pk=seen.pk).first_published_at == now - timedelta(hours=3)
     assert Article.objects.get(pk=live.pk).first_published_at == now + timedelta(hours=1)
+
+
+def rendition_files(name):
+    from articles import renditions
+
+    folder = str(PurePosixPath(renditions.rendition_name(name, 0)).parent)
+    stem = PurePosixPath(name).stem
+    return [f for f in default_storage.listdir(folder)[1] if f.startswith(f"{stem}-")]
+
+
+def test_a_withdrawn_story_s_pictures_are_no_longer_served(
+    client, editor, story, django_capture_on_commit_callbacks
+):
+    with_lead_image(story)
+    story.publish(editor)
+    page = client.get(story.get_absolute_url()).content.decode()
+    served = re.findall(r"/media/(renditions/\S+\.jpg)", page)
+    original = story.lead_image.name
+    assert served and rendition_files(original)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.withdraw(editor, "Legal advice")
+    assert not default_storage.exists(original)
+    assert rendition_files(original) == []
+    for name in served:
+        assert not default_storage.exists(name)
+    story.refresh_from_db()  # the newsroom keeps the picture, at an address never given out
+    assert story.lead_image.name.startswith("withdrawn/")
+    assert default_storage.exists(story.lead_image.name)
+    assert original not in client.get(ninjs_url(story)).content.decode()
+
+
+def test_a_live_translation_keeps_the_picture_it_shares(
+    client, editor, story, django_capture_on_commit_callbacks
+):
+    with_lead_image(story)
+    story.publish(editor)
+    french = story.create_translation(editor, "fr")
+    french.publish(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.withdraw(editor, "Legal advice")
+    french.refresh_from_db()
+    story.refresh_from_db()
+    assert default_storage.exists(french.lead_image.name)
+    assert story.lead_image.name != french.lead_image.name
+    assert "/media/renditions/" in client.get(french.get_absolute_url()).content.decode()
+
+
+def test_a_withdrawal_that_fails_takes_nothing_down(editor, story, monkeypatch):
+    with_lead_image(story)
+    story.publish(editor)
+    original = story.lead_image.name
+    from articles.models import Transition
+
+    monkeypatch.setattr(Transition.objects, "create", lambda **kw: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        story.withdraw(editor, "Legal advice")
+    story.refresh_from_db()
+    assert story.lead_image.name == original and default_storage.exists(original)

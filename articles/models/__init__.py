@@ -6,7 +6,8 @@ The articles app's data and rules, one concern per module:
 - ``article``: the article, its queryset (what readers may see) and its reader state;
 - ``workflow``: the steps from draft to readers, and their record;
 - ``updates``: edits, updates, corrections and translations after writing;
-- ``corrections``: the corrections readers see.
+- ``corrections``: the corrections readers see;
+- ``takedown``: what a withdrawal takes down besides the pages (the lead image).
 """
 
 from .article import (

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from .. import search
 from ..html import sanitize_html
 from .credits import Credit, CreditedMixin, CreditStyle
+from .takedown import TakedownMixin
 from .taxonomy import CommentPolicy, Section
 from .updates import UpdatesMixin
 from .workflow import Status, WorkflowMixin
@@ -132,7 +133,7 @@ def lead_image_path(instance, filename):
 
 
 @reversion.register(follow=["credits"])
-class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
+class Article(UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, models.Model):
     headline = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
     standfirst = models.TextField(blank=True, help_text="The summary under the headline.")

@@ -169,6 +169,8 @@ class WorkflowMixin:
                 current.publish_at = max(publish_at, now) if publish_at else now
                 fields.append("publish_at")
             current.save(update_fields=fields)
+            if step.target == Status.WITHDRAWN:
+                current.take_down_lead_image()
             reversion.set_user(by)
             reversion.set_comment(f"{step.label}. {note}".strip())
             self.refresh_from_db()
