@@ -121,8 +121,9 @@ def article_to_ninjs(article, absolute):
     item["altids"] = [{"role": "newsroom", "value": str(article.pk)}]
     if article.source_id:
         item["altids"].append({"role": "source", "value": article.source_id})
-    if article.translation_of_id:
-        original = article.translation_of
+    original = article.translation_of if article.translation_of_id else None
+    # Only an original readers may see: as on the page, never a draft or embargoed story.
+    if original is not None and original.is_public:
         item["altids"].append(
             {
                 "role": "translation-of",
