@@ -107,6 +107,14 @@ def _article_fields(story, style, section, article, notes):
         translation_of = (
             Article.objects.filter(source_id=story.translation_of).first() or translation_of
         )
+    language = story.language or (style.language if style else article.language)
+    clash = translation_of and translation_of.translation_into(language, other_than=article.pk)
+    if clash:
+        notes.append(
+            "Not linked to its original as a translation: "
+            + translation_of.already_translated(language, clash)
+        )
+        translation_of = None
     known = article.notes.splitlines()
     return {
         "headline": story.headline,
@@ -114,7 +122,7 @@ def _article_fields(story, style, section, article, notes):
         "body": story.html,
         "dateline_place": story.dateline_place,
         "dateline_agency": story.dateline_agency,
-        "language": story.language or (style.language if style else article.language),
+        "language": language,
         "credit_style_id": style.pk if style else None,
         "section": section or _section_for(story, article),
         "lead_image_caption": story.lead_image_caption or article.lead_image_caption,

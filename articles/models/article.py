@@ -5,6 +5,7 @@ from pathlib import PurePath
 
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Min, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
@@ -261,6 +262,14 @@ class Article(UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, models.
                 name="article_embargo_until",
             ),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="one_translation_per_language",
+                violation_error_message="This story already has a translation in this language: "
+                "a story has one translation per language.",
+            ),
+        ]
 
     def __str__(self):
         return self.headline
@@ -279,6 +288,13 @@ class Article(UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, models.
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if clash := self.clashing_translation():
+            raise ValidationError(
+                {"language": self.translation_of.already_translated(self.language, clash)}
+            )
 
     # Reading
 
