@@ -145,6 +145,7 @@ def _empty_the_database():
     for label in [
         "comments.BannedCommenter",
         "comments.BannedWord",
+        "articles.FormerSlug",
         "articles.Article",
         "articles.Contributor",
         "articles.Section",

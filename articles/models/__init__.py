@@ -7,9 +7,11 @@ The articles app's data and rules, one concern per module:
 - ``workflow``: the steps from draft to readers, and their record;
 - ``updates``: edits, updates, corrections and translations after writing;
 - ``corrections``: the corrections readers see;
-- ``takedown``: what a withdrawal takes down besides the pages (the lead image).
+- ``takedown``: what a withdrawal takes down besides the pages (the lead image);
+- ``addresses``: the slugs stories, sections and contributors had before, still answering.
 """
 
+from .addresses import FormerSlug
 from .article import (
     Article,
     ArticleQuerySet,
@@ -35,6 +37,7 @@ __all__ = [
     "Credit",
     "CreditPhrase",
     "CreditStyle",
+    "FormerSlug",
     "ReaderState",
     "Role",
     "Section",

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from .. import search
 from ..html import sanitize_html
+from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import Credit, CreditedMixin, CreditStyle
 from .takedown import TakedownMixin
 from .taxonomy import CommentPolicy, Section
@@ -119,11 +120,15 @@ class ArticleQuerySet(models.QuerySet):
         return search.matching(self, query)
 
     def unique_slug(self, base):
-        """``base``, or ``base-2``, ``base-3`` … whichever no article has yet."""
+        """``base``, or ``base-2``, ``base-3`` … whichever no article has, or had, yet."""
         slug, n = base[:240], 2
-        while self.filter(slug=slug).exists():
+        while self.filter(slug=slug).exists() or FormerSlug.taken(self.model, slug):
             slug, n = f"{base[:240]}-{n}", n + 1
         return slug
+
+    def addressable(self):
+        """Stories whose address answers readers: live ones, and withdrawn ones they saw."""
+        return self.filter(is_published_q() | Q(was_released_q(), status=Status.WITHDRAWN))
 
 
 def lead_image_path(instance, filename):
@@ -134,7 +139,9 @@ def lead_image_path(instance, filename):
 
 
 @reversion.register(follow=["credits"])
-class Article(UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, models.Model):
+class Article(
+    UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, KeepsFormerSlugs, models.Model
+):
     headline = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
     standfirst = models.TextField(blank=True, help_text="The summary under the headline.")
@@ -317,6 +324,10 @@ class Article(UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, models.
     @property
     def is_public(self):
         return self.reader_state == ReaderState.LIVE
+
+    def slug_is_public(self):
+        # Partners may hold the address of an embargoed story; a draft's is nobody's.
+        return self.first_published_at is not None
 
     @property
     def was_released(self):
