@@ -12,11 +12,13 @@ class ArticlesConfig(AppConfig):
         from .models import forget_styles
 
         # Readers see all of these (styles make credit lines): a change renders pages afresh,
-        # and so does a story reaching readers at its publish time or embargo's end.
+        # and so does a story reaching readers at its publish time or embargo's end, or a
+        # correction at the time it is dated.
         seen = ("Section", "Contributor", "Article", "Credit", "Correction")
         for name in (*seen, "CreditStyle", "CreditPhrase"):
             pagecache.watch(self.get_model(name))
         pagecache.watch_schedule(self.get_model("Article").objects.next_release)
+        pagecache.watch_schedule(self.get_model("Correction").objects.next_due)
 
         for name in ("CreditStyle", "CreditPhrase"):
             model = self.get_model(name)
