@@ -30,3 +30,24 @@ def newsroom(publish):
 def test_a_page_number_beyond_any_archive_is_not_found(client, newsroom, path, page):
     response = client.get(path, {"page": page, "q": "harbour"})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search/?q=%00",
+        "/search/?q=harbour%00strike",
+        "/?page=%00",
+        "/admin/articles/article/?q=%00",
+        "/admin/articles/article/?status=%00",
+        "/admin/articles/article/?%00=1",
+        "/admin/autocomplete/?app_label=articles&model_name=article&field_name=translation_of"
+        "&term=%00",
+        "/admin/comments/comment/?q=a%00",
+    ],
+)
+def test_a_nul_character_in_the_address_is_refused_with_a_reason(client, editor, newsroom, url):
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "contains a NUL character" in response.content.decode()
