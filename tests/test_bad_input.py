@@ -51,3 +51,31 @@ def test_a_nul_character_in_the_address_is_refused_with_a_reason(client, editor,
     response = client.get(url)
     assert response.status_code == 400
     assert "contains a NUL character" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "drill_down",
+    [
+        "publish_at__year=99999999999",
+        "publish_at__year=9999",
+        "publish_at__year=2026&publish_at__month=99999999999",
+        "publish_at__year=2026&publish_at__month=2&publish_at__day=30",
+        "publish_at__month=99999999999",
+        "publish_at__year=-5",
+        "publish_at__year=twenty",
+    ],
+)
+def test_the_article_list_drilled_down_to_no_date_says_so(client, editor, newsroom, drill_down):
+    client.force_login(editor)
+    response = client.get(f"/admin/articles/article/?status__exact=published&{drill_down}")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/articles/article/?status__exact=published"
+    page = client.get(response["Location"]).content.decode()
+    assert "There is no date" in page and "Harbour strike ends" in page
+
+
+def test_a_real_date_still_drills_down(client, editor, newsroom):
+    client.force_login(editor)
+    year = newsroom.publish_at.year
+    response = client.get(f"/admin/articles/article/?publish_at__year={year}")
+    assert response.status_code == 200 and "Harbour strike ends" in response.content.decode()
