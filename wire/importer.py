@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from articles.models import Article, Contributor, Section
 
 from .credits import parse_credit_line
+from .limits import fit_to_fields
 from .ninjs import parse_ninjs
 from .story import BadStory, decode, parse_wire_text
 
@@ -53,6 +54,7 @@ def save_story(story, by, publish=False, section=None):
     changed by the wire is updated for readers and its translations fall out of date.
     """
     notes, credits, style = _credits_and_notes(story)
+    credits = fit_to_fields(story, credits, notes)
     with transaction.atomic():
         article = Article.objects.select_for_update().filter(source_id=story.source_id).first()
         created = article is None

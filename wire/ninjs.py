@@ -143,6 +143,10 @@ def parse_ninjs(text, name):
         item = json.loads(text)
     except json.JSONDecodeError as error:
         raise BadStory(f"{name}: not valid JSON (line {error.lineno}: {error.msg}).") from None
+    except RecursionError:
+        raise BadStory(f"{name}: JSON nested too deeply to be a ninjs item.") from None
+    except ValueError as error:  # e.g. a number of more digits than Python reads
+        raise BadStory(f"{name}: not valid JSON ({error}).") from None
     if not isinstance(item, dict):
         raise BadStory(f"{name}: a ninjs item is a JSON object.")
     headlines, bodies = _texts(item, "headlines", name), _texts(item, "bodies", name)
@@ -173,11 +177,11 @@ def parse_ninjs(text, name):
 
     story = Story(
         source_id=uri[:255],
-        headline=" ".join(headline.split())[:250],
+        headline=" ".join(headline.split()),
         paragraphs=paragraphs,
         body_html=html,
         standfirst=_pick(descriptions, "summary", markup=False),
-        dateline_place=place or _string(item, "located")[:100],
+        dateline_place=place or _string(item, "located"),
         dateline_agency=agency,
         language=_language(_string(item, "language")),
         notes=notes,
@@ -198,7 +202,7 @@ def parse_ninjs(text, name):
     image = next((a for a in _objects(item, "associations") if a.get("type") == "picture"), None)
     if image:
         story.lead_image_caption = _pick(_texts(image, "descriptions", name), "caption", False)
-        story.lead_image_credit = _string(image, "by")[:150]
+        story.lead_image_credit = _string(image, "by")
     return story
 
 
@@ -218,6 +222,13 @@ def _texts(item, key, name):
         isinstance(v, dict) and isinstance(v.get("value"), str) for v in value
     ):
         raise BadStory(f"{name}: “{key}” must be a list of objects with a text “value”.")
+    for entry in value:
+        for label in ("contenttype", "role"):
+            if label in entry and not isinstance(entry[label], str):
+                raise BadStory(
+                    f"{name}: in “{key}”, “{label}” must be text, "
+                    f"not {json.dumps(entry[label])[:40]}."
+                )
     return value
 
 
