@@ -77,6 +77,7 @@ def _make_missing(image_field):
                 name = rendition_name(image_field.name, width)
                 if not storage.exists(name):
                     resized = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+                    resized.info = {}  # a picture stored before uploads were cleaned may carry some
                     buffer = BytesIO()
                     resized.save(
                         buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True

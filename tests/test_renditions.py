@@ -75,3 +75,19 @@ def test_renditions_are_made_once(client, pictured, settings, monkeypatch):
     for url in reader_pages(pictured):
         client.get(url)
     assert saved == []
+
+
+def test_renditions_of_a_picture_stored_with_metadata_carry_none(client, publish):
+    """Pictures stored before uploads were cleaned: what readers get is clean all the same."""
+    import io
+
+    from django.core.files.base import ContentFile
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 400), (20, 90, 160)).save(buffer, "JPEG", comment="12 Rue des Lilas")
+    article = publish(headline="Old picture", slug="old-picture")
+    article.lead_image.save("old.jpg", ContentFile(buffer.getvalue()))
+    client.get(article.get_absolute_url())
+    for rendition in renditions.renditions_for(article.lead_image):
+        with default_storage.open(rendition.name) as stored:
+            assert b"Rue des Lilas" not in stored.read()
