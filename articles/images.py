@@ -10,6 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageCms, ImageOps
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+# Wider than the widest panorama a page shows: beyond it a picture is a line, whose
+# renditions a JPEG cannot even hold (at most 65,500 pixels a side).
+MAX_ASPECT_RATIO = 20
 
 
 def _megabytes(size):
@@ -51,6 +54,13 @@ def clean_image_upload(upload):
             "This file is not an image we can read. Upload a JPEG, PNG, GIF or WebP picture.",
             code="not_an_image",
         ) from None
+    long_side, short_side = max(image.size), min(image.size)
+    if long_side > MAX_ASPECT_RATIO * short_side:
+        raise ValidationError(
+            f"This image is {image.width:,} × {image.height:,} pixels: one side may be at most "
+            f"{MAX_ASPECT_RATIO} times the other. Crop it and upload it again.",
+            code="aspect_ratio",
+        )
     if image.format not in FORMATS:
         raise ValidationError(
             f"{image.format} images are not accepted. Upload a JPEG, PNG, GIF or WebP picture.",

@@ -128,3 +128,20 @@ def test_decompression_bomb_is_refused(client, article, settings):
     response = upload(client, article, picture(size=(2000, 1000), kind="PNG"), "huge.png")
     assert "too many pixels" in response.content.decode()
     assert not Article.objects.get(pk=article.pk).lead_image
+
+
+@pytest.mark.parametrize("size", [(1, 40_000), (40_000, 1), (2100, 100)])
+def test_a_picture_of_an_absurd_shape_is_refused(client, article, size):
+    response = upload(client, article, picture(size=size, kind="PNG"), "line.png")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"This image is {size[0]:,} × {size[1]:,} pixels" in page
+    assert "at most 20 times the other" in page and 'value="Typed caption"' in page
+    assert not Article.objects.get(pk=article.pk).lead_image
+
+
+def test_a_long_panorama_is_accepted(client, article):
+    assert (
+        upload(client, article, picture(size=(2000, 100), kind="PNG"), "pano.png").status_code
+        == 302
+    )
