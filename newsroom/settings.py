@@ -272,6 +272,8 @@ COMMENTS_REPORT_THRESHOLD = env_int("COMMENTS_REPORT_THRESHOLD", 3)
 COMMENTS_TRUSTED_AFTER = env_int("COMMENTS_TRUSTED_AFTER", 3)
 
 LOGIN_URL = "admin:login"
+# Staff log in to work in the admin; there is no profile page (Django's default).
+LOGIN_REDIRECT_URL = "admin:index"
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
