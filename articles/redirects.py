@@ -30,8 +30,8 @@ def follow_former_slugs(view, url_name, owners):
             if current is None:
                 raise
             url = reverse(url_name, kwargs={**kwargs, "slug": current})
-            if query := request.META.get("QUERY_STRING"):
-                url = f"{url}?{query}"
+            if request.GET:  # re-encoded: whatever the client sent, the header stays plain
+                url = f"{url}?{request.GET.urlencode()}"
             return HttpResponsePermanentRedirect(url)
 
     return wrapper
