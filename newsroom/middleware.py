@@ -34,7 +34,7 @@ class RefuseNulMiddleware:
 
     def __call__(self, request):
         if any("\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists()):
-            reason = _("This address contains a NUL character (%00), which no page accepts.")
+            reason = _("This address contains a NUL character, which no page accepts.")
             page = render_to_string("400.html", {"reason": reason}, request=request)
             return HttpResponseBadRequest(page)
         return self.get_response(request)

@@ -65,6 +65,7 @@ def pages(reply_to):
         ("not-found-404", "/no-such-page/", 404),
         ("article-not-found-404", article("no-such-story"), 404),
         ("withdrawn-410", article("mayor-resigns-report-withdrawn"), 410),
+        ("bad-request-400", "/search/?q=%00", 400),
     ]
 
 
@@ -133,7 +134,7 @@ def serve():
     else:
         sys.exit(f"No free port in {PORTS.start}-{PORTS.stop - 1}.")
     server.set_app(StaticFilesHandler(get_wsgi_application()))
-    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404s and 410 are expected
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # 400, 404s, 410: expected
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{port}"
 
