@@ -21,7 +21,7 @@ def _megabytes(size):
 
 def clean_image_upload(upload):
     """
-    Refuse what is too big, not an image or a decompression bomb, each with its
+    Refuse what is too big, not an image, a decompression bomb or a line, each with its
     reason; give back the picture re-encoded, so EXIF data such as GPS
     positions never reaches the public.
     """
@@ -40,6 +40,7 @@ def clean_image_upload(upload):
             image.verify()
             if image.width * image.height > max_pixels:
                 raise Image.DecompressionBombError
+            _check_shape(image.size)  # before decoding a line of forty million pixels
             upload.seek(0)
             image = Image.open(upload)
             image.load()
@@ -49,18 +50,13 @@ def clean_image_upload(upload):
             "are accepted.",
             code="too_many_pixels",
         ) from None
+    except ValidationError:
+        raise
     except Exception:
         raise ValidationError(
             "This file is not an image we can read. Upload a JPEG, PNG, GIF or WebP picture.",
             code="not_an_image",
         ) from None
-    long_side, short_side = max(image.size), min(image.size)
-    if long_side > MAX_ASPECT_RATIO * short_side:
-        raise ValidationError(
-            f"This image is {image.width:,} × {image.height:,} pixels: one side may be at most "
-            f"{MAX_ASPECT_RATIO} times the other. Crop it and upload it again.",
-            code="aspect_ratio",
-        )
     if image.format not in FORMATS:
         raise ValidationError(
             f"{image.format} images are not accepted. Upload a JPEG, PNG, GIF or WebP picture.",
@@ -75,6 +71,16 @@ def clean_image_upload(upload):
     image.save(buffer, kind, **({"quality": 90} if kind in ("JPEG", "WEBP") else {}))
     extension = {"JPEG": ".jpg"}.get(kind, f".{kind.lower()}")
     return SimpleUploadedFile(f"upload{extension}", buffer.getvalue(), FORMATS[kind])
+
+
+def _check_shape(size):
+    width, height = size
+    if max(size) > MAX_ASPECT_RATIO * min(size):
+        raise ValidationError(
+            f"This image is {width:,} × {height:,} pixels: one side may be at most "
+            f"{MAX_ASPECT_RATIO} times the other. Crop it and upload it again.",
+            code="aspect_ratio",
+        )
 
 
 # How the pixels are drawn, not who took them or where: kept through the re-encode.
