@@ -5,7 +5,6 @@ from pathlib import PurePath
 
 import reversion
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Min, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
@@ -295,13 +294,6 @@ class Article(
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        if clash := self.clashing_translation():
-            raise ValidationError(
-                {"language": self.translation_of.already_translated(self.language, clash)}
-            )
 
     # Reading
 

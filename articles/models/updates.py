@@ -5,7 +5,7 @@ are told of, and the translations that fall out of date because of them.
 
 import reversion
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -123,6 +123,14 @@ class UpdatesMixin:
         if not self.translation_of_id:
             return None
         return self.translation_of.translation_into(self.language, other_than=self.pk)
+
+    def clean(self):
+        """Model validation (the admin's form): one translation per language, said plainly."""
+        super().clean()
+        if clash := self.clashing_translation():
+            raise ValidationError(
+                {"language": self.translation_of.already_translated(self.language, clash)}
+            )
 
     def create_translation(self, by, language, translator=None):
         """A draft in another language, linked to this original, with its reporting credits."""
