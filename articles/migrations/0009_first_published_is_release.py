@@ -6,7 +6,7 @@ Publishing used to record the publish time even while an embargo held the story 
 so a story withdrawn under embargo looked as if readers had seen it.
 """
 
-from django.db import migrations
+from django.db import migrations, models
 from django.db.models import F, Max, Q
 
 
@@ -40,4 +40,17 @@ class Migration(migrations.Migration):
         ("articles", "0008_stored_search_document"),
     ]
 
-    operations = [migrations.RunPython(settle, migrations.RunPython.noop)]
+    operations = [
+        migrations.AlterField(
+            model_name="article",
+            name="first_published_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="When readers first see the story: the later of its publish time and "
+                "embargo.",
+                null=True,
+            ),
+        ),
+        migrations.RunPython(settle, migrations.RunPython.noop),
+    ]

@@ -173,7 +173,12 @@ class Article(
     publish_at = models.DateTimeField(
         "publish time", null=True, blank=True, help_text="A future time schedules the article."
     )
-    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When readers first see the story: the later of its publish time and embargo.",
+    )
     updated_at = models.DateTimeField(
         "last updated", null=True, blank=True, editable=False, help_text="Shown to readers."
     )
