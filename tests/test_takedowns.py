@@ -192,3 +192,24 @@ def test_a_withdrawal_that_fails_takes_nothing_down(editor, story, monkeypatch):
         story.withdraw(editor, "Legal advice")
     story.refresh_from_db()
     assert story.lead_image.name == original and default_storage.exists(original)
+
+
+def test_pictures_of_stories_withdrawn_before_are_taken_down_by_a_command(
+    story, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with_lead_image(story)
+    original = story.lead_image.name
+    Article.objects.filter(pk=story.pk).update(status="withdrawn")  # as withdrawn long ago
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("take_down_withdrawn_pictures", stdout=out)
+    assert not default_storage.exists(original)
+    story.refresh_from_db()
+    assert story.lead_image.name.startswith("withdrawn/")
+    assert "Pictures of 1 withdrawn stories taken down." in out.getvalue()
+    call_command("take_down_withdrawn_pictures", stdout=out)  # again: nothing left to do
+    assert "Pictures of 0 withdrawn stories" in out.getvalue()
