@@ -27,6 +27,8 @@ class ArticlesConfig(AppConfig):
         for name in ("Section", "CreditStyle", "CreditPhrase"):
             pagecache.watch(self.get_model(name), pages.whole_site)
         pagecache.watch_schedule(Article.objects.next_release, pages.released_between)
+        Correction = self.get_model("Correction")
+        pagecache.watch_schedule(Correction.objects.next_due, pages.corrections_due_between)
 
         for name in ("CreditStyle", "CreditPhrase"):
             model = self.get_model(name)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from newsroom.pagecache import SITE
 
-from .models import Article, Credit, ReaderState, Status
+from .models import Article, Correction, Credit, ReaderState, Status
 
 # Where a story is listed; a change of any of these moves it between lists.
 PLACEMENT = ("status", "publish_at", "embargo_until", "section_id", "language", "translation_of_id")
@@ -103,3 +103,10 @@ def released_between(since, until):
             tags.add(article(row["translation_of_id"]))
         tags |= listed_in(row["section_id"], row["translation_of_id"] or row["pk"], contributors)
     return tags
+
+
+def corrections_due_between(since, until):
+    """The tags of the stories whose corrections, dated ahead, came due in (since, until]."""
+    due = Correction.objects.filter(published_at__gt=since, published_at__lte=until)
+    articles = {article(pk) for pk in due.values_list("article_id", flat=True)}
+    return articles | {"corrections"} if articles else set()

@@ -13,6 +13,9 @@ class NewerOlderPaginator(Paginator):
     """
 
     counts_pages = False
+    # Rows further in than this are in no archive; an offset beyond it would not even fit
+    # the databases' integers (a 500 instead of "no such page").
+    MAX_OFFSET = 2**31 - 1
 
     def validate_number(self, number):
         try:
@@ -21,6 +24,8 @@ class NewerOlderPaginator(Paginator):
             raise PageNotAnInteger(_("That page number is not an integer")) from None
         if number < 1:
             raise EmptyPage(_("That page number is less than 1"))
+        if (number - 1) * self.per_page > self.MAX_OFFSET:
+            raise EmptyPage(_("That page contains no results"))
         return number
 
     def page(self, number):

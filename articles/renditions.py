@@ -4,8 +4,16 @@ Resized copies of lead images for readers, so pages never send the original uplo
 Renditions are JPEG files named after the original and the width they were made
 for (``renditions/lead/2026/11/<name>-960w.jpg``). They are made once, on first
 use, and found again by name; the list per image is cached.
+
+A picture Pillow cannot make renditions of (damaged, or of a shape no JPEG can hold)
+is recorded beside where its renditions would be (``<name>.failed.txt``, saying why,
+also logged as an error) and never tried again: the page shows no picture. Deleting
+that file, or uploading the picture again, tries anew. Storage that cannot be read
+for a moment is tried again after five minutes.
 """
 
+import logging
+import re
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -16,6 +24,9 @@ from PIL import Image, ImageOps
 WIDTHS = (480, 960, 1600)
 CACHE_PREFIX = "articles:renditions:v1:"
 JPEG_QUALITY = 82
+RETRY_SECONDS = 300
+
+logger = logging.getLogger(__name__)
 
 
 class Rendition:
@@ -35,6 +46,11 @@ def rendition_name(original_name, width):
     return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}w.jpg")
 
 
+def failure_name(original_name):
+    path = PurePosixPath(original_name)
+    return str(PurePosixPath("renditions") / path.parent / f"{path.stem}.failed.txt")
+
+
 def renditions_for(image_field):
     """Renditions of an image field, smallest first; [] when there is no usable image."""
     if not image_field:
@@ -42,32 +58,74 @@ def renditions_for(image_field):
     key = CACHE_PREFIX + image_field.name
     sizes = cache.get(key)
     if sizes is None:
-        sizes = _make_missing(image_field)
-        # An unreadable image is tried again later; good renditions are kept.
-        cache.set(key, sizes, None if sizes else 300)
+        sizes = _sizes(image_field)
+        # Renditions and a recorded failure are kept; storage that failed is asked again.
+        cache.set(key, sizes or [], None if sizes is not None else RETRY_SECONDS)
+        sizes = sizes or []
     storage = image_field.storage
     return [Rendition(storage, rendition_name(image_field.name, w), w, h) for w, h in sizes]
 
 
-def _make_missing(image_field):
-    storage = image_field.storage
+def discard(storage, original_name):
+    """Delete every rendition made of this image (whatever widths it had) and forget them."""
+    folder = PurePosixPath(rendition_name(original_name, 0)).parent
+    stem = re.escape(PurePosixPath(original_name).stem)
+    own = re.compile(rf"{stem}(-\d+w\.jpg|\.failed\.txt)")
     try:
-        with storage.open(image_field.name, "rb") as original, Image.open(original) as image:
-            image = ImageOps.exif_transpose(image)
-            # Never enlarge: an image narrower than a width is served at its own size.
-            widths = sorted({min(width, image.width) for width in WIDTHS})
-            sizes = []
-            for width in widths:
-                height = max(1, round(image.height * width / image.width))
-                name = rendition_name(image_field.name, width)
-                if not storage.exists(name):
-                    resized = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
-                    buffer = BytesIO()
-                    resized.save(
-                        buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
-                    )
-                    storage.save(name, ContentFile(buffer.getvalue()))
-                sizes.append((width, height))
-            return sizes
-    except (OSError, ValueError, Image.DecompressionBombError):
+        _, files = storage.listdir(str(folder))
+    except FileNotFoundError:
+        files = []
+    for name in files:
+        if own.fullmatch(name):
+            storage.delete(str(folder / name))
+    cache.delete(CACHE_PREFIX + original_name)
+
+
+def _sizes(image_field):
+    """(width, height) of each rendition, made when missing; [] after a recorded failure,
+    None when the storage could not be read (try later)."""
+    storage, name = image_field.storage, image_field.name
+    try:
+        if storage.exists(failure_name(name)):
+            return []
+        with storage.open(name, "rb") as original:
+            data = original.read()
+    except Exception:
+        logger.warning("Lead image %s could not be read; trying again later.", name, exc_info=True)
+        return None
+    try:
+        image = ImageOps.exif_transpose(Image.open(BytesIO(data)))
+        # Never enlarge: an image narrower than a width is served at its own size.
+        widths = sorted({min(width, image.width) for width in WIDTHS})
+        sizes = [(width, max(1, round(image.height * width / image.width))) for width in widths]
+        made = {size: _jpeg(image, size) for size in sizes if _missing(storage, name, size)}
+    except _StorageTrouble:
+        return None
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error}"
+        logger.error("No renditions can be made of lead image %s (%s).", name, reason)
+        storage.save(failure_name(name), ContentFile(f"{reason}\n".encode()))
         return []
+    for (width, _), content in made.items():
+        storage.save(rendition_name(name, width), ContentFile(content))
+    return sizes
+
+
+class _StorageTrouble(Exception):
+    """The storage, not the picture, failed: try again later rather than record a failure."""
+
+
+def _missing(storage, name, size):
+    try:
+        return not storage.exists(rendition_name(name, size[0]))
+    except Exception as error:
+        logger.warning("Renditions of %s could not be looked for; trying again later.", name)
+        raise _StorageTrouble from error
+
+
+def _jpeg(image, size):
+    resized = image.convert("RGB").resize(size, Image.Resampling.LANCZOS)
+    resized.info = {}  # a picture stored before uploads were cleaned may carry some
+    buffer = BytesIO()
+    resized.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return buffer.getvalue()

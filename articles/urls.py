@@ -4,6 +4,8 @@ from django.urls import path
 from newsroom.pagecache import public_page
 
 from . import feeds, views
+from .models import Article, Contributor, Section
+from .redirects import follow_former_slugs
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
@@ -12,15 +14,35 @@ app_name = "articles"
 EVERY_STORY = ["articles"]
 CORRECTIONS = ["articles", "corrections"]
 
+
+def page(view, name, owners):
+    """A public page by slug: cached for readers, and still found at a slug it had before."""
+    return public_page(follow_former_slugs(view, f"articles:{name}", owners))
+
+
+stories = Article.objects.addressable
+sections = Section.objects.all
+people = Contributor.objects.all
+
 urlpatterns = [
     path("", public_page(views.HomeView.as_view(), shows=EVERY_STORY), name="home"),
     path("search/", public_page(views.SearchView.as_view(), shows=EVERY_STORY), name="search"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
-    path("section/<slug:slug>/", public_page(views.SectionView.as_view()), name="section"),
     path(
-        "contributor/<slug:slug>/", public_page(views.ContributorView.as_view()), name="contributor"
+        "section/<slug:slug>/",
+        page(views.SectionView.as_view(), "section", sections),
+        name="section",
     ),
-    path("articles/<slug:slug>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
+    path(
+        "contributor/<slug:slug>/",
+        page(views.ContributorView.as_view(), "contributor", people),
+        name="contributor",
+    ),
+    path(
+        "articles/<slug:slug>/",
+        page(views.ArticleDetailView.as_view(), "detail", stories),
+        name="detail",
+    ),
     path(
         "corrections/",
         public_page(views.CorrectionListView.as_view(), shows=CORRECTIONS),
@@ -38,18 +60,24 @@ urlpatterns = [
         public_page(feeds.LatestArticlesAtomFeed(), shows=EVERY_STORY),
         name="feed-atom",
     ),
-    path("section/<slug:slug>/rss/", public_page(feeds.SectionFeed()), name="section-feed-rss"),
     path(
-        "section/<slug:slug>/atom/", public_page(feeds.SectionAtomFeed()), name="section-feed-atom"
+        "section/<slug:slug>/rss/",
+        page(feeds.SectionFeed(), "section-feed-rss", sections),
+        name="section-feed-rss",
+    ),
+    path(
+        "section/<slug:slug>/atom/",
+        page(feeds.SectionAtomFeed(), "section-feed-atom", sections),
+        name="section-feed-atom",
     ),
     path(
         "contributor/<slug:slug>/rss/",
-        public_page(feeds.ContributorFeed()),
+        page(feeds.ContributorFeed(), "contributor-feed-rss", people),
         name="contributor-feed-rss",
     ),
     path(
         "contributor/<slug:slug>/atom/",
-        public_page(feeds.ContributorAtomFeed()),
+        page(feeds.ContributorAtomFeed(), "contributor-feed-atom", people),
         name="contributor-feed-atom",
     ),
     # For search engines

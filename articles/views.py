@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -19,6 +19,11 @@ from .models import Article, Contributor, Correction, Section
 from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
+
+
+def due_corrections():
+    """An article's corrections as readers see them: none before its time."""
+    return Prefetch("corrections", queryset=Correction.objects.due())
 
 
 class PublishedListView(ListView):
@@ -108,7 +113,7 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("section", "translation_of")
             .with_credits()
-            .prefetch_related("corrections")
+            .prefetch_related(due_corrections())
         )
 
     def get(self, request, *args, **kwargs):
@@ -126,12 +131,7 @@ class ArticleDetailView(DetailView):
         return response
 
     def was_withdrawn(self):
-        """Only an article readers once saw is 'gone'; anything else was never here."""
-        return Article.objects.filter(
-            slug=self.kwargs.get("slug"),
-            status=Article.Status.WITHDRAWN,
-            first_published_at__lte=timezone.now(),
-        ).exists()
+        return Article.objects.gone().filter(slug=self.kwargs.get("slug")).exists()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -184,7 +184,7 @@ class ArticlePreviewView(ArticleDetailView):
         return (
             Article.objects.select_related("section", "translation_of")
             .with_credits()
-            .prefetch_related("corrections")
+            .prefetch_related(due_corrections())
         )
 
     def get_context_data(self, **kwargs):

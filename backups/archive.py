@@ -146,6 +146,7 @@ def _empty_the_database():
         "comments.BannedCommenter",
         "comments.BannedWord",
         "comments.Confirmation",
+        "articles.FormerSlug",
         "articles.Article",
         "articles.Contributor",
         "articles.Section",

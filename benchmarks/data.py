@@ -352,6 +352,7 @@ def make_articles(rng, now, count, sections, people, made):
         )
         if rng.random() < 0.002 and status == Article.Status.PUBLISHED:
             article.embargo_until = now + timedelta(hours=rng.randint(1, 24))
+            article.first_published_at = max(publish_at, article.embargo_until)
         originals.append(article)
     Article.objects.bulk_create(originals, batch_size=BATCH)
     for article in originals:

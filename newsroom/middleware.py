@@ -1,6 +1,7 @@
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 
 class DatabaseUnavailableMiddleware:
@@ -18,3 +19,22 @@ class DatabaseUnavailableMiddleware:
             response["Retry-After"] = "30"
             return response
         return None
+
+
+class RefuseNulMiddleware:
+    """
+    A query string holding a NUL character is answered 400 with a message, before any view
+    sees it: no page takes one, and PostgreSQL refuses to compare text with one (a search,
+    a list filter or the admin's autocomplete would fail with a 500). Form fields refuse
+    NUL themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists()):
+            reason = _("This address contains a NUL character, which no page accepts.")
+            page = render_to_string("400.html", {"reason": reason}, request=request)
+            return HttpResponseBadRequest(page)
+        return self.get_response(request)

@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "newsroom.middleware.RefuseNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees failed logins from every view.
@@ -328,6 +329,8 @@ COMMENTS_TRUSTED_AFTER = env_int("COMMENTS_TRUSTED_AFTER", 3)
 COMMENTS_CONFIRM_DAYS = env_int("COMMENTS_CONFIRM_DAYS", 7)
 
 LOGIN_URL = "admin:login"
+# Staff log in to work in the admin; there is no profile page (Django's default).
+LOGIN_REDIRECT_URL = "admin:index"
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)

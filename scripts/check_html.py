@@ -68,6 +68,7 @@ def pages(reply_to, confirm_links):
         ("comment-confirm", confirm_links["waiting"], 200),
         ("comment-confirmed", confirm_links["confirmed"], 200),
         ("comment-confirm-broken-400", "/comments/confirm/not-a-link/", 400),
+        ("bad-request-400", "/search/?q=%00", 400),
     ]
 
 
@@ -147,7 +148,7 @@ def serve():
     else:
         sys.exit(f"No free port in {PORTS.start}-{PORTS.stop - 1}.")
     server.set_app(StaticFilesHandler(get_wsgi_application()))
-    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404s and 410 are expected
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # 400, 404s, 410: expected
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{port}"
 

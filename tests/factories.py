@@ -89,6 +89,8 @@ def published_article(hours_ago=3, embargo_hours=None, **fields):
     }
     if embargo_hours is not None:
         fields["embargo_until"] = timezone.now() + timedelta(hours=embargo_hours)
+        # Readers first see it when the embargo lifts, as publishing would have recorded.
+        fields["first_published_at"] = max(at, fields["embargo_until"])
     return make_article(**fields)
 
 

@@ -18,6 +18,15 @@ CHANGELIST = reverse("admin:articles_article_changelist")
 ADD = reverse("admin:articles_article_add")
 
 
+@pytest.mark.parametrize("role", ["reporter", "editor", "moderator"])
+def test_logging_in_without_a_next_address_lands_on_the_admin_index(client, role, request):
+    request.getfixturevalue(role)
+    response = client.post(reverse("admin:login"), {"username": role, "password": "pw"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200
+
+
 def step_url(article, name):
     return reverse("admin:articles_article_transition", args=[article.pk, name])
 

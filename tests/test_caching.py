@@ -235,6 +235,22 @@ def test_a_release_time_passing_shows_everywhere_without_any_write(
         assert "budget" in bodies[url], url
 
 
+def test_a_correction_dated_later_shows_at_its_time_without_any_write(
+    live, editor, settings, monkeypatch
+):
+    due = timezone.now() + timedelta(hours=1)
+    live.add_correction(editor, "The verdict is due on Friday.", published_at=due)
+    urls = [live.get_absolute_url(), "/corrections/", "/corrections/rss/"]
+    warm(urls)
+    for url in urls:
+        assert "due on Friday" not in Client().get(url).content.decode(), url
+    later = due + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    bodies = assert_fresh(settings, urls)
+    for url in urls:
+        assert "due on Friday" in bodies[url], url
+
+
 def test_comments_closing_by_time_shows_at_once(live, settings, monkeypatch):
     settings.COMMENTS_CLOSE_AFTER_DAYS = 14
     urls = [live.get_absolute_url()]

@@ -62,6 +62,20 @@ def test_corrections_of_hidden_articles_stay_hidden(client, editor, live, make_a
         assert text not in page and text not in feed
 
 
+def test_a_correction_dated_later_shows_from_its_time(client, editor, live, monkeypatch):
+    due = timezone.now() + timedelta(hours=2)
+    live.add_correction(editor, "The vote was on Tuesday.", published_at=due)
+    surfaces = [live.get_absolute_url(), reverse("articles:corrections")]
+    surfaces.append(reverse("articles:corrections-feed"))
+    for url in surfaces:
+        assert "on Tuesday" not in client.get(url).content.decode(), url
+    assert "correction" not in json_ld(client.get(live.get_absolute_url()))
+    later = due + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    for url in surfaces:
+        assert "on Tuesday" in client.get(url).content.decode(), url
+
+
 def test_minor_and_substantive_edits_as_readers_feeds_and_json_ld_see_them(client, editor, live):
     client.force_login(editor)
     save_through_admin(client, live, headline="Vote count delayed again", minor_edit="on")

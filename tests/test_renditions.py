@@ -75,3 +75,58 @@ def test_renditions_are_made_once(client, pictured, settings, monkeypatch):
     for url in reader_pages(pictured):
         client.get(url)
     assert saved == []
+
+
+def test_renditions_of_a_picture_stored_with_metadata_carry_none(client, publish):
+    """Pictures stored before uploads were cleaned: what readers get is clean all the same."""
+    import io
+
+    from django.core.files.base import ContentFile
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 400), (20, 90, 160)).save(buffer, "JPEG", comment="12 Rue des Lilas")
+    article = publish(headline="Old picture", slug="old-picture")
+    article.lead_image.save("old.jpg", ContentFile(buffer.getvalue()))
+    client.get(article.get_absolute_url())
+    for rendition in renditions.renditions_for(article.lead_image):
+        with default_storage.open(rendition.name) as stored:
+            assert b"Rue des Lilas" not in stored.read()
+
+
+def test_a_picture_no_rendition_can_be_made_of_is_recorded_and_not_tried_again(
+    client, publish, monkeypatch, caplog
+):
+    import io
+
+    from django.core.files.base import ContentFile
+
+    buffer = io.BytesIO()
+    Image.new("L", (1, 70_000)).save(buffer, "PNG")  # stored before shapes were checked
+    article = publish(headline="A line", slug="line")
+    article.lead_image.save("line.png", ContentFile(buffer.getvalue()))
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200 and "/media/renditions/" not in response.content.decode()
+    record = renditions.failure_name(article.lead_image.name)
+    assert default_storage.exists(record)
+    with default_storage.open(record) as stored:
+        assert stored.read().strip()  # says why
+    assert "No renditions can be made of lead image" in caplog.text
+
+    def tried(*args, **kwargs):
+        raise AssertionError("tried again")
+
+    monkeypatch.setattr(renditions.Image, "open", tried)
+    cache.clear()  # even with the cache forgotten (another server, a restart)
+    assert renditions.renditions_for(article.lead_image) == []
+
+
+def test_storage_that_cannot_be_read_is_asked_again_later(pictured, monkeypatch):
+    def away(*args, **kwargs):
+        raise OSError("the bucket is away")
+
+    monkeypatch.setattr(default_storage, "open", away)
+    assert renditions.renditions_for(pictured.lead_image) == []
+    monkeypatch.undo()
+    assert not default_storage.exists(renditions.failure_name(pictured.lead_image.name))
+    cache.clear()
+    assert len(renditions.renditions_for(pictured.lead_image)) == len(renditions.WIDTHS)

@@ -1,6 +1,9 @@
 """Drafts, stories in review, scheduled and withdrawn stories never reach readers."""
 
+import json
+
 import pytest
+from django.urls import reverse
 
 from articles.models import ReaderState
 from tests.factories import HIDDEN_STATES, article_in_state
@@ -68,6 +71,20 @@ def test_translations_of_unpublished_originals_do_not_link_them(client, stories,
     html = client.get(french.get_absolute_url()).content.decode()
     assert "zanzibar-draft" not in html
     assert "isBasedOn" not in html
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_a_translation_s_ninjs_names_only_an_original_readers_may_see(
+    client, stories, publish, state
+):
+    original = stories[state]
+    original.source_id = f"wire:test:{state}"
+    original.save()
+    french = publish(headline="Zanzibar en français", language="fr", translation_of=original)
+    item = client.get(reverse("wire:ninjs", args=[french.slug])).json()
+    text = json.dumps(item)
+    assert f"zanzibar-{state}" not in text and original.source_id not in text
+    assert all(altid["role"] != "translation-of" for altid in item["altids"])
 
 
 def test_contributors_only_on_hidden_stories_stay_out_of_the_sitemap(client, make_article):

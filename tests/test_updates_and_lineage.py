@@ -1,12 +1,15 @@
+import json
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, WorkflowError
 from tests.factories import change_url, contributor, run_action, save_through_admin
+from wire.importer import read_story, save_story
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +116,84 @@ def test_correction_added_in_the_admin_counts(client, editor, live, translation)
     )
     translation.refresh_from_db()
     assert translation.is_out_of_date
+
+
+# One translation per language
+
+
+def test_a_second_translation_into_a_language_is_refused(live, editor, translation):
+    with pytest.raises(WorkflowError, match="already has a French translation"):
+        live.create_translation(editor, "fr")
+    assert live.translations.count() == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(
+            headline="Copie", slug="copie", section=live.section, language="fr", translation_of=live
+        )
+
+
+def test_the_create_translation_action_says_why(client, editor, live, translation):
+    client.force_login(editor)
+    page = run_action(client, "create_translation", [live], apply="1", language="fr")
+    assert "already has a French translation, “Live story”" in page.content.decode()
+    assert live.translations.count() == 1
+
+
+def test_the_article_form_refuses_a_second_translation_and_keeps_the_text(
+    client, editor, live, translation
+):
+    german = live.create_translation(editor, "de")
+    client.force_login(editor)
+    response = save_through_admin(client, german, language="fr", headline="Mein Titel")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "already has a French translation" in page and 'value="Mein Titel"' in page
+    german.refresh_from_db()
+    assert german.language == "de"
+
+
+def test_a_wire_translation_of_a_translated_story_comes_in_unlinked_with_a_note(
+    live, editor, translation
+):
+    live.source_id = "urn:wire:live"
+    live.save()
+    item = {
+        "uri": "urn:wire:live-fr-2",
+        "language": "fr",
+        "headlines": [{"role": "main", "value": "Histoire en direct"}],
+        "bodies": [{"role": "main", "contenttype": "text/plain", "value": "Texte."}],
+        "altids": [{"role": "translation-of", "value": "urn:wire:live"}],
+    }
+    result = save_story(read_story(json.dumps(item).encode(), "fr.json"), editor)
+    assert result.article.translation_of is None
+    assert "already has a French translation" in result.article.notes
+    assert live.translations.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_doubled_translations_from_before_are_unlinked_with_a_note(section):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("articles", "0009_first_published_is_release")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("articles", "Article")
+    original = old.objects.create(headline="Story", slug="story", section_id=section.pk)
+    made = [
+        old.objects.create(
+            headline=headline,
+            slug=headline.lower(),
+            section_id=section.pk,
+            language="fr",
+            translation_of=original,
+            status=status,
+        )
+        for headline, status in [("Brouillon", "draft"), ("Publiée", "published")]
+    ]
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    draft, published = (Article.objects.get(pk=a.pk) for a in made)
+    assert published.translation_of_id == original.pk  # the one readers see stays
+    assert draft.translation_of is None
+    assert "Unlinked from “Story”" in draft.notes and "“Publiée”" in draft.notes

@@ -2,7 +2,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageCms, PngImagePlugin
 
 from articles.models import Article
 from tests.factories import change_url, form_values
@@ -48,6 +48,58 @@ def test_published_image_has_no_gps_and_a_generated_name(client, article):
         assert stored.size == (64, 48)
 
 
+HOME = "12 Rue des Lilas, Lyon"
+
+
+def picture_with_metadata(kind):
+    """A picture carrying the photographer's address in every block its format has."""
+    image = Image.new("RGB", (40, 30), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x013B] = HOME  # Artist
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>{HOME}</rdf:RDF></x:xmpmeta>'.encode()
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", HOME)
+    text.add_itxt("Comment", HOME)
+    blocks = {
+        "JPEG": {"exif": exif, "comment": HOME, "xmp": xmp, "icc_profile": profile},
+        "PNG": {"exif": exif, "pnginfo": text, "icc_profile": profile},
+        "GIF": {"comment": HOME},
+        "WEBP": {"exif": exif, "xmp": xmp, "icc_profile": profile},
+    }
+    buffer = io.BytesIO()
+    image.save(buffer, kind, **blocks[kind])
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "GIF", "WEBP"])
+def test_every_metadata_block_is_stripped_whatever_the_format(client, article, kind):
+    content = picture_with_metadata(kind)
+    assert HOME.encode() in content
+    response = upload(client, article, content, name=f"photo.{kind.lower()}")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    stored = article.lead_image.read()
+    assert HOME.encode() not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.format == kind
+        found = set(image.info) & {"comment", "exif", "xmp", "icc_profile", "Author", "Comment"}
+        assert found == set()
+
+
+def test_a_picture_with_a_colour_profile_keeps_its_colours(client, article):
+    image = Image.new("RGB", (8, 8), (200, 30, 30))
+    buffer = io.BytesIO()
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+    image.save(buffer, "PNG", icc_profile=srgb.tobytes())
+    assert upload(client, article, buffer.getvalue(), name="red.png").status_code == 302
+    article.refresh_from_db()
+    with Image.open(article.lead_image.path) as stored:
+        assert "icc_profile" not in stored.info
+        red, green, blue = stored.convert("RGB").getpixel((4, 4))
+        assert abs(red - 200) <= 2 and green <= 35 and blue <= 35
+
+
 @pytest.mark.parametrize(
     ("content", "name", "reason"),
     [
@@ -76,3 +128,20 @@ def test_decompression_bomb_is_refused(client, article, settings):
     response = upload(client, article, picture(size=(2000, 1000), kind="PNG"), "huge.png")
     assert "too many pixels" in response.content.decode()
     assert not Article.objects.get(pk=article.pk).lead_image
+
+
+@pytest.mark.parametrize("size", [(1, 40_000), (40_000, 1), (2100, 100)])
+def test_a_picture_of_an_absurd_shape_is_refused(client, article, size):
+    response = upload(client, article, picture(size=size, kind="PNG"), "line.png")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"This image is {size[0]:,} × {size[1]:,} pixels" in page
+    assert "at most 20 times the other" in page and 'value="Typed caption"' in page
+    assert not Article.objects.get(pk=article.pk).lead_image
+
+
+def test_a_long_panorama_is_accepted(client, article):
+    assert (
+        upload(client, article, picture(size=(2000, 100), kind="PNG"), "pano.png").status_code
+        == 302
+    )

@@ -194,6 +194,38 @@ def test_an_embargoed_publication_says_embargoed_until(client, make_article, edi
     assert f"is embargoed until {when}" in page and "scheduled for" not in page
 
 
+def test_publishing_embargoed_stories_in_bulk_says_embargoed_until(client, make_article, editor):
+    from django.urls import reverse
+
+    from tests.factories import run_action
+
+    lifts = timezone.now() + timedelta(hours=6)
+    embargoed = make_article(headline="Rates decision", embargo_until=lifts)
+    later = make_article(headline="Jobs report", embargo_until=lifts)
+    client.force_login(editor)
+    page = run_action(client, "publish_selected", [embargoed, later]).content.decode()
+    when = timezone.localtime(lifts).strftime("%Y-%m-%d %H:%M")
+    assert f"“Rates decision” is embargoed until {when}" in page
+    assert f"“Jobs report” is embargoed until {when}" in page
+    assert "scheduled" not in page.lower()
+    listing = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert listing.count('field-status_label">Embargoed<') == 2
+
+
+def test_an_embargo_lifting_before_the_publish_time_says_both(client, make_article, editor):
+    from django.urls import reverse
+
+    lifts = timezone.now() + timedelta(hours=2)
+    article = make_article(embargo_until=lifts)
+    client.force_login(editor)
+    url = reverse("admin:articles_article_transition", args=[article.pk, "publish"])
+    publish_at = timezone.localtime(timezone.now() + timedelta(days=1))
+    data = {"note": "", "publish_at_0": publish_at.date(), "publish_at_1": "09:00"}
+    page = client.post(url, data, follow=True).content.decode()
+    when = timezone.localtime(lifts).strftime("%Y-%m-%d %H:%M %Z")
+    assert f"is embargoed until {when} and scheduled for {publish_at:%Y-%m-%d} 09:00" in page
+
+
 def test_who_may_delete_an_article(make_article, make_user, reporter, editor):
     draft, live = make_article(), make_article(status=Article.Status.PUBLISHED)
     assert draft.can_be_deleted_by(editor) and live.can_be_deleted_by(editor)

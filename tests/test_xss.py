@@ -252,3 +252,44 @@ def test_confirmation_pages(client, stories, comments):
         response = client.get(f"/comments/confirm/{quote(payload, safe='')}/")
         assert response.status_code in (400, 404)
         assert_dead(response.content.decode(), payload)
+
+
+# Withdrawn stories, old addresses and refused requests
+
+
+def test_withdrawn_notices_show_nothing_of_the_story(client, stories, editor):
+    for article, payload in zip(stories, PAYLOADS, strict=True):
+        article.withdraw(editor, payload)
+        response = client.get(article.get_absolute_url())
+        assert response.status_code == 410
+        page = response.content.decode()
+        assert_dead(page, payload)
+        assert escape(payload) not in page
+        notice = client.get(reverse("wire:ninjs", args=[article.slug])).json()
+        assert notice["pubstatus"] == "canceled"
+        assert payload not in json.dumps(notice, ensure_ascii=False)
+
+
+def test_old_addresses_lead_to_pages_as_safe_as_the_new(client, stories):
+    for n, (article, payload) in enumerate(zip(stories, PAYLOADS, strict=True)):
+        old = article.get_absolute_url()
+        article.slug = f"renamed-{n}"
+        article.save()
+        response = client.get(old, {"utm_source": payload})
+        assert response.status_code == 301
+        location = response["Location"]
+        assert location.startswith(f"/articles/renamed-{n}/?utm_source=")
+        assert not set(location) & set("<>\"' \n\r"), location
+        assert response.content == b""
+        followed = client.get(location)
+        assert followed.status_code == 200
+        assert_dead(followed.content.decode(), payload)
+
+
+def test_a_refused_request_does_not_echo_what_was_sent(client):
+    for payload in PAYLOADS:
+        response = client.get(reverse("articles:search"), {"q": f"{payload}\x00"})
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert_dead(page, payload)
+        assert escape(payload) not in page

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from articles.models import Article, Contributor, Section
 
 from .credits import parse_credit_line
+from .limits import fit_to_fields
 from .ninjs import parse_ninjs
 from .story import BadStory, decode, parse_wire_text
 
@@ -53,6 +54,7 @@ def save_story(story, by, publish=False, section=None):
     changed by the wire is updated for readers and its translations fall out of date.
     """
     notes, credits, style = _credits_and_notes(story)
+    credits = fit_to_fields(story, credits, notes)
     with transaction.atomic():
         article = Article.objects.select_for_update().filter(source_id=story.source_id).first()
         created = article is None
@@ -107,6 +109,14 @@ def _article_fields(story, style, section, article, notes):
         translation_of = (
             Article.objects.filter(source_id=story.translation_of).first() or translation_of
         )
+    language = story.language or (style.language if style else article.language)
+    clash = translation_of and translation_of.translation_into(language, other_than=article.pk)
+    if clash:
+        notes.append(
+            "Not linked to its original as a translation: "
+            + translation_of.already_translated(language, clash)
+        )
+        translation_of = None
     known = article.notes.splitlines()
     return {
         "headline": story.headline,
@@ -114,7 +124,7 @@ def _article_fields(story, style, section, article, notes):
         "body": story.html,
         "dateline_place": story.dateline_place,
         "dateline_agency": story.dateline_agency,
-        "language": story.language or (style.language if style else article.language),
+        "language": language,
         "credit_style_id": style.pk if style else None,
         "section": section or _section_for(story, article),
         "lead_image_caption": story.lead_image_caption or article.lead_image_caption,

@@ -35,12 +35,24 @@ def pubstatus(article):
 def article_to_ninjs(article, absolute):
     """The article as a ninjs dict; `absolute` turns a path into a full URL."""
     uri = absolute(article.get_absolute_url())
+    standard = {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA}
+    version = str(Version.objects.get_for_object(article).count() or 1)
+    if pubstatus(article) == "canceled":
+        # A kill notice: enough for partners to find the story and take it down, nothing
+        # of what it said (words, pictures, people) once it is withdrawn.
+        return {
+            "uri": uri,
+            "standard": standard,
+            "version": version,
+            "versioncreated": _timestamp(article.modified_at),
+            "pubstatus": "canceled",
+        }
     item = {
         "uri": uri,
-        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "standard": standard,
         "type": "text",
         "representationtype": "full",
-        "version": str(Version.objects.get_for_object(article).count() or 1),
+        "version": version,
         "firstcreated": _timestamp(article.first_published_at or article.created_at),
         "versioncreated": _timestamp(
             article.updated_at or article.first_published_at or article.created_at
@@ -109,8 +121,9 @@ def article_to_ninjs(article, absolute):
     item["altids"] = [{"role": "newsroom", "value": str(article.pk)}]
     if article.source_id:
         item["altids"].append({"role": "source", "value": article.source_id})
-    if article.translation_of_id:
-        original = article.translation_of
+    original = article.translation_of if article.translation_of_id else None
+    # Only an original readers may see: as on the page, never a draft or embargoed story.
+    if original is not None and original.is_public:
         item["altids"].append(
             {
                 "role": "translation-of",
@@ -130,6 +143,10 @@ def parse_ninjs(text, name):
         item = json.loads(text)
     except json.JSONDecodeError as error:
         raise BadStory(f"{name}: not valid JSON (line {error.lineno}: {error.msg}).") from None
+    except RecursionError:
+        raise BadStory(f"{name}: JSON nested too deeply to be a ninjs item.") from None
+    except ValueError as error:  # e.g. a number of more digits than Python reads
+        raise BadStory(f"{name}: not valid JSON ({error}).") from None
     if not isinstance(item, dict):
         raise BadStory(f"{name}: a ninjs item is a JSON object.")
     headlines, bodies = _texts(item, "headlines", name), _texts(item, "bodies", name)
@@ -160,11 +177,11 @@ def parse_ninjs(text, name):
 
     story = Story(
         source_id=uri[:255],
-        headline=" ".join(headline.split())[:250],
+        headline=" ".join(headline.split()),
         paragraphs=paragraphs,
         body_html=html,
         standfirst=_pick(descriptions, "summary", markup=False),
-        dateline_place=place or _string(item, "located")[:100],
+        dateline_place=place or _string(item, "located"),
         dateline_agency=agency,
         language=_language(_string(item, "language")),
         notes=notes,
@@ -185,7 +202,7 @@ def parse_ninjs(text, name):
     image = next((a for a in _objects(item, "associations") if a.get("type") == "picture"), None)
     if image:
         story.lead_image_caption = _pick(_texts(image, "descriptions", name), "caption", False)
-        story.lead_image_credit = _string(image, "by")[:150]
+        story.lead_image_credit = _string(image, "by")
     return story
 
 
@@ -205,6 +222,13 @@ def _texts(item, key, name):
         isinstance(v, dict) and isinstance(v.get("value"), str) for v in value
     ):
         raise BadStory(f"{name}: “{key}” must be a list of objects with a text “value”.")
+    for entry in value:
+        for label in ("contenttype", "role"):
+            if label in entry and not isinstance(entry[label], str):
+                raise BadStory(
+                    f"{name}: in “{key}”, “{label}” must be text, "
+                    f"not {json.dumps(entry[label])[:40]}."
+                )
     return value
 
 

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import path
 
+from articles.models import Article
+from articles.redirects import follow_former_slugs
 from newsroom.pagecache import public_page
 
 from . import views
 
 app_name = "wire"
+stories = Article.objects.addressable
 
 urlpatterns = [
     path(
@@ -13,5 +16,9 @@ urlpatterns = [
         admin.site.admin_view(views.ImportStoryView.as_view()),
         name="import",
     ),
-    path("articles/<slug:slug>/ninjs.json", public_page(views.NinjsView.as_view()), name="ninjs"),
+    path(
+        "articles/<slug:slug>/ninjs.json",
+        public_page(follow_former_slugs(views.NinjsView.as_view(), "wire:ninjs", stories)),
+        name="ninjs",
+    ),
 ]

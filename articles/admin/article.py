@@ -3,6 +3,8 @@
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
+from newsroom.admin_dates import DateDrillDownGuard
+
 from ..forms import ArticleAdminForm
 from ..models import STEPS, Article, Correction, Credit, ReaderState
 from .revisions import RevisionsAdminMixin
@@ -41,7 +43,11 @@ class CorrectionInline(ArticleChildInline, admin.StackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    WorkflowAdminMixin, RevisionsAdminMixin, TranslationsAdminMixin, CompareVersionAdmin
+    DateDrillDownGuard,
+    WorkflowAdminMixin,
+    RevisionsAdminMixin,
+    TranslationsAdminMixin,
+    CompareVersionAdmin,
 ):
     form = ArticleAdminForm
     change_list_template = "admin/articles/article/change_list.html"

@@ -107,20 +107,28 @@ class WorkflowAdminMixin:
 
         state = article.reader_state
         if state == ReaderState.EMBARGOED:
-            return f"“{article.headline}” is embargoed until {at(article.embargo_until)}."
+            outcome = f"“{article.headline}” is embargoed until {at(article.embargo_until)}"
+            if article.publish_at > article.embargo_until:
+                return f"{outcome} and scheduled for {at(article.publish_at)}."
+            return f"{outcome}."
         if state == ReaderState.SCHEDULED:
             return f"“{article.headline}” is scheduled for {at(article.publish_at)}."
         return f"“{article.headline}” is now {article.get_status_display().lower()}."
 
     def take_step_on_each(self, request, queryset, step):
-        done, refused = 0, []
+        done, held, refused = 0, [], []
         for article in queryset:
             try:
                 article.take_step(step.name, request.user)
                 done += 1
             except (WorkflowError, PermissionDenied) as error:
                 refused.append(str(error))
+            else:
+                if article.is_scheduled:  # published, but not for readers yet: say until when
+                    held.append(self._outcome(article))
         if done:
             self.message_user(request, f"{step.label}: {done} article(s).", messages.SUCCESS)
+        for outcome in held:
+            self.message_user(request, outcome, messages.INFO)
         for reason in refused:
             self.message_user(request, reason, messages.ERROR)

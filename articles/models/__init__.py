@@ -6,10 +6,20 @@ The articles app's data and rules, one concern per module:
 - ``article``: the article, its queryset (what readers may see) and its reader state;
 - ``workflow``: the steps from draft to readers, and their record;
 - ``updates``: edits, updates, corrections and translations after writing;
-- ``corrections``: the corrections readers see.
+- ``corrections``: the corrections readers see;
+- ``takedown``: what a withdrawal takes down besides the pages (the lead image);
+- ``addresses``: the slugs stories, sections and contributors had before, still answering.
 """
 
-from .article import Article, ArticleQuerySet, ReaderState, is_published_q, lead_image_path
+from .addresses import FormerSlug
+from .article import (
+    Article,
+    ArticleQuerySet,
+    ReaderState,
+    is_published_q,
+    lead_image_path,
+    was_released_q,
+)
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
 from .taxonomy import CommentPolicy, Contributor, Section, folded
@@ -27,6 +37,7 @@ __all__ = [
     "Credit",
     "CreditPhrase",
     "CreditStyle",
+    "FormerSlug",
     "ReaderState",
     "Role",
     "Section",
@@ -38,4 +49,5 @@ __all__ = [
     "forget_styles",
     "is_published_q",
     "lead_image_path",
+    "was_released_q",
 ]

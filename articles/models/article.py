@@ -14,7 +14,9 @@ from django.utils.text import slugify
 
 from .. import search
 from ..html import sanitize_html
+from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import Credit, CreditedMixin, CreditStyle
+from .takedown import TakedownMixin
 from .taxonomy import CommentPolicy, Section
 from .updates import UpdatesMixin
 from .workflow import Status, WorkflowMixin
@@ -40,10 +42,26 @@ def is_published_q(prefix=""):
     )
 
 
+def was_released_q(prefix=""):
+    """Readers have seen the article: its publish time and embargo had both passed.
+
+    ``first_published_at`` is that moment (see WorkflowMixin.settle_release), so a story
+    withdrawn before it was released never counts, whatever the clock says later.
+    """
+    return Q(**{f"{prefix}first_published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, publish time past, embargo (if any) lifted."""
         return self.filter(is_published_q())
+
+    def gone(self):
+        """Withdrawn stories readers saw: they answer "gone", with a notice and nothing else.
+
+        A story withdrawn before readers saw it is not here: it must look as if it never was.
+        """
+        return self.filter(was_released_q(), status=Status.WITHDRAWN)
 
     def with_reader_state(self):
         """Each article's ReaderState worked out by the database, as ``reader_state_now``.
@@ -101,11 +119,15 @@ class ArticleQuerySet(models.QuerySet):
         return search.matching(self, query)
 
     def unique_slug(self, base):
-        """``base``, or ``base-2``, ``base-3`` … whichever no article has yet."""
+        """``base``, or ``base-2``, ``base-3`` … whichever no article has, or had, yet."""
         slug, n = base[:240], 2
-        while self.filter(slug=slug).exists():
+        while self.filter(slug=slug).exists() or FormerSlug.taken(self.model, slug):
             slug, n = f"{base[:240]}-{n}", n + 1
         return slug
+
+    def addressable(self):
+        """Stories whose address answers readers: live ones, and withdrawn ones they saw."""
+        return self.filter(is_published_q() | Q(was_released_q(), status=Status.WITHDRAWN))
 
 
 def lead_image_path(instance, filename):
@@ -116,7 +138,9 @@ def lead_image_path(instance, filename):
 
 
 @reversion.register(follow=["credits"])
-class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
+class Article(
+    UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, KeepsFormerSlugs, models.Model
+):
     headline = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
     standfirst = models.TextField(blank=True, help_text="The summary under the headline.")
@@ -149,7 +173,12 @@ class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
     publish_at = models.DateTimeField(
         "publish time", null=True, blank=True, help_text="A future time schedules the article."
     )
-    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When readers first see the story: the later of its publish time and embargo.",
+    )
     updated_at = models.DateTimeField(
         "last updated", null=True, blank=True, editable=False, help_text="Shown to readers."
     )
@@ -244,6 +273,14 @@ class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
                 name="article_embargo_until",
             ),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="one_translation_per_language",
+                violation_error_message="This story already has a translation in this language: "
+                "a story has one translation per language.",
+            ),
+        ]
 
     def __str__(self):
         return self.headline
@@ -253,8 +290,11 @@ class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
         if not self.slug:
             self.slug = slugify(self.headline)[:250]
         self.edit_token = uuid.uuid4()
+        also_saved = {"edit_token"}
+        if self.settle_release():
+            also_saved.add("first_published_at")
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "edit_token"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *also_saved}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -281,6 +321,15 @@ class Article(UpdatesMixin, WorkflowMixin, CreditedMixin, models.Model):
     @property
     def is_public(self):
         return self.reader_state == ReaderState.LIVE
+
+    def slug_is_public(self):
+        # Partners may hold the address of an embargoed story; a draft's is nobody's.
+        return self.first_published_at is not None
+
+    @property
+    def was_released(self):
+        """Readers have seen it (was_released_q() in Python)."""
+        return self.first_published_at is not None and self.first_published_at <= timezone.now()
 
     @property
     def is_scheduled(self):

@@ -2,15 +2,25 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Min
 from django.utils import timezone
 
 from .article import is_published_q
 
 
 class CorrectionQuerySet(models.QuerySet):
+    def due(self):
+        """Corrections whose time has come: one dated later shows from that time."""
+        return self.filter(published_at__lte=timezone.now())
+
     def public(self):
-        """Corrections readers may see: those of articles readers may see."""
-        return self.filter(is_published_q(prefix="article__"))
+        """Corrections readers may see: due, on articles readers may see."""
+        return self.due().filter(is_published_q(prefix="article__"))
+
+    def next_due(self):
+        """When the next correction dated in the future shows (the page cache turns then)."""
+        later = self.filter(published_at__gt=timezone.now(), article__status="published")
+        return later.aggregate(next=Min("published_at"))["next"]
 
 
 class Correction(models.Model):

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from .addresses import FormerSlug, KeepsFormerSlugs
+
 
 class CommentPolicy(models.TextChoices):
     PRE_MODERATED = "pre", "Pre-moderated: nothing is public before approval"
@@ -15,7 +17,7 @@ class CommentPolicy(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class Section(models.Model):
+class Section(KeepsFormerSlugs, models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
@@ -53,12 +55,12 @@ class ContributorQuerySet(models.QuerySet):
             if folded(candidate.name) == folded(name):
                 return candidate
         slug, n = base[:140], 2
-        while self.filter(slug=slug).exists():
+        while self.filter(slug=slug).exists() or FormerSlug.taken(self.model, slug):
             slug, n = f"{base[:140]}-{n}", n + 1
         return self.create(name=name, slug=slug)
 
 
-class Contributor(models.Model):
+class Contributor(KeepsFormerSlugs, models.Model):
     """A journalist who appears in credits; most are not users of this site."""
 
     name = models.CharField(max_length=150)

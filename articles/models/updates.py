@@ -4,8 +4,9 @@ are told of, and the translations that fall out of date because of them.
 """
 
 import reversion
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -105,12 +106,47 @@ class UpdatesMixin:
         if stale:
             transaction.on_commit(lambda: notifications.notify_translators(self, stale, reason))
 
+    def translation_into(self, language, other_than=None):
+        """This original's translation into ``language``, if it has one (it may have one)."""
+        return self.translations.filter(language=language).exclude(pk=other_than).first()
+
+    def already_translated(self, language, existing):
+        """What an editor is told on trying a second translation into one language."""
+        name = dict(settings.ARTICLE_LANGUAGES).get(language, language)
+        return (
+            f"“{self.headline}” already has a {name} translation, “{existing.headline}”: "
+            "a story has one translation per language."
+        )
+
+    def clashing_translation(self):
+        """For a translation: the other translation of its original into its language, if any."""
+        if not self.translation_of_id:
+            return None
+        return self.translation_of.translation_into(self.language, other_than=self.pk)
+
+    def clean(self):
+        """Model validation (the admin's form): one translation per language, said plainly."""
+        super().clean()
+        if clash := self.clashing_translation():
+            raise ValidationError(
+                {"language": self.translation_of.already_translated(self.language, clash)}
+            )
+
     def create_translation(self, by, language, translator=None):
         """A draft in another language, linked to this original, with its reporting credits."""
         if not (by.has_perm("articles.translate_article") or by.has_perm("articles.add_article")):
             raise PermissionDenied("You may not create translations.")
         if language == self.language:
             raise WorkflowError("A translation must be in another language than its original.")
+        if existing := self.translation_into(language):
+            raise WorkflowError(self.already_translated(language, existing))
+        try:
+            return self._create_translation(by, language, translator)
+        except IntegrityError:  # another translator got there first
+            existing = self.translation_into(language)
+            raise WorkflowError(self.already_translated(language, existing)) from None
+
+    def _create_translation(self, by, language, translator):
         copied = [
             "headline",
             "standfirst",

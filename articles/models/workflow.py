@@ -167,10 +167,10 @@ class WorkflowMixin:
             if name == "publish":
                 now = timezone.now()
                 current.publish_at = max(publish_at, now) if publish_at else now
-                if current.first_published_at is None or current.first_published_at > now:
-                    current.first_published_at = current.publish_at
-                fields += ["publish_at", "first_published_at"]
+                fields.append("publish_at")
             current.save(update_fields=fields)
+            if step.target == Status.WITHDRAWN:
+                current.take_down_lead_image()
             reversion.set_user(by)
             reversion.set_comment(f"{step.label}. {note}".strip())
             self.refresh_from_db()
@@ -182,6 +182,22 @@ class WorkflowMixin:
                 note=note,
                 publish_at=current.publish_at if name == "publish" else None,
             )
+
+    def settle_release(self):
+        """Keep ``first_published_at`` the moment readers first see the story; say if it moved.
+
+        That is the later of its publish time and embargo, for as long as it is to come: a new
+        time or embargo moves it. Once past it stays (readers saw the story, whatever happens
+        to it next); a story leaving "published" before then never had one.
+        """
+        before = self.first_published_at
+        if before is not None and before <= timezone.now():
+            return False
+        release = None
+        if self.status == Status.PUBLISHED and self.publish_at is not None:
+            release = max(self.publish_at, self.embargo_until or self.publish_at)
+        self.first_published_at = release
+        return release != before
 
     def record_recovery(self, by, state_when_deleted):
         Transition.objects.create(

@@ -1,0 +1,37 @@
+"""Old addresses answer 301 to the current ones (models/addresses.py keeps the old slugs)."""
+
+import functools
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+
+from .models import FormerSlug
+
+
+def follow_former_slugs(view, url_name, owners):
+    """
+    ``view``, but where no page has the slug and something among ``owners()`` had it
+    before, a permanent redirect to the same page at its current slug (query kept).
+
+    Only ``owners()`` are followed, so an old address never tells more than the current
+    one would: a story readers never saw stays "not found" under every slug it had.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, slug, **kwargs):
+        try:
+            return view(request, *args, slug=slug, **kwargs)
+        except Http404:
+            queryset = owners()
+            former = FormerSlug.objects.filter(
+                kind=queryset.model._meta.label_lower, slug=slug
+            ).values("owner_id")
+            current = queryset.filter(pk__in=former).values_list("slug", flat=True).first()
+            if current is None:
+                raise
+            url = reverse(url_name, kwargs={**kwargs, "slug": current})
+            if request.GET:  # re-encoded: whatever the client sent, the header stays plain
+                url = f"{url}?{request.GET.urlencode()}"
+            return HttpResponsePermanentRedirect(url)
+
+    return wrapper
