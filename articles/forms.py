@@ -16,6 +16,12 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="For a published article: a typo fix that readers are not told about. "
         "Leave unticked for a substantive update, shown to readers as “Updated”.",
     )
+    house_style = forms.BooleanField(
+        required=False,
+        label="Write the credit line in house style",
+        help_text="The credit line follows the way its wire footer was written (separators, "
+        "capitals, order …). Tick to write it the way the credit style does instead.",
+    )
 
     class Meta:
         model = Article
@@ -37,6 +43,7 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_image_credit",
             "embargo_until",
             "notes",
+            "credits_to_check",
         ]
         field_classes = {"lead_image": SafeImageField}
         widgets = {
@@ -67,6 +74,8 @@ class ArticleAdminForm(forms.ModelForm):
                     "to the latest version.",
                     code="stale",
                 )
+        if cleaned.get("house_style"):
+            self.instance.credit_variant = {}
         return cleaned
 
 

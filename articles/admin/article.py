@@ -5,6 +5,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from ..forms import ArticleAdminForm
 from ..models import STEPS, Article, Correction, Credit, ReaderState
+from .credits import CreditsAdminMixin, CreditsCheckFilter
 from .revisions import RevisionsAdminMixin
 from .translations import TranslationFilter, TranslationsAdminMixin
 from .workflow import WorkflowAdminMixin, step_action
@@ -41,12 +42,16 @@ class CorrectionInline(ArticleChildInline, admin.StackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    WorkflowAdminMixin, RevisionsAdminMixin, TranslationsAdminMixin, CompareVersionAdmin
+    WorkflowAdminMixin,
+    RevisionsAdminMixin,
+    TranslationsAdminMixin,
+    CreditsAdminMixin,
+    CompareVersionAdmin,
 ):
     form = ArticleAdminForm
     change_list_template = "admin/articles/article/change_list.html"
     list_display = ["headline", "status_label", "section", "language", "credited", "publish_at"]
-    list_filter = ["status", "section", "language", TranslationFilter]
+    list_filter = ["status", "section", "language", TranslationFilter, CreditsCheckFilter]
     list_select_related = ["section"]
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
@@ -61,6 +66,7 @@ class ArticleAdmin(
         "first_published_at",
         "updated_at",
         "workflow_history",
+        "credits_check",
     ]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "opened_token"]}),
@@ -93,6 +99,8 @@ class ArticleAdmin(
                     "credit_line_preview",
                     "workflow_history",
                     "notes",
+                    "credits_to_check",
+                    "credits_check",
                 ]
             },
         ),
@@ -114,7 +122,8 @@ class ArticleAdmin(
 
     @admin.display(description="Credited")
     def credited(self, obj):
-        return ", ".join(dict.fromkeys(c.contributor.name for c in obj.credits.all()))
+        names = ", ".join(dict.fromkeys(c.contributor.name for c in obj.credits.all()))
+        return f"{names} (credits need checking)" if obj.credits_to_check else names
 
     @admin.display(description="Credit line")
     def credit_line_preview(self, obj):
