@@ -76,9 +76,15 @@ def _read_in_parts(inner, styles, places):
                     reading.leftovers.append(chunk)
                     reading.problems.append(why or "it names a role a second time")
                     i = j
-        if read > best_read:
+        if read > best_read or (not best_read and _says_more(reading, best)):
             best, best_read = reading, read
     return best
+
+
+def _says_more(reading, than):
+    """Of two readings that read nothing, the one that found a label says why better."""
+    found_label = [p for p in reading.problems if "starts with no credit label" not in p]
+    return bool(found_label) and than.style is None
 
 
 class _Grammar:
@@ -108,6 +114,7 @@ class _Grammar:
             if (local := names.get(style.language)) and local != name
         }
         self.styles = styles
+        self.all_labels = label_patterns(styles)
 
     def localised(self, place):
         return local_place(place, self.style.language, self.places)
@@ -167,7 +174,10 @@ class _Grammar:
             name, preposition, place = piece.partition(f" {self.style.place_preposition} ")
             if preposition and not (phrase.has_place and place and place == place.strip()):
                 return f"“{piece}” is not a name"
-            if problem := name_problem(name, self.styles) or place_problem(place):
+            problem = name_problem(name, self.styles, self.all_labels)
+            if place and not problem:
+                problem = place_problem(place) or name_problem(place, self.styles, self.all_labels)
+            if problem:
                 return f"“{piece}” is not a name: {problem}"
             names.append(name)
             written.append(place)

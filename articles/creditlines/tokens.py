@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-PUNCTUATION = set(';,()[]{}<>:/\\|@#*=+"\n\t')
+PUNCTUATION = set(';,()[]{}<>:/\\|@#*=+"\n\t–—')  # noqa: RUF001 - dashes, on purpose
 LONGEST_NAME, MOST_WORDS = 70, 8
 
 
@@ -69,8 +69,11 @@ def label_patterns(styles, language=None):
     return {role: list(patterns.values()) for role, patterns in found.items()}
 
 
-def name_problem(name, styles):
-    """Why ``name`` cannot be a contributor's name ("" when it can)."""
+def name_problem(name, styles, labels=None):
+    """Why ``name`` cannot be a contributor's name ("" when it can).
+
+    ``labels`` is label_patterns(styles), for callers that check many names.
+    """
     words = name.split()
     if not words:
         return "it is empty"
@@ -78,23 +81,37 @@ def name_problem(name, styles):
         return "it contains digits"
     if marks := sorted(set(name) & PUNCTUATION):
         return f"it contains “{marks[0].strip() or 'a line break'}”"
+    if " ".join(words) != name:
+        return "it has stray spaces"
     if len(name) > LONGEST_NAME or len(words) > MOST_WORDS:
         return "it is too long for a name"
     if not any(c.isalpha() for c in name):
         return "it has no letters"
+    folded = [word.casefold() for word in words]
     for style in styles:
-        for word in (style.conjunction, style.with_word):
-            if word and re.search(rf"(?<!\S){re.escape(word)}(?!\S)", name, re.IGNORECASE):
-                return f"it joins names with “{word}”"
-        preposition = re.compile(rf"\s{re.escape(style.place_preposition)}\s+\S", re.IGNORECASE)
-        if style.place_preposition and preposition.search(name.strip()):
-            return f"it names a place (“{style.place_preposition} …”)"
-    for patterns in label_patterns(styles).values():
+        for word in (style.conjunction, style.with_word, style.place_preposition):
+            if word and word.casefold() in folded:
+                return f"it contains “{word}”, which joins names or names a place"
+    labels = label_patterns(styles) if labels is None else labels
+    for patterns in labels.values():
         for pattern in patterns:
-            found = re.search(rf"(?<!\w){pattern.pattern}(?!\w)", name, re.IGNORECASE)
-            if found:
-                return f"it contains the credit label “{found.group(0)}”"
+            for found in pattern.finditer(name):
+                before, after = name[found.start() - 1 : found.start()], name[found.end() :][:1]
+                if not (before.isalnum() or after.isalnum()):
+                    return f"it contains the credit label “{found.group(0)}”"
+    if folded[0] in label_tails(labels):
+        return f"it starts with “{words[0]}”"
     return ""
+
+
+def label_tails(labels):
+    """The small words labels end with ("by", "par", "de"): no name starts with one."""
+    return {
+        pattern.pattern.rsplit("\\ ", 1)[-1].casefold()
+        for patterns in labels.values()
+        for pattern in patterns
+        if "\\ " in pattern.pattern and pattern.pattern.rsplit("\\ ", 1)[-1].islower()
+    }
 
 
 def place_problem(place):
