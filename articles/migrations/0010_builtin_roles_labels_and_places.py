@@ -1,3 +1,4 @@
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 # Frozen here on purpose: a migration must not change when the code does.
@@ -58,6 +59,12 @@ FIRST_ORDER = [
     "editing",
     "photography",
 ]
+
+PLACE_PERMISSIONS = {
+    "Reporters": ["view_place"],
+    "Translators": ["view_place"],
+    "Editors": ["view_place", "add_place", "change_place", "delete_place"],
+}
 
 # Common wire datelines: name, then other languages' names where they differ.
 PLACES = [
@@ -168,9 +175,29 @@ def add_roles_labels_and_places(apps, schema_editor):
     for name, names in PLACES:
         Place.objects.get_or_create(name=name, defaults={"names": names})
 
+    # Permissions are normally made after all migrations; the groups need them now.
+    app_config = apps.get_app_config("articles")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, codenames in PLACE_PERMISSIONS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group:
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label="articles", codename__in=codenames
+                )
+            )
+
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0009_credit_grammar_places_and_checks")]
+    dependencies = [
+        ("articles", "0009_credit_grammar_places_and_checks"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
 
     operations = [
         migrations.RunPython(add_roles_labels_and_places, migrations.RunPython.noop),
