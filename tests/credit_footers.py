@@ -39,8 +39,17 @@ FOOTERS = [
         [c(R, "Ann Lee", "Paris"), c(R, "Bo Ek", "Oslo"), c(E, "Cy Moss")],
     ),
     (
-        "(Reporting by Ann Lee, Bo Ek in Paris and Cy Moss in Oslo)",
+        "(Reporting by Ann Lee and Bo Ek in Paris and Cy Moss in Oslo)",
         [c(R, "Ann Lee", "Paris"), c(R, "Bo Ek", "Paris"), c(R, "Cy Moss", "Oslo")],
+    ),
+    (
+        "(Reporting by Ann Lee and Bo Ek in Paris, Cy Moss in Oslo and Di Fay in Kyiv)",
+        [
+            c(R, "Ann Lee", "Paris"),
+            c(R, "Bo Ek", "Paris"),
+            c(R, "Cy Moss", "Oslo"),
+            c(R, "Di Fay", "Kyiv"),
+        ],
     ),
     (
         "(Reporting by Ann Lee in Kyiv; Additional reporting by Bo Ek in Lviv and Cy Moss in "
@@ -90,6 +99,10 @@ FOOTERS = [
         [c(R, "Ann Lee", "Kyiv"), c(R, "Cy Moss", "Warsaw"), c(R, "Bo Ek")],
     ),
     # English wire, written otherwise: kept as sent
+    (
+        "(Reporting by Ann Lee, Bo Ek in Paris and Cy Moss in Oslo)",
+        [c(R, "Ann Lee", "Paris"), c(R, "Bo Ek", "Paris"), c(R, "Cy Moss", "Oslo")],
+    ),
     ("(Reporting by Ann Lee, editing by Bo Ek)", [c(R, "Ann Lee"), c(E, "Bo Ek")]),
     (
         "(Reporting by Ann Lee in Paris and Bo Ek in Paris)",

@@ -107,7 +107,7 @@ def test_names_sharing_a_place_are_grouped_the_way_wires_write_them(make_article
             ("reporting", "Cy Three", "Oslo", ""),
         ]
     )
-    assert article.credit_line == "(Reporting by Ann One, Bob Two in Paris and Cy Three in Oslo)"
+    assert article.credit_line == "(Reporting by Ann One and Bob Two in Paris and Cy Three in Oslo)"
 
 
 def test_article_without_credits_has_no_line(make_article):

@@ -218,8 +218,9 @@ class _Grammar:
             if i and separator != phrase.separator:
                 variant["separators"][key] = separator
             marks = [bool(place) for place in written]
-            house = house_joiners(len(names), style.conjunction, style.serial_comma)
-            if (entries, joiners, marks) != (in_line_order(entries), house, house_marks(entries)):
+            in_house = house_marks(entries)
+            house = house_joiners(len(names), style.conjunction, style.serial_comma, in_house)
+            if (entries, joiners, marks) != (in_line_order(entries), house, in_house):
                 variant["names"][key] = {"joiners": joiners, "marks": marks}
             credits += [(phrase.role, name, place, language) for name, place in entries]
         variant = {k: v for k, v in variant.items() if v}

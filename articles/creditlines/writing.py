@@ -13,11 +13,29 @@ def _join(names, joiners):
     return names[0] + "".join(j + n for j, n in zip(joiners, names[1:], strict=True))
 
 
-def house_joiners(count, conjunction, serial_comma):
-    if count < 2:
-        return []
-    last = f", {conjunction} " if serial_comma and count > 2 else f" {conjunction} "
-    return [", "] * (count - 2) + [last]
+def house_joiners(count, conjunction, serial_comma, marks=None):
+    """What goes between names: "A, B and C"; with places, "A and B in Paris, C in Oslo".
+
+    A run of names sharing a place is joined like a list of its own, runs with commas,
+    and the conjunction comes before the last name of all.
+    """
+
+    def conjunction_for(size):
+        return f", {conjunction} " if serial_comma and size > 2 else f" {conjunction} "
+
+    marks, joiners, run_start = marks or [False] * count, [], 0
+    for i in range(count - 1):
+        if i + 2 == count:
+            joiners.append(conjunction_for(count))
+        elif marks[i]:
+            joiners.append(", ")
+        elif marks[i + 1]:
+            joiners.append(conjunction_for(i + 2 - run_start))
+        else:
+            joiners.append(", ")
+        if marks[i]:
+            run_start = i + 1
+    return joiners
 
 
 def in_line_order(entries):
@@ -58,8 +76,8 @@ def name_segments(style, entries, spec=None, places=None, as_written=()):
         joiners, marks = spec["joiners"], spec["marks"]
     else:
         entries = in_line_order(entries)
-        joiners = house_joiners(len(entries), style.conjunction, style.serial_comma)
         marks = house_marks(entries)
+        joiners = house_joiners(len(entries), style.conjunction, style.serial_comma, marks)
     segments = []
     for i, ((name, place), mark) in enumerate(zip(entries, marks, strict=True)):
         if i:
