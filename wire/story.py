@@ -83,9 +83,9 @@ ID_LINE = re.compile(r"(?:id|story id|item id|guid|uri)\s*:\s*(?P<id>\S.{0,200})
 SLUG_LINE = re.compile(r"(?:slug|slugline|slug line|keyword)\s*:\s*(?P<slug>\S.{0,200})", re.I)
 BARE_SLUG = re.compile(r"(?P<slug>[A-Z0-9]+(?:[-/][A-Z0-9]*)+)(?:\s+\([A-Z0-9 ,-]+\))?")
 CORRECTION = re.compile(
-    r"\(?(?:this (?:story|article|report|version) (?:has been|was|is) "
+    r"\(?(?:this (?:story|article|report|version)\b.{0,60}?\b(?:has been|was|is) "
     r"(?:corrected|refiled|updated|amended|clarified|changed|withdrawn)"
-    r"|(?:corrects|refiles|clarifies|updates|recasts|adds|fixes|removes)\b)",
+    r"|\((?:corrects|refiles|clarifies|updates|recasts|adds|fixes|removes)\b)",
     re.I,
 )
 TRAILER = re.compile(
