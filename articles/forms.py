@@ -50,12 +50,17 @@ class ArticleAdminForm(forms.ModelForm):
             "headline": forms.TextInput(attrs={"size": 90}),
             "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),
             "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
+            "credits_to_check": forms.Textarea(attrs={"rows": 3, "cols": 90}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["opened_token"].initial = self.instance.edit_token
+            if self.instance.credit_line_is_as_sent:
+                self.fields[
+                    "house_style"
+                ].help_text += f" It would read: {self.instance.credit_line_in_house_style}"
 
     def clean(self):
         cleaned = super().clean()

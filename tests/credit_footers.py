@@ -299,6 +299,10 @@ MALFORMED = [
     "(Reporting by Ann Lee and and Bo Ek)",
     "(Reporting by Ann Lee; Reporting by Bo Ek)",
     "(Reporting by Ann Lee, editing by Bo Ek, and Cy Moss in Paris in Oslo)",
+    # Hostile sizes: read within bounds, or refused as a whole.
+    "(Reporting by Ann Lee" + "; Bo Ek" * 300 + ")",
+    "(Reporting by Ann Lee" + ", Reporting by Bo Ek" * 100 + ")",
+    "(" + "Reporting by Ann Lee; " * 120 + "Editing by Bo Ek)",
 ]
 
 # Words no contributor's name may hold: the built-in styles' labels and joining words.

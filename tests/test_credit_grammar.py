@@ -69,7 +69,8 @@ def test_a_footer_not_read_in_full_is_flagged_and_makes_no_junk_contributor(
     assert article.credits_to_check in footer or all(
         part in footer for part in article.credits_to_check.splitlines()
     )
-    assert footer in article.credits_check_reason
+    assert article.credits_check_reason.startswith("Credit footer not fully read: “")
+    assert f"Footer as sent: {footer}" in article.notes
     assert Article.objects.filter(credits_to_check="").count() == 0
     for name in Contributor.objects.values_list("name", flat=True):
         assert junk_in(name) == [], name

@@ -4,7 +4,7 @@ from django.contrib import admin
 
 
 class CreditsCheckFilter(admin.SimpleListFilter):
-    title = "Credits need checking"
+    title = "credits check"
     parameter_name = "credits_check"
 
     def lookups(self, request, model_admin):
@@ -19,17 +19,20 @@ class CreditsCheckFilter(admin.SimpleListFilter):
 
 
 class CreditsAdminMixin:
+    CHECK_FIELDS = ("credits_to_check", "credits_check")
+
     def get_fieldsets(self, request, obj=None):
-        # The house-style choice only where a footer's own way of writing is kept.
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not obj.credit_line_is_as_sent:
-            return fieldsets
-        return [
-            (name, {**options, "fields": [*options["fields"], "house_style"]})
-            if name == "Placement"
-            else (name, options)
-            for name, options in fieldsets
-        ]
+        # What the wire sent that was not read shows only when there is some, and the
+        # house-style choice only where a footer's own way of writing is kept.
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            fields = list(options["fields"])
+            if obj is None or not obj.credits_to_check:
+                fields = [f for f in fields if f not in self.CHECK_FIELDS]
+            if name == "Placement" and obj is not None and obj.credit_line_is_as_sent:
+                fields.append("house_style")
+            fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
 
     @admin.display(description="Credits need checking")
     def credits_check(self, obj):

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.conf import settings
 
@@ -16,6 +17,9 @@ from .writing import (
     render_credit_line,
     shared_places,
 )
+
+# Bounds on the work one footer may cost: a real one is read in its first few readings.
+LONGEST_FOOTER, MOST_READINGS, MOST_PIECES = 2000, 64, 12
 
 
 @dataclass
@@ -35,10 +39,12 @@ def parse_credit_line(line, styles, places=None):
             Reading(leftovers=[line], problems=["it is not in parentheses"]) if inner else Reading()
         )
     inner = inner[1:-1]
+    if len(inner) > LONGEST_FOOTER:
+        return Reading(leftovers=[line], problems=["it is too long for a credit footer"])
     best = None
     for style in styles:
         grammar = _Grammar(style, styles, places)
-        for groups in grammar.groups_from(inner, 0, ""):
+        for groups in islice(grammar.groups_from(inner, 0, ""), MOST_READINGS):
             reading = grammar.credits_and_variant(groups)
             if isinstance(reading, tuple) and render_credit_line(style, *reading, places) == (
                 f"({inner})"
@@ -63,7 +69,7 @@ def _read_in_parts(inner, styles, places):
         reading, read, keys, i = Reading(style), 0, set(), 0
         while i < len(cuts) - 1:
             # The longest run of pieces from here that reads as one group.
-            for j in range(len(cuts) - 1, i, -1):
+            for j in range(min(len(cuts) - 1, i + MOST_PIECES), i, -1):
                 chunk = grammar.without_separator(inner[cuts[i] : cuts[j]], cuts[i])
                 group, why = grammar.one_group(chunk)
                 if group and group[0] not in keys:
@@ -115,6 +121,7 @@ class _Grammar:
         }
         self.styles = styles
         self.all_labels = label_patterns(styles)
+        self._starts, self._names = {}, {}
 
     def localised(self, place):
         return local_place(place, self.style.language, self.places)
@@ -141,30 +148,45 @@ class _Grammar:
 
     def group_starts(self, text, start):
         """Where a separator followed by a label could open the next group."""
-        starts = []
-        for at in range(start, len(text)):
-            for separator in self.separators:
-                if text.startswith(separator, at) and self.label_at(text, at + len(separator)):
-                    starts.append(at)
-                    break
-        return starts
+        if text not in self._starts:
+            self._starts[text] = [
+                at
+                for at in range(len(text))
+                if any(
+                    text.startswith(separator, at) and self.label_at(text, at + len(separator))
+                    for separator in self.separators
+                )
+            ]
+        return [at for at in self._starts[text] if at >= start]
 
-    def groups_from(self, text, start, separator):
-        """Every way to cut text[start:] into (separator, phrase, language, label, names)."""
+    def groups_from(self, text, start, separator, keys=frozenset()):
+        """The ways to cut text[start:] into groups of names, each role once:
+        [(separator, phrase, language, label, names)], nearest cuts first."""
         label = self.label_at(text, start)
         if not label:
             return
         phrase, language, written, names_start = label
+        key = group_key(phrase.role, language)
+        if key in keys:
+            return
         for end in [*self.group_starts(text, names_start + 1), len(text)]:
-            group = (separator, phrase, language, written, text[names_start:end])
+            names = text[names_start:end]
+            if isinstance(self.names_in(phrase, names), str):
+                continue
+            group = (separator, phrase, language, written, names)
             if end == len(text):
                 yield [group]
                 continue
             for sep in self.separators:
                 if text.startswith(sep, end):
-                    for rest in self.groups_from(text, end + len(sep), sep):
+                    for rest in self.groups_from(text, end + len(sep), sep, keys | {key}):
                         yield [group, *rest]
                     break
+
+    def names_in(self, phrase, text):
+        if (phrase.role, text) not in self._names:
+            self._names[phrase.role, text] = self.read_names(phrase, text)
+        return self._names[phrase.role, text]
 
     def read_names(self, phrase, text):
         """([names], [joiners], [places as written]) or a reason why not."""
@@ -200,7 +222,7 @@ class _Grammar:
         variant = {"labels": {}, "separators": {}, "names": {}, "as_written": []}
         for i, (separator, phrase, language, label, text) in enumerate(groups):
             key = group_key(phrase.role, language)
-            names = self.read_names(phrase, text)
+            names = self.names_in(phrase, text)
             if key in keys or isinstance(names, str):
                 return names if isinstance(names, str) else None
             keys.append(key)

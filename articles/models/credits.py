@@ -218,6 +218,15 @@ class CreditedMixin:
         return creditlines.render_credit_line(style, credits, self.credit_variant, places)
 
     @property
+    def credit_line_in_house_style(self):
+        style, credits = self.credit_style_data, self.credit_tuples()
+        if not style:
+            return ""
+        return creditlines.render_credit_line(
+            style, credits, None, self._places_for(style, credits)
+        )
+
+    @property
     def credit_line_is_as_sent(self):
         """Whether the line follows a footer's own way of writing, not the house style."""
         style = self.credit_style_data
