@@ -89,3 +89,15 @@ def test_a_french_line_names_its_places_in_french_when_read_back(section, editor
     assert [c[2] for c in article.credit_tuples()] == ["Moscow", "The Hague"]
     assert article.language == "fr"
     assert article.credit_line == "(Reportage Ann Lee à Moscou et Bo Ek à La Haye)"
+
+
+def test_a_place_typed_in_french_is_kept_under_the_newsroom_s_name(client, editor, make_article):
+    from tests.factories import form_values
+
+    article = make_article(language="fr", credits=[("reporting", "Ann Lee", "", "")])
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = {**form_values(client.get(url)), "credits-0-place": " Moscou "}
+    assert client.post(url, data).status_code == 302
+    assert article.credits.get().place == "Moscow"
+    assert article.credit_line == "(Reportage Ann Lee à Moscou)"

@@ -176,6 +176,8 @@ class Credit(models.Model):
         return f"{self.get_role_display()}: {self.contributor}"
 
     def clean(self):
+        # A place typed in another language is kept under the newsroom's name for it.
+        self.place = Place.objects.name_for(self.place) if self.place.strip() else ""
         errors = {}
         if self.place and self.role not in ROLES_WITH_PLACE:
             errors["place"] = "Only reporting, additional reporting, photos and video have a place."

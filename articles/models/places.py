@@ -17,6 +17,14 @@ class PlaceQuerySet(models.QuerySet):
             cache.set(PLACES_CACHE_KEY, places, None)
         return places
 
+    def name_for(self, text):
+        """The newsroom's name for a place typed in any language ("Moscou": "Moscow")."""
+        text = " ".join(text.split())
+        places = self.plain()
+        if text in places:
+            return text
+        return next((name for name, names in places.items() if text in names.values()), text)
+
 
 def forget_places(**kwargs):
     """Signal receiver: a place changed."""
