@@ -66,6 +66,8 @@ def _fits(style, entries, spec):
     joiners, marks = spec.get("joiners", []), spec.get("marks", [])
     if len(marks) != len(entries) or len(joiners) != len(entries) - 1:
         return False
+    if any(mark and not place for (_, place), mark in zip(entries, marks, strict=True)):
+        return False
     written = [place if mark else "" for (_, place), mark in zip(entries, marks, strict=True)]
     return shared_places(style, joiners, written) == [place for _, place in entries]
 
