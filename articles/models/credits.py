@@ -155,7 +155,10 @@ class Credit(models.Model):
     contributor = models.ForeignKey("Contributor", on_delete=models.PROTECT, related_name="credits")
     role = models.CharField(max_length=30, choices=Role.choices)
     place = models.CharField(
-        max_length=100, blank=True, help_text="Where they reported from, as the line writes it."
+        max_length=100,
+        blank=True,
+        help_text="Where they reported from, by its name in English (Places gives the "
+        "name each line's language uses).",
     )
     language = models.CharField(
         max_length=8,
