@@ -10,7 +10,7 @@ class ArticlesConfig(AppConfig):
         from newsroom import pagecache
 
         from . import pages
-        from .models import forget_styles
+        from .models import forget_places, forget_styles
 
         # What readers see, and which cached pages each change ends (articles/pages.py).
         Article = self.get_model("Article")
@@ -24,13 +24,16 @@ class ArticlesConfig(AppConfig):
         pagecache.watch(self.get_model("Credit"), pages.credit_changed, before=["contributor_id"])
         pagecache.watch(self.get_model("Correction"), pages.correction_changed)
         pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
-        for name in ("Section", "CreditStyle", "CreditPhrase"):
+        # Sections, credit styles and places show on every page, in menus and credit lines.
+        for name in ("Section", "CreditStyle", "CreditPhrase", "Place"):
             pagecache.watch(self.get_model(name), pages.whole_site)
         pagecache.watch_schedule(Article.objects.next_release, pages.released_between)
         Correction = self.get_model("Correction")
         pagecache.watch_schedule(Correction.objects.next_due, pages.corrections_due_between)
 
-        for name in ("CreditStyle", "CreditPhrase"):
+        forgetting = {"CreditStyle": forget_styles, "CreditPhrase": forget_styles}
+        forgetting["Place"] = forget_places
+        for name, forget in forgetting.items():
             model = self.get_model(name)
-            post_save.connect(forget_styles, sender=model, dispatch_uid=f"styles-{name}")
-            post_delete.connect(forget_styles, sender=model, dispatch_uid=f"styles-{name}-del")
+            post_save.connect(forget, sender=model, dispatch_uid=f"forget-{name}")
+            post_delete.connect(forget, sender=model, dispatch_uid=f"forget-{name}-del")

@@ -16,6 +16,12 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="For a published article: a typo fix that readers are not told about. "
         "Leave unticked for a substantive update, shown to readers as “Updated”.",
     )
+    house_style = forms.BooleanField(
+        required=False,
+        label="Write the credit line in house style",
+        help_text="The credit line follows the way its wire footer was written (separators, "
+        "capitals, order …). Tick to write it the way the credit style does instead.",
+    )
 
     class Meta:
         model = Article
@@ -37,18 +43,24 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_image_credit",
             "embargo_until",
             "notes",
+            "credits_to_check",
         ]
         field_classes = {"lead_image": SafeImageField}
         widgets = {
             "headline": forms.TextInput(attrs={"size": 90}),
             "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),
             "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
+            "credits_to_check": forms.Textarea(attrs={"rows": 3, "cols": 90}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["opened_token"].initial = self.instance.edit_token
+            if self.instance.credit_line_is_as_sent:
+                self.fields[
+                    "house_style"
+                ].help_text += f" It would read: {self.instance.credit_line_in_house_style}"
 
     def clean(self):
         cleaned = super().clean()
@@ -67,6 +79,8 @@ class ArticleAdminForm(forms.ModelForm):
                     "to the latest version.",
                     code="stale",
                 )
+        if cleaned.get("house_style"):
+            self.instance.credit_variant = {}
         return cleaned
 
 

@@ -151,6 +151,7 @@ def _empty_the_database():
         "articles.Contributor",
         "articles.Section",
         "articles.CreditStyle",
+        "articles.Place",
         "reversion.Revision",
     ]:
         apps.get_model(label).objects.all().delete()

@@ -129,7 +129,7 @@ def test_translator_creates_and_edits_a_translation_but_not_the_original(
     )
     translation = Article.objects.get(translation_of=original)
     assert response.redirect_chain[-1][0] == change_url(translation)
-    assert translation.credit_line == "(Reportage Ann One à Kyiv; version française Lina Golovnya)"
+    assert translation.credit_line == "(Reportage Ann One à Kiev; version française Lina Golovnya)"
 
     assert (
         save_through_admin(client, translation, headline="Original, en français").status_code == 302

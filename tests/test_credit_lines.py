@@ -87,7 +87,8 @@ def test_names_join_with_and_then_commas():
     assert join_names(["A", "B", "C"], "et") == "A, B et C"
 
 
-def test_three_reporters_and_missing_roles(make_article):
+def test_a_name_without_a_place_is_not_written_before_one_it_would_share(make_article):
+    # "Bob Two and Cy Three in Warsaw" would put both in Warsaw.
     article = make_article(
         credits=[
             ("reporting", "Ann One", "Kyiv", ""),
@@ -95,7 +96,18 @@ def test_three_reporters_and_missing_roles(make_article):
             ("reporting", "Cy Three", "Warsaw", ""),
         ]
     )
-    assert article.credit_line == "(Reporting by Ann One in Kyiv, Bob Two and Cy Three in Warsaw)"
+    assert article.credit_line == "(Reporting by Ann One in Kyiv, Cy Three in Warsaw and Bob Two)"
+
+
+def test_names_sharing_a_place_are_grouped_the_way_wires_write_them(make_article):
+    article = make_article(
+        credits=[
+            ("reporting", "Ann One", "Paris", ""),
+            ("reporting", "Bob Two", "Paris", ""),
+            ("reporting", "Cy Three", "Oslo", ""),
+        ]
+    )
+    assert article.credit_line == "(Reporting by Ann One and Bob Two in Paris and Cy Three in Oslo)"
 
 
 def test_article_without_credits_has_no_line(make_article):

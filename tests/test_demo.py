@@ -39,3 +39,18 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     counts = Article.objects.count(), Comment.objects.count()
     call_command("load_demo", stdout=None)
     assert (Article.objects.count(), Comment.objects.count()) == counts
+
+
+def test_the_demo_shows_french_places_bylines_and_a_photo_credit(demo, client):
+    from articles.models import Article
+
+    french = Article.objects.get(slug="un-ancien-commandant-de-wagner-demande-l-asile-en-norvege")
+    assert french.credits.filter(place="Moscow").exists()  # named once, in English
+    page = client.get(french.get_absolute_url()).content.decode()
+    assert "à Moscou et" in page and "Par <a href=" in page
+    english = client.get("/articles/former-wagner-commander-asks-norway-for-asylum/")
+    assert 'By <a href="/contributor/guy-faulconbridge/">Guy Faulconbridge</a> in Moscow' in (
+        english.content.decode()
+    )
+    banks = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
+    assert 'Photo: <a href="/contributor/petra-lindqvist/">Petra Lindqvist</a>' in banks

@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article, Contributor, CreditStyle, Section
+from articles.models import Article, Contributor, CreditStyle, Place, Section
 from comments.models import (
     BannedCommenter,
     BannedWord,
@@ -65,6 +65,7 @@ axes.accessfailurelog     -         -           -       -          vcd
 articles.section          v         v           vac     -          vacd
 articles.contributor      va        va          vac     -          vacd
 articles.creditstyle      v         v           vacd    -          vacd
+articles.place            v         v           vacd    -          vacd
 articles.article          va        va          vacd    -          vacd
 comments.comment          -         -           v       v          vc
 comments.moderationlog    -         -           v       v          v
@@ -85,6 +86,7 @@ axes.accessfailurelog.delete_selected         no        no          no      no  
 articles.section.delete_selected              no        no          no      no         yes
 articles.contributor.delete_selected          no        no          no      no         yes
 articles.creditstyle.delete_selected          no        no          yes     no         yes
+articles.place.delete_selected                no        no          yes     no         yes
 articles.article.submit_selected              yes       yes         yes     no         yes
 articles.article.publish_selected             no        no          yes     no         yes
 articles.article.withdraw_selected            no        no          yes     no         yes
@@ -262,6 +264,7 @@ def model_objects(people, make_article, publish):
         "articles.section": Section.objects.create(name="Sport", slug="sport"),
         "articles.contributor": Contributor.objects.create(name="Pat Stringer", slug="pat"),
         "articles.creditstyle": CreditStyle.objects.create(name="Hausstil", language="de"),
+        "articles.place": Place.objects.create(name="Gothenburg", names={"fr": "Göteborg"}),
         "articles.article": article,
         "comments.comment": comment,
         "comments.moderationlog": ModerationLog.objects.create(

@@ -15,13 +15,17 @@ from comments.models import Comment, Report
 from tests.factories import contributor
 
 FEW, MANY = 2, 15
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # names have no digits
 CREDITS = [
     ("reporting", "Guy Faulconbridge", "Moscow", ""),
     ("editing", "Blandine Hénault", "", ""),
 ]
 EIGHT_CREDITS = [
     *CREDITS,
-    *(("additional_reporting", f"Reporter {n}", f"Town {n}", "") for n in range(5)),
+    *(
+        ("additional_reporting", f"Reporter {LETTERS[n]}", f"Town {LETTERS[n]}", "")
+        for n in range(5)
+    ),
     ("translation", "Lina Golovnya", "", "fr"),
 ]
 
@@ -150,7 +154,7 @@ def test_article_page_costs_the_same_with_credits_translations_comments_and_corr
         publish(headline=f"Related {n}")
     many = queries(client, url, ARTICLE_BUDGET, django_assert_max_num_queries)
     page = client.get(url).content.decode()
-    assert "20 comments" in page and "Fix 2." in page and "Town 4" in page
+    assert "20 comments" in page and "Fix 2." in page and "Town E" in page
     assert many == few
 
 
@@ -171,7 +175,10 @@ def test_article_changelist_costs_the_same_for_few_or_many_rows(
     def articles(start, stop):
         for n in range(start, stop):
             make_article(
-                credits=[("reporting", f"Reporter {n}", "", ""), ("editing", "Ed Itor", "", "")]
+                credits=[
+                    ("reporting", f"Reporter {LETTERS[n]}", "", ""),
+                    ("editing", "Ed Itor", "", ""),
+                ]
             )
 
     url = reverse("admin:articles_article_changelist")
@@ -181,7 +188,7 @@ def test_article_changelist_costs_the_same_for_few_or_many_rows(
     articles(FEW, MANY)
     many = queries(client, url, ARTICLE_CHANGELIST_BUDGET, django_assert_max_num_queries)
     assert many == few
-    assert f"Reporter {MANY - 1}, Ed Itor" in client.get(url).content.decode()
+    assert f"Reporter {LETTERS[MANY - 1]}, Ed Itor" in client.get(url).content.decode()
 
 
 def test_comment_queue_costs_the_same_for_few_or_many_comments(

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from articles.models import Article, Contributor, Section
+from articles.models.taxonomy import name_problem
 
 from .credits import parse_credit_line
 from .limits import fit_to_fields
@@ -23,6 +24,16 @@ class ImportResult:
     article: Article
     created: bool
     notes: list = field(default_factory=list)
+    check: str = ""  # why the article's credits need checking, if they do
+
+
+@dataclass
+class ReadCredits:
+    credits: list = field(default_factory=list)  # (role, name, place, language)
+    style: object = None
+    variant: dict = field(default_factory=dict)
+    unread: list = field(default_factory=list)  # parts of the footer, as sent
+    reason: str = ""
 
 
 def wire_desk_user():
@@ -53,18 +64,21 @@ def save_story(story, by, publish=False, section=None):
     An update goes through Article.edit(), as an editor's save does: a live story
     changed by the wire is updated for readers and its translations fall out of date.
     """
-    notes, credits, style = _credits_and_notes(story)
-    credits = fit_to_fields(story, credits, notes)
+    read = read_credits(story)
+    notes = list(story.notes)
+    if read.reason:
+        notes.append(read.reason)
+    read.credits = fit_to_fields(story, read.credits, notes)
     with transaction.atomic():
-        article = Article.objects.select_for_update().filter(source_id=story.source_id).first()
+        article = find_article(story)
         created = article is None
         if created and not by.has_perm("articles.add_article"):
             raise PermissionDenied("You may not add articles.")
         people = [
             (role, Contributor.objects.for_name(name), place, language)
-            for role, name, place, language in credits
+            for role, name, place, language in read.credits
         ]
-        fields = _article_fields(story, style, section, article or Article(), notes)
+        fields = _article_fields(story, read, section, article or Article(), notes)
         if created:
             with reversion.create_revision():
                 article = Article.objects.create(
@@ -82,34 +96,57 @@ def save_story(story, by, publish=False, section=None):
             article.publish(by)
         elif not publish and article.status == Article.Status.DRAFT:
             article.submit(by)
-    return ImportResult(article, created, notes)
+    return ImportResult(article, created, notes, read.reason)
 
 
-def _credits_and_notes(story):
-    """The story's credits, its credit style, and notes for what could not be read."""
-    notes = list(story.notes)
-    credits, style = story.credits or [], None
+def find_article(story):
+    """The article this story came in as before: ours, or by the agency's ids, else None."""
+    if story.own_article:
+        pk, path = story.own_article
+        own = Article.objects.select_for_update().filter(pk=pk).first()
+        if own and own.get_absolute_url() == path:
+            return own
+    for source_id in dict.fromkeys([story.source_id, *story.other_ids]):
+        found = Article.objects.select_for_update().filter(source_id=source_id).first()
+        if found:
+            return found
+    return None
+
+
+def read_credits(story):
+    """The story's credits; what cannot be read is kept aside, as sent, with the reason."""
     if story.footer:
-        parsed = parse_credit_line(story.footer)
-        if parsed.credits:
-            credits, style = parsed.credits, parsed.style
-        if parsed.leftovers:
-            notes.append(
-                "Credit footer only partly understood; not imported as credits: "
-                + " | ".join(f"“{part}”" for part in parsed.leftovers)
-                + f". Footer as written: {story.footer}"
+        reading = parse_credit_line(story.footer)
+        read = ReadCredits(reading.credits, reading.style, reading.variant, reading.leftovers)
+        if reading.leftovers:
+            read.reason = (
+                "Credit footer not fully read: "
+                + "; ".join(
+                    f"“{part}” ({why})"
+                    for part, why in zip(reading.leftovers, reading.problems, strict=True)
+                )
+                + f". Footer as sent: {story.footer}"
             )
-    return notes, credits, style
+        return read
+    read = ReadCredits()
+    for credit in story.credits or []:
+        if problem := name_problem(credit[1]):
+            read.unread.append(credit[1])
+            read.reason += f"“{credit[1]}” was not credited: {problem}. "
+        else:
+            read.credits.append(credit)
+    read.reason = read.reason.strip()
+    return read
 
 
-def _article_fields(story, style, section, article, notes):
+def _article_fields(story, read, section, article, notes):
     """The article's fields as the story gives them; what the story lacks stays as it is."""
     translation_of = article.translation_of if article.translation_of_id else None
     if story.translation_of:
         translation_of = (
             Article.objects.filter(source_id=story.translation_of).first() or translation_of
         )
-    language = story.language or (style.language if style else article.language)
+    language = story.language or (read.style.language if read.style else article.language)
     clash = translation_of and translation_of.translation_into(language, other_than=article.pk)
     if clash:
         notes.append(
@@ -118,6 +155,9 @@ def _article_fields(story, style, section, article, notes):
         )
         translation_of = None
     known = article.notes.splitlines()
+    style = read.style
+    if style and article.pk and article.credit_style_data == style:
+        style = article.credit_style  # the same style, whether chosen or by language
     return {
         "headline": story.headline,
         "standfirst": story.standfirst,
@@ -126,6 +166,9 @@ def _article_fields(story, style, section, article, notes):
         "dateline_agency": story.dateline_agency,
         "language": language,
         "credit_style_id": style.pk if style else None,
+        "credit_variant": read.variant,
+        "credits_to_check": "\n".join(read.unread),
+        "credits_check_reason": read.reason[:500],
         "section": section or _section_for(story, article),
         "lead_image_caption": story.lead_image_caption or article.lead_image_caption,
         "lead_image_credit": story.lead_image_credit or article.lead_image_credit,

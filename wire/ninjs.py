@@ -10,6 +10,7 @@ the dateline the way wire copy does, so the dateline travels with the text.
 """
 
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from reversion.models import Version
@@ -151,13 +152,14 @@ def parse_ninjs(text, name):
         raise BadStory(f"{name}: a ninjs item is a JSON object.")
     headlines, bodies = _texts(item, "headlines", name), _texts(item, "bodies", name)
     descriptions = _texts(item, "descriptions", name)
-    uri = item.get("uri")
-    if not (isinstance(uri, str) and uri.strip()):
+    # The agency's id: ninjs 1.x calls it guid, 2.x uri.
+    uri, guid = _string(item, "uri"), _string(item, "guid")
+    if not (uri or guid):
         raise BadStory(f"{name}: no “uri”; every ninjs item must have one.")
     notes = []
     headline = _pick(headlines, "main")
     if not headline:
-        headline = _string(item, "title") or _string(item, "slugline") or uri
+        headline = _string(item, "title") or _string(item, "slugline") or uri or guid
         notes.append(f"The ninjs item has no headline; “{headline}” stands in for one.")
 
     html = _pick(bodies, "richtext", markup=True)
@@ -176,7 +178,8 @@ def parse_ninjs(text, name):
         notes.append("Nothing to read in it but the headline: write the story or delete it.")
 
     story = Story(
-        source_id=uri[:255],
+        source_id=(guid or uri)[:255],
+        other_ids=[uri[:255]] if guid and uri else [],
         headline=" ".join(headline.split()),
         paragraphs=paragraphs,
         body_html=html,
@@ -199,6 +202,11 @@ def parse_ninjs(text, name):
     )
     altids = {_string(a, "role"): _string(a, "value") for a in _objects(item, "altids")}
     story.translation_of = altids.get("translation-of", "")
+    if altids.get("source"):
+        story.other_ids.append(altids["source"][:255])
+    if altids.get("newsroom", "").isdigit() and uri:
+        # Our own export coming back: the article it was made from, if it is still there.
+        story.own_article = (int(altids["newsroom"]), urlsplit(uri).path)
     image = next((a for a in _objects(item, "associations") if a.get("type") == "picture"), None)
     if image:
         story.lead_image_caption = _pick(_texts(image, "descriptions", name), "caption", False)

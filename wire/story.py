@@ -1,10 +1,12 @@
 """
 A story as it arrives, before it is an article, and how plain-text wire copy becomes one.
 
-Wire copy reads: headline on the first line; the first paragraph opens with
-the dateline ("MOSCOW (Reuters) – "); the credit footer in parentheses closes
-the story; whatever follows the footer (page leftovers such as "Add a Comment")
-is dropped.
+Wire copy reads: an id line ("ID: …") or slug line ("SLUG: …", or a bare
+"RUSSIA-WAGNER/NORWAY") may come first, then the headline; the first paragraph
+opens with the dateline ("MOSCOW (Reuters) – "); the credit footer in parentheses
+closes the story. Agency trailers after it ("Our Standards: …", "Add a Comment",
+"(This story has been corrected to …)") are never read as the footer: correction
+lines are kept in the article's notes, the rest is dropped.
 """
 
 import re
@@ -35,6 +37,8 @@ class Story:
     lead_image_caption: str = ""
     lead_image_credit: str = ""
     notes: list = field(default_factory=list)
+    other_ids: list = field(default_factory=list)  # more ids the story may have come in as
+    own_article: tuple | None = None  # (pk, path) when this is our own ninjs export
 
     @property
     def html(self):
@@ -75,8 +79,50 @@ def decode(data, name):
     return text
 
 
+ID_LINE = re.compile(r"(?:id|story id|item id|guid|uri)\s*:\s*(?P<id>\S.{0,200})", re.I)
+SLUG_LINE = re.compile(r"(?:slug|slugline|slug line|keyword)\s*:\s*(?P<slug>\S.{0,200})", re.I)
+BARE_SLUG = re.compile(r"(?P<slug>[A-Z0-9]+(?:[-/][A-Z0-9]*)+)(?:\s+\([A-Z0-9 ,-]+\))?")
+CORRECTION = re.compile(
+    r"\(?(?:this (?:story|article|report|version)\b.{0,60}?\b(?:has been|was|is) "
+    r"(?:corrected|refiled|updated|amended|clarified|changed|withdrawn)"
+    r"|\((?:corrects|refiles|clarifies|updates|recasts|adds|fixes|removes)\b)",
+    re.I,
+)
+TRAILER = re.compile(
+    r"add a comment|our standards:.*|sign up here\.?|(?:©|\(c\)|copyright)\s.*",
+    re.I,
+)
+
+
+def is_trailer(paragraph):
+    """An agency's line after the story: never the credit footer."""
+    correction = CORRECTION.match(paragraph) and (
+        not paragraph.startswith("(") or paragraph.endswith(")")
+    )
+    return bool(correction or TRAILER.fullmatch(paragraph))
+
+
+def _ids(lines):
+    """(id, slug, lines left) from the id and slug lines above the headline."""
+    story_id = slug = ""
+    while lines:
+        line = lines[0].strip()
+        if not line:
+            lines.pop(0)
+        elif match := ID_LINE.fullmatch(line):
+            story_id = match.group("id").strip()
+            lines.pop(0)
+        elif match := SLUG_LINE.fullmatch(line) or BARE_SLUG.fullmatch(line):
+            slug = re.sub(r"\s*\(.*\)$", "", match.group("slug")).strip()
+            lines.pop(0)
+        else:
+            break
+    return story_id, slug, lines
+
+
 def parse_wire_text(text, name):
-    headline, _, story = text.replace("\r\n", "\n").strip().partition("\n")
+    story_id, slug, lines = _ids(text.replace("\r\n", "\n").strip().split("\n"))
+    headline, story = (lines[0], "\n".join(lines[1:])) if lines else ("", "")
     headline = headline.strip()
     if not headline or len(headline) > 250 or headline.startswith("("):
         raise BadStory(
@@ -89,30 +135,33 @@ def parse_wire_text(text, name):
         for block in re.split(r"\n\s*\n", story)
     ]
     rest = [block for block in rest if block]
-    footer_at = next(
-        (
-            i
-            for i in range(len(rest) - 1, -1, -1)
-            if rest[i].startswith("(") and rest[i].endswith(")")
-        ),
-        None,
-    )
+    notes = []
+    while rest and is_trailer(rest[-1]):
+        trailer = rest.pop()
+        if CORRECTION.match(trailer):
+            notes.insert(0, f"The agency's note after the story: {trailer}")
     footer = ""
-    if footer_at is not None:
-        footer, rest = rest[footer_at], rest[:footer_at]
+    if rest and rest[-1].startswith("(") and rest[-1].endswith(")"):
+        footer = rest.pop()
     if not rest:
         raise BadStory(f"{name}: “{headline}” has a headline but no story under it.")
     place, agency, first = split_dateline(rest[0])
     paragraphs = [first, *rest[1:]] if first else rest[1:]
     return Story(
-        source_id=wire_source_id(agency, headline),
+        source_id=wire_source_id(agency, headline, story_id, slug),
         headline=headline,
         paragraphs=paragraphs,
         dateline_place=place,
         dateline_agency=agency,
         footer=footer,
+        notes=notes,
     )
 
 
-def wire_source_id(agency, headline):
+def wire_source_id(agency, headline, story_id="", slug=""):
+    """The agency's id when the copy has one, its slug line next, agency and headline last."""
+    if story_id:
+        return f"wire:id:{story_id}"[:255]
+    if slug:
+        return f"wire:{slugify(agency) or 'copy'}:slug:{slugify(slug.replace('/', '-'))}"[:255]
     return f"wire:{slugify(agency) or 'copy'}:{slugify(headline)}"[:255]

@@ -82,5 +82,8 @@ class ImportStoryView(FormView):
             ),
         )
         for note in result.notes:
-            messages.warning(self.request, f"Kept as a note on the article: {note}")
+            if note != result.check:
+                messages.warning(self.request, f"Kept as a note on the article: {note}")
+        if result.check:
+            messages.warning(self.request, f"Credits need checking: {result.check}")
         return redirect("admin:articles_article_change", article.pk)

@@ -7,6 +7,7 @@ from newsroom.admin_dates import DateDrillDownGuard
 
 from ..forms import ArticleAdminForm
 from ..models import STEPS, Article, Correction, Credit, ReaderState
+from .credits import CreditsAdminMixin, CreditsCheckFilter
 from .revisions import RevisionsAdminMixin
 from .translations import TranslationFilter, TranslationsAdminMixin
 from .workflow import WorkflowAdminMixin, step_action
@@ -47,12 +48,13 @@ class ArticleAdmin(
     WorkflowAdminMixin,
     RevisionsAdminMixin,
     TranslationsAdminMixin,
+    CreditsAdminMixin,
     CompareVersionAdmin,
 ):
     form = ArticleAdminForm
     change_list_template = "admin/articles/article/change_list.html"
     list_display = ["headline", "status_label", "section", "language", "credited", "publish_at"]
-    list_filter = ["status", "section", "language", TranslationFilter]
+    list_filter = ["status", "section", "language", TranslationFilter, CreditsCheckFilter]
     list_select_related = ["section"]
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
@@ -67,6 +69,7 @@ class ArticleAdmin(
         "first_published_at",
         "updated_at",
         "workflow_history",
+        "credits_check",
     ]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "opened_token"]}),
@@ -99,6 +102,8 @@ class ArticleAdmin(
                     "credit_line_preview",
                     "workflow_history",
                     "notes",
+                    "credits_to_check",
+                    "credits_check",
                 ]
             },
         ),
@@ -120,7 +125,8 @@ class ArticleAdmin(
 
     @admin.display(description="Credited")
     def credited(self, obj):
-        return ", ".join(dict.fromkeys(c.contributor.name for c in obj.credits.all()))
+        names = ", ".join(dict.fromkeys(c.contributor.name for c in obj.credits.all()))
+        return f"{names} (credits need checking)" if obj.credits_to_check else names
 
     @admin.display(description="Credit line")
     def credit_line_preview(self, obj):

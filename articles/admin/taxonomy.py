@@ -1,8 +1,12 @@
-"""Sections, contributors and credit styles: the newsroom's reference data."""
+"""Sections, contributors, credit styles and places: the newsroom's reference data."""
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 
-from ..models import Contributor, CreditPhrase, CreditStyle, Section
+from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section
+
+OTHER_LANGUAGES = [(c, n) for c, n in settings.ARTICLE_LANGUAGES if c != settings.LANGUAGE_CODE]
 
 
 @admin.register(Section)
@@ -31,3 +35,52 @@ class CreditStyleAdmin(admin.ModelAdmin):
     list_display = ["name", "language", "for_translations", "conjunction", "place_preposition"]
     list_filter = ["language", "for_translations"]
     inlines = [CreditPhraseInline]
+
+
+class PlaceFormBase(forms.ModelForm):
+    """The place's name in each other language, one box each, kept as Place.names."""
+
+    class Meta:
+        model = Place
+        fields = ["name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _ in OTHER_LANGUAGES:
+            self.fields[f"name_{code}"].initial = (self.instance.names or {}).get(code, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.names = {
+            code: cleaned[f"name_{code}"].strip()
+            for code, _ in OTHER_LANGUAGES
+            if cleaned.get(f"name_{code}", "").strip()
+        }
+        return cleaned
+
+
+PlaceForm = type(
+    "PlaceForm",
+    (PlaceFormBase,),
+    {
+        f"name_{code}": forms.CharField(
+            label=f"In {language}",
+            required=False,
+            max_length=100,
+            help_text="Empty: written as the name above.",
+        )
+        for code, language in OTHER_LANGUAGES
+    },
+)
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    form = PlaceForm
+    list_display = ["name", "in_other_languages"]
+    search_fields = ["name", "names"]
+    fields = ["name", *(f"name_{code}" for code, _ in OTHER_LANGUAGES)]
+
+    @admin.display(description="In other languages")
+    def in_other_languages(self, obj):
+        return ", ".join(f"{code}: {name}" for code, name in sorted((obj.names or {}).items()))

@@ -3,6 +3,7 @@ The articles app's data and rules, one concern per module:
 
 - ``taxonomy``: sections and contributors;
 - ``credits``: roles, credits and the styles credit lines are written in;
+- ``places``: places credits are written from, named in each language;
 - ``article``: the article, its queryset (what readers may see) and its reader state;
 - ``workflow``: the steps from draft to readers, and their record;
 - ``updates``: edits, updates, corrections and translations after writing;
@@ -22,6 +23,7 @@ from .article import (
 )
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
+from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
 from .workflow import STEPS, Status, Step, Transition, WorkflowError
 
@@ -38,6 +40,7 @@ __all__ = [
     "CreditPhrase",
     "CreditStyle",
     "FormerSlug",
+    "Place",
     "ReaderState",
     "Role",
     "Section",
@@ -46,6 +49,7 @@ __all__ = [
     "Transition",
     "WorkflowError",
     "folded",
+    "forget_places",
     "forget_styles",
     "is_published_q",
     "lead_image_path",

@@ -200,6 +200,15 @@ class Article(
         on_delete=models.SET_NULL,
         help_text="Leave empty to use the style of the article's language.",
     )
+    # How a footer as sent strays from its style (separators, label case, order …), so its
+    # line renders as sent; empty: the house style. See articles/creditlines.
+    credit_variant = models.JSONField(default=dict, blank=True, editable=False)
+    credits_to_check = models.TextField(
+        blank=True,
+        help_text="What the wire's credit footer had that could not be read as credits, "
+        "as sent. Put the credits right, then empty this.",
+    )
+    credits_check_reason = models.CharField(max_length=500, blank=True, editable=False)
     comment_policy = models.CharField(
         max_length=10,
         choices=CommentPolicy.choices,
@@ -289,6 +298,8 @@ class Article(
         self.body = sanitize_html(self.body)
         if not self.slug:
             self.slug = slugify(self.headline)[:250]
+        if not self.credits_to_check.strip():
+            self.credits_to_check = self.credits_check_reason = ""
         self.edit_token = uuid.uuid4()
         also_saved = {"edit_token"}
         if self.settle_release():

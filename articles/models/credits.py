@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from .. import creditlines
+from .places import Place
 
 STYLES_CACHE_KEY = "articles:credit-styles:v1"
 
@@ -18,9 +19,14 @@ class Role(models.TextChoices):
     TRANSLATION = "translation", "Translation"
     EDITING = "editing", "Editing"
     PHOTOGRAPHY = "photography", "Photography"
+    COMPILING = "compiling", "Compiling"
+    VIDEO = "video", "Video"
+    GRAPHICS = "graphics", "Graphics"
+    FACT_CHECKING = "fact_checking", "Fact-checking"
 
 
-ROLES_WITH_PLACE = {Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.PHOTOGRAPHY}
+ROLES_WITH_PLACE = {Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.PHOTOGRAPHY, Role.VIDEO}
+ALSO_READS_SEPARATOR = " | "
 
 
 class CreditStyleQuerySet(models.QuerySet):
@@ -57,6 +63,22 @@ class CreditStyle(models.Model):
         help_text='Language names as this style writes them, e.g. {"fr": "française"}. '
         "Languages missing here use their English name.",
     )
+    serial_comma = models.BooleanField(
+        default=False, help_text="A comma before the last name: “A, B, and C”."
+    )
+    with_word = models.CharField(
+        max_length=20,
+        default="with",
+        help_text='Joins a name that does not share the place before it: "with", "avec".',
+    )
+    byline_label = models.CharField(
+        max_length=40, default="By", help_text='Opens the byline above the story: "By", "Par".'
+    )
+    photo_label = models.CharField(
+        max_length=40,
+        default="Photo:",
+        help_text='Before the photographer\'s name under the lead image: "Photo:".',
+    )
 
     objects = CreditStyleQuerySet.as_manager()
 
@@ -76,9 +98,15 @@ class CreditStyle(models.Model):
             place_preposition=self.place_preposition,
             language_names=dict(self.language_names or {}),
             phrases=tuple(
-                creditlines.Phrase(p.role, p.label, p.separator)
+                creditlines.Phrase(
+                    p.role, p.label, p.separator, p.role in ROLES_WITH_PLACE, p.other_labels()
+                )
                 for p in sorted(self.phrases.all(), key=lambda p: (p.position, p.pk))
             ),
+            serial_comma=self.serial_comma,
+            with_word=self.with_word,
+            byline_label=self.byline_label,
+            photo_label=self.photo_label,
         )
 
 
@@ -96,6 +124,12 @@ class CreditPhrase(models.Model):
         blank=True,
         help_text='Put before this group when it is not the first: "; " or ", ".',
     )
+    also_reads = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other ways agencies write this label, read as this role but never "
+        'written, apart by " | ": "Reported by | Reporting". Any capitalisation is read.',
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -107,6 +141,13 @@ class CreditPhrase(models.Model):
     def __str__(self):
         return f"{self.get_role_display()}: {self.label}"
 
+    def other_labels(self):
+        return (
+            tuple(label.strip() for label in self.also_reads.split(ALSO_READS_SEPARATOR.strip()))
+            if self.also_reads.strip()
+            else ()
+        )
+
 
 @reversion.register()
 class Credit(models.Model):
@@ -114,7 +155,10 @@ class Credit(models.Model):
     contributor = models.ForeignKey("Contributor", on_delete=models.PROTECT, related_name="credits")
     role = models.CharField(max_length=30, choices=Role.choices)
     place = models.CharField(
-        max_length=100, blank=True, help_text="Where they reported from, as the line writes it."
+        max_length=100,
+        blank=True,
+        help_text="Where they reported from, by its name in English (Places gives the "
+        "name each line's language uses).",
     )
     language = models.CharField(
         max_length=8,
@@ -135,9 +179,11 @@ class Credit(models.Model):
         return f"{self.get_role_display()}: {self.contributor}"
 
     def clean(self):
+        # A place typed in another language is kept under the newsroom's name for it.
+        self.place = Place.objects.name_for(self.place) if self.place.strip() else ""
         errors = {}
         if self.place and self.role not in ROLES_WITH_PLACE:
-            errors["place"] = "Only reporting, additional reporting and photos have a place."
+            errors["place"] = "Only reporting, additional reporting, photos and video have a place."
         if self.role == Role.TRANSLATION and not self.language:
             errors["language"] = "Say which language this translation is into."
         if self.language and self.role != Role.TRANSLATION:
@@ -147,7 +193,7 @@ class Credit(models.Model):
 
 
 class CreditedMixin:
-    """An article's credits and the line they make."""
+    """An article's credits and the lines they make: footer, byline, photo credit."""
 
     def credit_tuples(self):
         return [
@@ -162,10 +208,55 @@ class CreditedMixin:
         styles = CreditStyle.objects.plain_styles()
         return creditlines.style_for(styles, self.credit_style_id, self.language, is_translation)
 
+    def _places_for(self, style, credits):
+        """Place names in other languages, only when this line needs them."""
+        if style.language == settings.LANGUAGE_CODE or not any(c[2] for c in credits):
+            return None
+        return Place.objects.plain()
+
     @property
     def credit_line(self):
+        style, credits = self.credit_style_data, self.credit_tuples()
+        if not style:
+            return ""
+        places = self._places_for(style, credits)
+        return creditlines.render_credit_line(style, credits, self.credit_variant, places)
+
+    @property
+    def credit_line_in_house_style(self):
+        style, credits = self.credit_style_data, self.credit_tuples()
+        if not style:
+            return ""
+        return creditlines.render_credit_line(
+            style, credits, None, self._places_for(style, credits)
+        )
+
+    @property
+    def credit_line_is_as_sent(self):
+        """Whether the line follows a footer's own way of writing, not the house style."""
         style = self.credit_style_data
-        return creditlines.render_credit_line(style, self.credit_tuples()) if style else ""
+        return bool(style and (self.credit_variant or {}).get("style") == style.pk)
+
+    def _linked(self, segments):
+        people = {c.contributor.name: c.contributor for c in self.credits.all()}
+        return [(text, people.get(text) if is_name else None) for text, is_name in segments]
+
+    @property
+    def byline(self):
+        """[(text, contributor or None)]: "By Ann Lee and Bo Ek in Paris", names to link."""
+        style, credits = self.credit_style_data, self.credit_tuples()
+        if not style:
+            return []
+        places = self._places_for(style, credits)
+        return self._linked(creditlines.byline_segments(style, credits, places))
+
+    @property
+    def photo_credit(self):
+        """[(text, contributor or None)]: "Photo: Ann Lee" from the photography credits."""
+        style = self.credit_style_data
+        return (
+            self._linked(creditlines.photo_segments(style, self.credit_tuples())) if style else []
+        )
 
     def set_credits(self, credits):
         """Credit exactly these (role, contributor, place, language), in this order.

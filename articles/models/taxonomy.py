@@ -3,12 +3,15 @@
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from .. import creditlines
 from .addresses import FormerSlug, KeepsFormerSlugs
+from .credits import CreditStyle
 
 
 class CommentPolicy(models.TextChoices):
@@ -47,9 +50,24 @@ def folded(name):
     )
 
 
+def name_problem(name):
+    """Why this cannot be a contributor's name ("" if it can): the credit styles' words
+    (labels, separators, joining words, place prepositions) are never part of a name."""
+    return creditlines.name_problem(name, CreditStyle.objects.plain_styles())
+
+
+def check_name(name):
+    if problem := name_problem(name):
+        raise ValidationError({"name": f"“{name}” cannot be a contributor's name: {problem}."})
+
+
 class ContributorQuerySet(models.QuerySet):
     def for_name(self, name):
-        """The contributor of this name, whatever its case or accents, else a new one."""
+        """The contributor of this name, whatever its case or accents, else a new one.
+
+        Raises ValidationError for what cannot be a name ("Ann Lee, editing by Bo Ek").
+        """
+        check_name(name)
         base = slugify(name) or "contributor"
         for candidate in self.filter(Q(slug__startswith=base) | Q(name__iexact=name)):
             if folded(candidate.name) == folded(name):
@@ -83,5 +101,13 @@ class Contributor(KeepsFormerSlugs, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Every path (wire import, admin, scripts) is held to the same rule.
+        check_name(self.name)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:contributor", kwargs={"slug": self.slug})
+
+    def clean(self):
+        check_name(self.name)

@@ -23,6 +23,10 @@ ROLE_NAMES = [
     gettext_noop("Translation"),
     gettext_noop("Editing"),
     gettext_noop("Photography"),
+    gettext_noop("Compiling"),
+    gettext_noop("Video"),
+    gettext_noop("Graphics"),
+    gettext_noop("Fact-checking"),
 ]
 
 # Inside <script> nothing may close the element or open a comment.

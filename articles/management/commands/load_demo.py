@@ -42,6 +42,7 @@ WIRE_CONTRIBUTORS = [
     "Andrei Ostroukh",
     "Anna Ringstrom",
     "Alex Richardson",
+    "Petra Lindqvist",
 ]
 
 
@@ -90,8 +91,9 @@ ARTICLES = [
             "demandé l'asile en Norvège après avoir franchi la frontière arctique à pied.",
             "La police norvégienne a indiqué qu'un ressortissant étranger avait été interpellé.",
         ),
+        # Places are named once; the French line writes them in French ("à Moscou").
         "credits": [
-            ("reporting", "Guy Faulconbridge", "Moscou", ""),
+            ("reporting", "Guy Faulconbridge", "Moscow", ""),
             ("reporting", "Gwladys Fouche", "Oslo", ""),
             ("translation", "Lina Golovnya", "", "fr"),
             ("editing", "Blandine Hénault", "", ""),
@@ -121,6 +123,7 @@ ARTICLES = [
             ("additional_reporting", "Anna Ringstrom", "Stockholm", ""),
             ("writing", "Guy Faulconbridge", "", ""),
             ("editing", "Alex Richardson", "", ""),
+            ("photography", "Petra Lindqvist", "Oslo", ""),
         ],
         "image": ("The central bank building at dusk", (160, 120, 60)),
         "status": "published",

@@ -13,15 +13,21 @@ class Command(BaseCommand):
     help = (
         "Import wire copy (plain text) or IPTC ninjs 2.x JSON files as articles, in review "
         "unless --publish is given. Prints the URL path of each article made or updated. "
-        "All files go in together or not at all."
+        "All files go in together or not at all. A story whose credits need checking is "
+        "imported all the same, with a warning (and exit status 1 with --strict)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--publish", action="store_true", help="Publish at once.")
         parser.add_argument("--section", metavar="SLUG", help="Section for the articles.")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Exit with status 1 when a story's credits need checking (it is imported).",
+        )
 
-    def handle(self, files, publish, section, **options):
+    def handle(self, files, publish, section, strict=False, **options):
         chosen = None
         if section:
             chosen = Section.objects.filter(slug=section).first()
@@ -34,10 +40,20 @@ class Command(BaseCommand):
                 results = [save_story(story, by, publish, chosen) for _, story in stories]
         except (BadStory, PermissionDenied, WorkflowError) as error:
             raise CommandError(f"{error} Nothing was imported.") from None
+        to_check = 0
         for (path, _), result in zip(stories, results, strict=True):
             self.stdout.write(result.article.get_absolute_url())
             for note in result.notes:
-                self.stderr.write(f"{path}: kept as a note on the article: {note}")
+                if note != result.check:
+                    self.stderr.write(f"{path}: kept as a note on the article: {note}")
+            if result.check:
+                to_check += 1
+                self.stderr.write(f"{path}: warning: credits need checking: {result.check}")
+        if strict and to_check:
+            raise CommandError(
+                f"{to_check} of {len(results)} stories imported with credits that need "
+                "checking (admin filter “Credits need checking”)."
+            )
 
     def _read(self, path):
         try:
