@@ -9,8 +9,7 @@ Other databases need every word somewhere, and keep the queryset's order.
 """
 
 from django.db import connections
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Expression, Q
 
 CANDIDATES = 500
 
@@ -31,13 +30,27 @@ def matching(queryset, query):
     return queryset.filter(matches)
 
 
-def _ranked(queryset, query, connection):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+class SearchDocument(Expression):
+    """The stored document column of the article table at hand, in a subquery too.
 
-    # Headline (A), standfirst (B) and body (C) with the "simple" configuration:
-    # articles come in many languages, so no one language's stemming.
-    table = connection.ops.quote_name(queryset.model._meta.db_table)
-    document = RawSQL(f"{table}.search_document", [], output_field=SearchVectorField())
+    Headline (A), standfirst (B) and body (C) with the "simple" configuration:
+    articles come in many languages, so no one language's stemming.
+    """
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.search_document", []
+
+
+def _ranked(queryset, query, connection):
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+
+    document = SearchDocument()
     terms = SearchQuery(query, search_type="websearch", config="simple")
     newest = (
         queryset.alias(search_document=document)

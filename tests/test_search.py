@@ -81,3 +81,20 @@ def test_search_finds_an_article_by_its_words_as_edited(publish):
     assert not Article.objects.search("ferries").exists()
     Article.objects.filter(pk=article.pk).update(standfirst="Lighthouse keepers stay")
     assert list(Article.objects.search("lighthouse")) == [article]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking needs PostgreSQL")
+def test_only_the_newest_matches_are_ranked_however_many_stories_do_not_match(
+    client, publish, monkeypatch
+):
+    from articles import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    publish(headline="Glacier melt measured", hours_ago=50)
+    for n in range(3):
+        publish(headline=f"Harbour news {n}", hours_ago=n + 1)
+    assert found(client, "glacier") == ["Glacier melt measured"]
+    for n in range(3):
+        publish(headline=f"Glacier update {n}", hours_ago=n + 10)
+    # The two newest matches, ranked; the oldest is past the bound.
+    assert sorted(found(client, "glacier")) == ["Glacier update 0", "Glacier update 1"]
