@@ -23,6 +23,7 @@ from reversion.models import Version
 
 from articles.models import Article, Contributor, CreditStyle, Section
 from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog
+from desk.models import Notice
 from tests.factories import contributor, form_values
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,7 @@ comments.comment          -         -           v       v          vc
 comments.moderationlog    -         -           v       v          v
 comments.bannedword       -         -           vacd    vacd       vacd
 comments.bannedcommenter  -         -           vacd    vacd       vacd
+desk.notice               -         -           -       -          v
 """)
 
 # The bulk actions each role is offered on each list.
@@ -86,6 +88,8 @@ comments.comment.ban_commenters               no        no          yes     yes 
 comments.comment.delete_selected              no        no          no      no         no
 comments.bannedword.delete_selected           no        no          yes     yes        yes
 comments.bannedcommenter.delete_selected      no        no          yes     yes        yes
+desk.notice.mark_read                         yes       yes         yes     yes        yes
+desk.notice.delete_selected                   no        no          no      no         no
 """)
 
 # What each role may do to an article, by the article's state. "own" is written and
@@ -143,6 +147,8 @@ delete          no        no          no      no         no
 PAGES = table("""
 page                  reporter  translator  editor  moderator  superuser
 admin-index           yes       yes         yes     yes        yes
+desk-settings         yes       yes         yes     yes        yes
+notices               yes       yes         yes     yes        yes
 wire-import           yes       yes         yes     no         yes
 article-recover-list  no        no          yes     no         yes
 article-autocomplete  yes       yes         yes     no         yes
@@ -231,6 +237,10 @@ def model_objects(people, make_article, publish):
         ),
         "comments.bannedword": BannedWord.objects.create(word="casino"),
         "comments.bannedcommenter": BannedCommenter.objects.create(email="bot@example.org"),
+        # Someone's own notice: the superuser's, here.
+        "desk.notice": Notice.objects.create(
+            user=people["superuser"], kind="published", title="Your story is out."
+        ),
     }
 
 
@@ -256,6 +266,9 @@ def every_admin_url(objects, articles):
     yield reverse("admin:index")
     yield reverse("wire:import")
     yield reverse("articles:preview", args=[article.pk])
+    yield reverse("desk:settings")
+    yield reverse("desk:mark-all-read")
+    yield reverse("desk:open-notice", args=[objects["desk.notice"].pk])
 
 
 def test_anonymous_readers_get_the_login_page_everywhere(client, model_objects, articles):
@@ -576,6 +589,8 @@ def test_pages(page, role, people, articles):
         "article-autocomplete": reverse("admin:autocomplete")
         + "?app_label=articles&model_name=article&field_name=translation_of&term=Pub",
         "user-password": reverse("admin:auth_user_password_change", args=[people["reporter"].pk]),
+        "desk-settings": reverse("desk:settings"),
+        "notices": reverse("admin:desk_notice_changelist"),
     }
     response = client_for(people[role]).get(urls[page])
     assert response.status_code == (200 if PAGES[page][role] == "yes" else 403)

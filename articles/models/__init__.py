@@ -13,9 +13,10 @@ from .article import Article, ArticleQuerySet, ReaderState, is_published_q, lead
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
 from .taxonomy import CommentPolicy, Contributor, Section, folded
-from .workflow import STEPS, Status, Step, Transition, WorkflowError
+from .workflow import PUBLISH_PERMISSION, STEPS, Status, Step, Transition, WorkflowError
 
 __all__ = [
+    "PUBLISH_PERMISSION",
     "ROLES_WITH_PLACE",
     "STEPS",
     "Article",

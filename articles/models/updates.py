@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .. import notifications
+from ..signals import translations_out_of_date
 from .credits import Role
 from .workflow import WorkflowError
 
@@ -85,15 +85,14 @@ class UpdatesMixin:
         self.source_revision = self.translation_of.revision
         self.save(update_fields=["source_revision"])
 
-    def translator_emails(self):
-        return sorted(
+    def translator_users(self):
+        """The newsroom's users credited with translating this article (credits prefetched)."""
+        return list(
             {
-                credit.contributor.user.email
+                credit.contributor.user_id: credit.contributor.user
                 for credit in self.credits.all()
-                if credit.role == Role.TRANSLATION
-                and credit.contributor.user
-                and credit.contributor.user.email
-            }
+                if credit.role == Role.TRANSLATION and credit.contributor.user_id
+            }.values()
         )
 
     def _tell_translators(self, reason):
@@ -103,7 +102,9 @@ class UpdatesMixin:
             )
         )
         if stale:
-            transaction.on_commit(lambda: notifications.notify_translators(self, stale, reason))
+            translations_out_of_date.send(
+                sender=type(self), original=self, translations=stale, reason=reason
+            )
 
     def create_translation(self, by, language, translator=None):
         """A draft in another language, linked to this original, with its reporting credits."""

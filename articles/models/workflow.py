@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from ..signals import step_taken
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -174,7 +176,7 @@ class WorkflowMixin:
             reversion.set_user(by)
             reversion.set_comment(f"{step.label}. {note}".strip())
             self.refresh_from_db()
-            return Transition.objects.create(
+            transition = Transition.objects.create(
                 article=self,
                 user=by,
                 from_status=from_status,
@@ -182,6 +184,10 @@ class WorkflowMixin:
                 note=note,
                 publish_at=current.publish_at if name == "publish" else None,
             )
+            step_taken.send(
+                sender=type(self), article=self, step=step, by=by, note=note, transition=transition
+            )
+            return transition
 
     def record_recovery(self, by, state_when_deleted):
         Transition.objects.create(
