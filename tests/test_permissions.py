@@ -152,6 +152,7 @@ notices               yes       yes         yes     yes        yes
 wire-import           yes       yes         yes     no         yes
 article-recover-list  no        no          yes     no         yes
 article-autocomplete  yes       yes         yes     no         yes
+credit-line-preview   yes       yes         yes     no         yes
 user-password         no        no          no      no         yes
 """)
 
@@ -266,6 +267,7 @@ def every_admin_url(objects, articles):
     yield reverse("admin:index")
     yield reverse("wire:import")
     yield reverse("articles:preview", args=[article.pk])
+    yield reverse("admin:articles_article_credit_line")
     yield reverse("desk:settings")
     yield reverse("desk:mark-all-read")
     yield reverse("desk:open-notice", args=[objects["desk.notice"].pk])
@@ -591,6 +593,7 @@ def test_pages(page, role, people, articles):
         "user-password": reverse("admin:auth_user_password_change", args=[people["reporter"].pk]),
         "desk-settings": reverse("desk:settings"),
         "notices": reverse("admin:desk_notice_changelist"),
+        "credit-line-preview": reverse("admin:articles_article_credit_line") + "?role=reporting",
     }
     response = client_for(people[role]).get(urls[page])
     assert response.status_code == (200 if PAGES[page][role] == "yes" else 403)

@@ -1,53 +1,43 @@
 """The article's page and list in the admin."""
 
 from django.contrib import admin
+from django.db import models
+from django.urls import reverse
 from reversion_compare.admin import CompareVersionAdmin
 
-from ..forms import ArticleAdminForm
-from ..models import STEPS, Article, Correction, Credit, ReaderState
+from ..forms import ArticleAdminForm, LabelledSplitDateTime
+from ..models import STEPS, Article, Correction
+from ..templatetags.article_admin import state_badges
+from .credits import ArticleChildInline, CreditInline, CreditsAdminMixin
+from .listing import ArticleListMixin
 from .revisions import RevisionsAdminMixin
 from .translations import TranslationFilter, TranslationsAdminMixin
 from .workflow import WorkflowAdminMixin, step_action
 
-
-class ArticleChildInline:
-    """Credits and corrections follow the article: whoever may not edit it may not edit them."""
-
-    def _article_allows(self, request, obj):
-        return obj is None or obj.can_be_edited_by(request.user)
-
-    def has_add_permission(self, request, obj):
-        return super().has_add_permission(request, obj) and self._article_allows(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._article_allows(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._article_allows(request, obj)
-
-
-class CreditInline(ArticleChildInline, admin.TabularInline):
-    model = Credit
-    extra = 0
-    autocomplete_fields = ["contributor"]
-    fields = ["position", "role", "contributor", "place", "language"]
+DATE_TIME_BOXES = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
 
 
 class CorrectionInline(ArticleChildInline, admin.StackedInline):
     model = Correction
     extra = 0
     fields = ["published_at", ("wrong", "right"), "text"]
+    formfield_overrides = DATE_TIME_BOXES
 
 
 @admin.register(Article)
 class ArticleAdmin(
-    WorkflowAdminMixin, RevisionsAdminMixin, TranslationsAdminMixin, CompareVersionAdmin
+    ArticleListMixin,
+    CreditsAdminMixin,
+    WorkflowAdminMixin,
+    RevisionsAdminMixin,
+    TranslationsAdminMixin,
+    CompareVersionAdmin,
 ):
     form = ArticleAdminForm
+    formfield_overrides = DATE_TIME_BOXES
+    change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
-    list_display = ["headline", "status_label", "section", "language", "credited", "publish_at"]
-    list_filter = ["status", "section", "language", TranslationFilter]
-    list_select_related = ["section"]
+    extra_list_filter = [TranslationFilter]
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
@@ -55,19 +45,21 @@ class ArticleAdmin(
     inlines = [CreditInline, CorrectionInline]
     # The publish time changes only through the Publish step, which records it.
     readonly_fields = [
-        "status",
+        "state",
         "publish_at",
-        "credit_line_preview",
         "first_published_at",
         "updated_at",
         "workflow_history",
     ]
+    # The words and who wrote them in the main column (credits follow the body);
+    # where and when the story goes in the side panel, next to the workflow buttons.
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body", "opened_token"]}),
-        ("Dateline", {"fields": [("dateline_place", "dateline_agency")]}),
         (
-            "Placement",
-            {"fields": ["section", "language", "translation_of", "credit_style", "comment_policy"]},
+            None,
+            {
+                "fields": ["headline", "slug", "standfirst", "body", "opened_token"],
+                "classes": ["desk-main"],
+            },
         ),
         (
             "Lead image",
@@ -77,25 +69,43 @@ class ArticleAdmin(
                     "lead_image_caption",
                     "lead_image_alt",
                     "lead_image_credit",
-                ]
+                ],
+                "classes": ["desk-media"],
             },
         ),
         (
-            "Status",
+            "Publishing",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "publish_at",
                     "embargo_until",
                     "first_published_at",
                     "updated_at",
                     "minor_edit",
-                    "credit_line_preview",
-                    "workflow_history",
-                    "notes",
-                ]
+                ],
+                "classes": ["desk-side"],
             },
         ),
+        (
+            "Placement",
+            {
+                "fields": [
+                    "section",
+                    "language",
+                    "translation_of",
+                    "credit_style",
+                    "comment_policy",
+                ],
+                "classes": ["desk-side"],
+            },
+        ),
+        (
+            "Dateline",
+            {"fields": ["dateline_place", "dateline_agency"], "classes": ["desk-side"]},
+        ),
+        ("Internal notes", {"fields": ["notes"], "classes": ["desk-side"]}),
+        ("History", {"fields": ["workflow_history"], "classes": ["desk-after"]}),
     ]
     actions = [
         *(step_action(step) for step in STEPS.values() if step.bulk),
@@ -106,19 +116,15 @@ class ArticleAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).with_credits()
 
-    @admin.display(description="Status", ordering="status")
-    def status_label(self, obj):
-        if obj.reader_state == ReaderState.LIVE:
-            return obj.get_status_display()
-        return obj.reader_state.label
+    def view_on_site(self, obj):
+        # Readers' address once they can see it; until then the staff preview, never a 404.
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", args=[obj.pk])
 
-    @admin.display(description="Credited")
-    def credited(self, obj):
-        return ", ".join(dict.fromkeys(c.contributor.name for c in obj.credits.all()))
-
-    @admin.display(description="Credit line")
-    def credit_line_preview(self, obj):
-        return obj.credit_line if obj.pk else "—"
+    @admin.display(description="Status")
+    def state(self, obj):
+        return state_badges(obj) if obj.pk else "New"
 
     # Permissions: model-level from the user's groups, object-level from the article.
 

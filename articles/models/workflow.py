@@ -38,6 +38,7 @@ class Step:
     verb: str  # "publish"
     past: str  # "published"
     button: str  # the admin's button for one article
+    save_label: str  # the article form's button that saves, then takes the step
     bulk: str = ""  # the admin's action for many articles; empty: none
     note_required: str = ""  # when set, the step needs a note and this says why
 
@@ -59,6 +60,7 @@ STEPS = {
             verb="submit",
             past="submitted",
             button="Submit for review",
+            save_label="Save and submit",
             bulk="Submit selected articles for review",
         ),
         Step(
@@ -70,6 +72,7 @@ STEPS = {
             verb="publish",
             past="published",
             button="Publish",
+            save_label="Save and publish",
             bulk="Publish selected articles now",
         ),
         Step(
@@ -81,6 +84,7 @@ STEPS = {
             verb="return",
             past="returned",
             button="Return to reporter",
+            save_label="Save and return to reporter",
             note_required="Say what the reporter should change: a note is required.",
         ),
         Step(
@@ -92,6 +96,7 @@ STEPS = {
             verb="withdraw",
             past="withdrawn",
             button="Withdraw",
+            save_label="Save and withdraw",
             bulk="Withdraw selected articles",
         ),
     )
