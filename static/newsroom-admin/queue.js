@@ -1,0 +1,99 @@
+/*
+ * The moderation queue from the keyboard, as its page announces: J and K move
+ * between comments, a decision's letter decides the current one (with the reason
+ * typed in its row), O opens it, X selects it for a bulk action. Keys typed into a
+ * field are left alone. After a decision the page comes back on the same place.
+ */
+'use strict';
+{
+    const REMEMBERED = 'newsroom-queue-row';
+
+    function start() {
+        const table = document.getElementById('result_list');
+        if (!table || !document.getElementById('queue-keys')) {
+            return;
+        }
+        const rows = Array.from(table.querySelectorAll('tbody tr'));
+        if (!rows.length) {
+            return;
+        }
+        const keys = {};
+        for (const button of table.querySelectorAll('button[aria-keyshortcuts]')) {
+            keys[button.getAttribute('aria-keyshortcuts').toLowerCase()] = button.value;
+        }
+        let current = -1;
+
+        function select(index, focus) {
+            if (current >= 0) {
+                rows[current].classList.remove('queue-current');
+            }
+            current = Math.max(0, Math.min(index, rows.length - 1));
+            const row = rows[current];
+            row.classList.add('queue-current');
+            if (focus) {
+                row.tabIndex = -1;
+                row.focus({preventScroll: true});
+                row.scrollIntoView({block: 'nearest'});
+            }
+        }
+
+        function decide(value) {
+            const button = rows[current].querySelector(`button[value="${value}"]`);
+            if (button) {
+                window.sessionStorage.setItem(REMEMBERED, String(current));
+                button.click();
+            }
+        }
+
+        table.addEventListener('click', (event) => {
+            const row = event.target.closest('tbody tr');
+            if (!row) {
+                return;
+            }
+            select(rows.indexOf(row), false);
+            if (event.target.closest('button[name="decision"]')) {
+                window.sessionStorage.setItem(REMEMBERED, String(current));
+            }
+        });
+
+        document.addEventListener('keydown', (event) => {
+            if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) {
+                return;
+            }
+            if (event.target.closest('input, textarea, select, [contenteditable="true"]')) {
+                return;
+            }
+            const key = event.key.toLowerCase();
+            if (key === 'j' || key === 'k') {
+                select(current < 0 ? 0 : current + (key === 'j' ? 1 : -1), true);
+            } else if (current < 0) {
+                return;
+            } else if (keys[key]) {
+                decide(keys[key]);
+            } else if (key === 'o') {
+                rows[current].querySelector('.queue-open').click();
+            } else if (key === 'x') {
+                const box = rows[current].querySelector('input.action-select');
+                if (box) {
+                    box.click();
+                }
+            } else {
+                return;
+            }
+            event.preventDefault();
+        });
+
+        const remembered = window.sessionStorage.getItem(REMEMBERED);
+        window.sessionStorage.removeItem(REMEMBERED);
+        if (remembered !== null) {
+            // The decided comment has left the list: the next one now sits in its place.
+            select(Number(remembered), true);
+        }
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+}
