@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Article, Transition
 from tests.factories import change_url, form_values, save_through_admin
@@ -27,6 +28,9 @@ def test_save_and_publish_publishes_the_edit_in_one_click(client, editor, make_a
     assert (article.standfirst, article.is_public) == ("New standfirst, just typed", True)
     page = client.get(response.url).content.decode()
     assert "Saved. “A headline” is now published." in page
+    # One revision for the one click, telling the edit and the step.
+    revision = Version.objects.get_for_object(article).first().revision
+    assert revision.comment == "Changed Standfirst. Published."
     # What readers see is the edit, not what was saved before it.
     assert "New standfirst, just typed" in client.get(article.get_absolute_url()).content.decode()
 

@@ -179,7 +179,9 @@ class WorkflowMixin:
                 fields += ["publish_at", "first_published_at"]
             current.save(update_fields=fields)
             reversion.set_user(by)
-            reversion.set_comment(f"{step.label}. {note}".strip())
+            # Saved and stepped in one go (the admin's "Save and …"): the revision says both.
+            said = (reversion.get_comment(), f"{step.label}. {note}".strip())
+            reversion.set_comment(" ".join(part for part in said if part))
             self.refresh_from_db()
             transition = Transition.objects.create(
                 article=self,
