@@ -9,7 +9,8 @@
         if (!form) {
             return;
         }
-        let unsaved = false;
+        // A form sent back with errors holds text that is not saved yet.
+        let unsaved = Boolean(document.querySelector('.errornote'));
         const touched = () => { unsaved = true; };
         form.addEventListener('input', touched);
         form.addEventListener('change', touched);

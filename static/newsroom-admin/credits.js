@@ -158,6 +158,13 @@
             announce(`Credit ${rows().length} added.`);
         }
 
+        // A form sent back with an error comes back in the order of its rows' names:
+        // put the credits back in the order the editor had given them.
+        const sent = (row) => {
+            const position = input(row, 'position');
+            return position && position.value !== '' ? Number(position.value) : Infinity;
+        };
+        rows().sort((a, b) => sent(a) - sent(b)).forEach((row) => list.appendChild(row));
         rows().forEach(prepare);
         renumber();
 

@@ -2,11 +2,13 @@
  * The moderation queue from the keyboard, as its page announces: J and K move
  * between comments, a decision's letter decides the current one (with the reason
  * typed in its row), O opens it, X selects it for a bulk action. Keys typed into a
- * field are left alone. After a decision the page comes back on the same place.
+ * field are left alone, and the keys can be turned off. After a decision the page
+ * comes back on the same place.
  */
 'use strict';
 {
     const REMEMBERED = 'newsroom-queue-row';
+    const KEYS_OFF = 'newsroom-queue-keys-off';
 
     function start() {
         const table = document.getElementById('result_list');
@@ -16,6 +18,18 @@
         const rows = Array.from(table.querySelectorAll('tbody tr'));
         if (!rows.length) {
             return;
+        }
+        // Single-letter keys can be turned off (screen readers and speech input use letters).
+        const toggle = document.getElementById('queue-keys-on');
+        if (toggle) {
+            toggle.checked = window.localStorage.getItem(KEYS_OFF) === null;
+            toggle.addEventListener('change', () => {
+                if (toggle.checked) {
+                    window.localStorage.removeItem(KEYS_OFF);
+                } else {
+                    window.localStorage.setItem(KEYS_OFF, '1');
+                }
+            });
         }
         const keys = {};
         for (const button of table.querySelectorAll('button[aria-keyshortcuts]')) {
@@ -57,6 +71,9 @@
         });
 
         document.addEventListener('keydown', (event) => {
+            if (toggle && !toggle.checked) {
+                return;
+            }
             if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) {
                 return;
             }
