@@ -94,6 +94,9 @@ class ArticleAdminForm(forms.ModelForm):
         self.fields["step_publish_at"] = publish_time_field("Publish at")
         if self.instance.pk:
             self.fields["opened_token"].initial = self.instance.edit_token
+        else:
+            # A new story starts with its headline, not with the buttons above it.
+            self.fields["headline"].widget.attrs["autofocus"] = True
 
     def requested_step(self):
         """The step of the "Save and …" button that sent the form, if one did."""

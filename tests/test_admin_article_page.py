@@ -115,6 +115,10 @@ def test_the_buttons_are_those_of_the_steps_open_to_the_user(
     page = client.get(change_url(article)).content.decode()
     assert re.findall(r'name="_step" value="(\w+)"', page) == ["publish", "return"]
     assert ">Save and return to reporter</button>" in page
+    live = make_article()
+    live.publish(editor)
+    page = client.get(change_url(live)).content.decode()
+    assert 'data-confirm="Withdraw this story? Its page will tell readers it is gone."' in page
     # The first button is a plain save: Enter in a field never publishes.
     assert page.index('name="_save"') < page.index('name="_step"')
 

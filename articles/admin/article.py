@@ -113,6 +113,20 @@ class ArticleAdmin(
         "mark_up_to_date",
     ]
 
+    # What only a saved article has: a new one's side panel keeps what can be set.
+    SAVED_ONLY = {"state", "publish_at", "first_published_at", "updated_at", "minor_edit"}
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        kept = []
+        for name, options in fieldsets:
+            fields = [field for field in options["fields"] if field not in self.SAVED_ONLY]
+            if fields and name != "History":
+                kept.append((name, {**options, "fields": fields}))
+        return kept
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_credits()
 

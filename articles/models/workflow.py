@@ -38,12 +38,17 @@ class Step:
     verb: str  # "publish"
     past: str  # "published"
     button: str  # the admin's button for one article
-    save_label: str  # the article form's button that saves, then takes the step
     bulk: str = ""  # the admin's action for many articles; empty: none
     note_required: str = ""  # when set, the step needs a note and this says why
+    save_label: str = ""  # the article form's button that saves, then takes the step
+    confirm: str = ""  # asked before that button acts, for a step readers notice at once
 
     def allowed_from(self, status):
         return status in self.sources
+
+    @property
+    def save_button(self):
+        return self.save_label or f"Save and {self.verb}"
 
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -97,6 +102,7 @@ STEPS = {
             past="withdrawn",
             button="Withdraw",
             save_label="Save and withdraw",
+            confirm="Withdraw this story? Its page will tell readers it is gone.",
             bulk="Withdraw selected articles",
         ),
     )
