@@ -28,6 +28,10 @@ class NoticeAdmin(admin.ModelAdmin):
     list_per_page = 50
     actions = ["mark_read"]
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": "Your notices", **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
     def get_queryset(self, request):
         return super().get_queryset(request).filter(user=request.user)
 
