@@ -9,6 +9,9 @@
 {
     const REMEMBERED = 'newsroom-queue-row';
     const KEYS_OFF = 'newsroom-queue-keys-off';
+    // Where a letter is text being typed, not a shortcut.
+    const TYPING = 'textarea, select, [contenteditable="true"], '
+        + 'input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit])';
 
     function start() {
         const table = document.getElementById('result_list');
@@ -77,7 +80,7 @@
             if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) {
                 return;
             }
-            if (event.target.closest('input, textarea, select, [contenteditable="true"]')) {
+            if (event.target.closest(TYPING)) {
                 return;
             }
             const key = event.key.toLowerCase();
