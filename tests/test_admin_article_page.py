@@ -186,3 +186,15 @@ def test_view_on_site_goes_where_the_article_can_be_seen(
     label = "Preview" if address == "preview" else "View on site"
     assert f'<a href="{expected}" class="viewsitelink">{label}</a>' in page
     assert client.get(expected).status_code == 200
+
+
+def test_minor_edit_is_asked_only_of_who_may_edit_a_live_story(
+    client, editor, reporter, make_article
+):
+    story = make_article(created_by=reporter)
+    client.force_login(editor)
+    assert 'name="minor_edit"' not in client.get(change_url(story)).content.decode()
+    story.publish(editor)
+    assert 'name="minor_edit"' in client.get(change_url(story)).content.decode()
+    client.force_login(reporter)  # may only look at it now
+    assert "Minor edit" not in client.get(change_url(story)).content.decode()

@@ -118,12 +118,17 @@ class ArticleAdmin(
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None:
+        if obj is None:
+            left_out = self.SAVED_ONLY | {"workflow_history"}
+        elif not (obj.is_public and self.has_change_permission(request, obj)):
+            # Minor or substantive is a question about an edit readers could notice.
+            left_out = {"minor_edit"}
+        else:
             return fieldsets
         kept = []
         for name, options in fieldsets:
-            fields = [field for field in options["fields"] if field not in self.SAVED_ONLY]
-            if fields and name != "History":
+            fields = [field for field in options["fields"] if field not in left_out]
+            if fields:
                 kept.append((name, {**options, "fields": fields}))
         return kept
 
