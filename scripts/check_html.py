@@ -3,8 +3,9 @@ Serve the demo newsroom and check every kind of public page in two ways:
 the Nu HTML Checker (vnu.jar from the vnu-jar npm package; needs Java) must
 report no error, and axe-core in headless Chromium (Playwright, Debian's
 /usr/bin/chromium) must find no serious or critical accessibility violation.
-Then the admin's pages, signed in as each role: axe-core again, and none may
-scroll sideways in a 1280 px wide window (a screenshot of each is kept).
+Then the admin's pages, signed in as each role, in its light and dark themes:
+axe-core again, and none may scroll sideways in a 1280 px wide window (a
+screenshot of each is kept).
 
 Runs against a throwaway SQLite database and media folder, so it never touches
 the development data. Exit status 1 when any check fails.
@@ -236,13 +237,16 @@ def check_admin(base_url, page_list, out_dir):
     from e2e.browser import axe_violations, blocking, describe, launch, new_context
 
     failures = 0
+    roles = dict.fromkeys(role for role, _, _ in page_list)
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        for role in dict.fromkeys(role for role, _, _ in page_list):
-            context = new_context(browser, viewport=DESKTOP)
+        # The admin follows the system's dark theme: both must be readable.
+        for role, scheme in ((role, scheme) for scheme in ("light", "dark") for role in roles):
+            context = new_context(browser, viewport=DESKTOP, color_scheme=scheme)
             page = context.new_page()
             log_in(page, base_url, role, DEMO_PASSWORD)
-            for _, name, path in (entry for entry in page_list if entry[0] == role):
+            for _, page_name, path in (entry for entry in page_list if entry[0] == role):
+                name = page_name if scheme == "light" else f"{page_name}-dark"
                 response = page.goto(base_url + path)
                 wait_until_settled(page)
                 violations = axe_violations(page)
@@ -301,7 +305,7 @@ def main():
     admin_list = admin_pages()
     admin_failures = check_admin(base_url, admin_list, out_dir)
     print(
-        f"Admin: {admin_failures or 'no'} page(s) failing out of {len(admin_list)} "
+        f"Admin: {admin_failures or 'no'} page(s) failing out of {2 * len(admin_list)} "
         f"(screenshots in {out_dir})."
     )
     sys.exit(1 if invalid or inaccessible or wrong_status or admin_failures else 0)
