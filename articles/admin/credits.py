@@ -54,8 +54,9 @@ class CreditInline(ArticleChildInline, admin.TabularInline):
             return field
         field.help_text = ""  # the labels say it; a compact row has no room for more
         if db_field.name == "contributor":
-            # A compact row: the search box alone; contributors are edited on their own page.
-            for link in ("add", "change", "delete", "view"):
+            # A compact row: the search box and "add" for a new name; contributors are
+            # changed on their own page.
+            for link in ("change", "delete", "view"):
                 setattr(field.widget, f"can_{link}_related", False)
         return field
 
