@@ -85,10 +85,10 @@ class QueueColumnsMixin:
                     form,
                     d.name,
                     d.name,
-                    d.short,
+                    d.row_button,
                     obj.name,
                     format_html(' aria-keyshortcuts="{}"', d.key.upper()) if d.key else "",
-                    d.short,
+                    d.row_button,
                 )
                 for d in decisions_for(obj)
             ),

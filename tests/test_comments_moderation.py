@@ -509,8 +509,8 @@ class TestOneClickQueue:
         assert "<kbd>J</kbd> next comment, <kbd>K</kbd> previous" in page
         for decision in DECISIONS:
             if decision.key:
-                assert f"<kbd>{decision.key.upper()}</kbd> {decision.short.lower()}" in page
-                assert f'aria-keyshortcuts="{decision.key.upper()}">{decision.short}<' in page
+                assert f"<kbd>{decision.key.upper()}</kbd> {decision.row_button.lower()}" in page
+                assert f'aria-keyshortcuts="{decision.key.upper()}">{decision.row_button}<' in page
         assert "newsroom-admin/queue.js" in page
 
     def test_common_reasons_are_offered_and_any_can_be_typed(self, client, moderator, article):

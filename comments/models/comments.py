@@ -82,8 +82,12 @@ class Decision:
     button: str  # on the comment's own admin page
     action: str  # the bulk action in the queue
     done: str  # as in "Approved: 2 comments."
-    short: str  # its button on each row of the queue
+    short: str = ""  # its button on each row of the queue; the page's button if empty
     key: str = ""  # the queue's keyboard shortcut; none for what is hard to undo by eye
+
+    @property
+    def row_button(self):
+        return self.short or self.button
 
 
 class Comment(models.Model):
