@@ -1,9 +1,44 @@
 from django import forms
 from django.conf import settings
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import format_html
 
 from .images import SafeImageField
-from .models import Article, Contributor
+from .models import STEPS, Article, Contributor
+
+# The name of the article form's buttons that save, then take a workflow step.
+STEP_BUTTON = "_step"
+
+
+class LabelledSplitDateTime(AdminSplitDateTime):
+    """The admin's date and time boxes, each named by a label of its own.
+
+    Django's own says "Date:" and "Time:" as plain text, which leaves both boxes
+    nameless to screen readers.
+    """
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, key in zip(
+            context["widget"]["subwidgets"], ("date_label", "time_label"), strict=True
+        ):
+            box = subwidget["attrs"].get("id")
+            if box:
+                context[key] = format_html('<label for="{}">{}</label>', box, context[key])
+        return context
+
+
+def publish_time_field(label):
+    """The admin's own date and time boxes, saying which time zone they mean."""
+    return forms.SplitDateTimeField(
+        required=False,
+        label=label,
+        help_text="Leave empty to publish now; a later time schedules the story. "
+        f"Times are {timezone.get_current_timezone_name()}.",
+        widget=LabelledSplitDateTime,
+    )
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -22,6 +57,15 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="The credit line follows the way its wire footer was written (separators, "
         "capitals, order …). Tick to write it the way the credit style does instead.",
     )
+    # What a "Save and …" button needs besides the article: kept in the workflow history.
+    step_note = forms.CharField(
+        required=False,
+        label="Note for the history",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Goes with the next step. Returning a story to its reporter needs one.",
+    )
+    # The steps this user may take on this article, set by the admin for each request.
+    steps_open = frozenset()
 
     class Meta:
         model = Article
@@ -55,12 +99,20 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["step_publish_at"] = publish_time_field("Publish at")
         if self.instance.pk:
             self.fields["opened_token"].initial = self.instance.edit_token
             if self.instance.credit_line_is_as_sent:
                 self.fields[
                     "house_style"
                 ].help_text += f" It would read: {self.instance.credit_line_in_house_style}"
+        else:
+            # A new story starts with its headline, not with the buttons above it.
+            self.fields["headline"].widget.attrs["autofocus"] = True
+
+    def requested_step(self):
+        """The step of the "Save and …" button that sent the form, if one did."""
+        return STEPS.get(self.data.get(STEP_BUTTON, ""))
 
     def clean(self):
         cleaned = super().clean()
@@ -81,6 +133,16 @@ class ArticleAdminForm(forms.ModelForm):
                 )
         if cleaned.get("house_style"):
             self.instance.credit_variant = {}
+        step = self.requested_step()
+        if step is not None:
+            # Refused before anything is saved: the text stays in the form.
+            if step.name not in self.steps_open:
+                raise ValidationError(
+                    f"This article cannot be {step.past} by you now; nothing was saved.",
+                    code="step",
+                )
+            if step.note_required and not cleaned.get("step_note", "").strip():
+                self.add_error("step_note", step.note_required)
         return cleaned
 
 
@@ -93,14 +155,8 @@ class TransitionForm(forms.Form):
             self.fields["note"].required = True
             self.fields["note"].help_text = step.note_required
         if step.name == "publish":
-            self.fields["publish_at"] = forms.SplitDateTimeField(
-                required=False,
-                label="Publish time",
-                help_text="Leave empty to publish now; a future time schedules it.",
-                widget=forms.SplitDateTimeWidget(
-                    date_attrs={"type": "date"}, time_attrs={"type": "time"}
-                ),
-            )
+            self.fields["publish_at"] = publish_time_field("Publish time")
+            self.order_fields(["publish_at", "note"])
 
 
 class TranslationForm(forms.Form):

@@ -188,7 +188,9 @@ class ArticlePreviewView(ArticleDetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, **kwargs)
+        # Readers have not seen it yet (withdrawn stories were out once): no time, no comments.
+        not_yet = not self.object.is_public and self.object.status != Article.Status.WITHDRAWN
+        return super().get_context_data(preview=True, not_yet_published=not_yet, **kwargs)
 
 
 class NewsSitemapView(TemplateView):

@@ -3,7 +3,8 @@ One .tar.gz holding the newsroom: its data (Django's serialised form) and its me
 
     newsroom-backup.json   what this is: format, when, how many of each thing
     data.json              users, groups, articles, credits, corrections, transitions,
-                           revisions, comments and their logs (a loaddata fixture)
+                           revisions, comments and their logs, the desk's notices and
+                           notification settings (a loaddata fixture)
     media/...              uploaded images, byte for byte
 
 Media are read and written through Django's default storage, so a backup holds
@@ -37,7 +38,7 @@ DATA = "data.json"
 MEDIA = "media"
 
 # What a newsroom is made of. Permissions and content types come with the migrations.
-LABELS = ["auth.group", "auth.user", "articles", "reversion", "comments"]
+LABELS = ["auth.group", "auth.user", "articles", "reversion", "comments", "desk"]
 
 # What makes a database "not empty": the migrations alone create none of these.
 CONTENT = [

@@ -7,11 +7,13 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from newsroom.admin_dates import DateDrillDownGuard
 
 from .models import (
     BAN_PERMISSIONS,
@@ -23,6 +25,7 @@ from .models import (
     ModerationLog,
     Report,
 )
+from .queue import COMMON_REASONS, QueueColumnsMixin, decisions_for
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -137,18 +140,7 @@ class CappedCountPaginator(Paginator):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = [
-        "created_at",
-        "commenter",
-        "excerpt",
-        "on_article",
-        "status",
-        "report_count",
-        "history",
-        "held_reason",
-    ]
-    list_display_links = ["created_at"]
+class CommentAdmin(QueueColumnsMixin, admin.ModelAdmin):
     # A date filter, not a date hierarchy: listing the years and months of a queue of
     # millions reads all of it; the filter's ranges use the (status, created_at) index.
     list_filter = [StatusFilter, ("created_at", admin.DateFieldListFilter), "article__section"]
@@ -159,19 +151,25 @@ class CommentAdmin(admin.ModelAdmin):
     show_full_result_count = False
     action_form = ModerationActionForm
     actions = [*map(decision_action, Comment.DECISIONS.values()), "ban_commenters"]
-    fields = [
+    # The comment first, read in full; who wrote it and where it stands beside it.
+    fieldsets = [
+        ("Comment", {"fields": ["text", "on_article", "parent", "created_at"]}),
+        ("Commenter", {"fields": ["name", "email", "history", "user", "ip"]}),
+        ("Moderation", {"fields": ["status", "held_reason"]}),
+    ]
+    readonly_fields = [
+        "text",
         "on_article",
         "parent",
+        "created_at",
         "name",
         "email",
+        "history",
         "user",
-        "text",
+        "ip",
         "status",
         "held_reason",
-        "ip",
-        "created_at",
     ]
-    readonly_fields = fields
     inlines = [ReportInline, ModerationLogInline]
 
     def get_queryset(self, request):
@@ -187,22 +185,10 @@ class CommentAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="Commenter", ordering="email")
-    def commenter(self, obj):
-        return format_html("{}<br><small>{}</small>", obj.name, obj.email)
-
-    @admin.display(description="Comment")
-    def excerpt(self, obj):
-        return Truncator(obj.text).chars(300)
-
     @admin.display(description="Article", ordering="article__headline")
     def on_article(self, obj):
         # The public page, never the article editing tools.
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.article.headline)
-
-    @admin.display(description="Reports", ordering="report_total")
-    def report_count(self, obj):
-        return obj.report_total
 
     @admin.display(description="History")
     def history(self, obj):
@@ -221,13 +207,19 @@ class CommentAdmin(admin.ModelAdmin):
             ),
         ] + super().get_urls()
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "may_decide": self.has_moderate_permission(request),
+            "reasons": COMMON_REASONS,
+            "decisions_with_keys": [d for d in Comment.DECISIONS.values() if d.key],
+        }
+        return super().changelist_view(request, extra_context)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and self.has_moderate_permission(request):
-            context["decisions"] = [
-                (decision.name, decision.button)
-                for decision in Comment.DECISIONS.values()
-                if decision.status != obj.status
-            ]
+            context["decisions"] = [(d.name, d.button) for d in decisions_for(obj)]
+            context["reasons"] = COMMON_REASONS
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def decide_view(self, request, object_id):
@@ -247,7 +239,12 @@ class CommentAdmin(admin.ModelAdmin):
                 f"Comment by {comment.name} is now {comment.get_status_display().lower()}.",
                 messages.SUCCESS,
             )
-        return redirect("admin:comments_comment_changelist")
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(back)
+        return redirect(reverse("admin:comments_comment_changelist"))
 
     def has_add_permission(self, request):
         return False
@@ -330,7 +327,7 @@ class BannedCommenterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Confirmation)
-class ConfirmationAdmin(admin.ModelAdmin):
+class ConfirmationAdmin(DateDrillDownGuard, admin.ModelAdmin):
     """Whether a commenter got their link and used it: for moderators answering mail."""
 
     list_display = ["email", "created_at", "sent_at", "attempts", "confirmed_at", "comment"]

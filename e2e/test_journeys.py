@@ -55,28 +55,24 @@ def log_in(page, username):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Newsroom desk")).to_be_visible()
+    expect(page.get_by_role("heading", name="My desk")).to_be_visible()
 
 
 def add_credit(page, row, role, contributor, place, language):
-    page.locator("#credits-group .add-row a").click()
+    page.get_by_role("button", name="Add a credit").click()
     prefix = f"#id_credits-{row}"
-    page.locator(f"{prefix}-position").fill(str(row))
     page.locator(f"{prefix}-role").select_option(role)
     # The contributor is an autocomplete field: type part of the name, pick the match.
     page.locator(f"#credits-{row} .select2-selection").click()
     page.locator(".select2-container--open .select2-search__field").fill(contributor.split()[0])
     page.locator(".select2-results__option", has_text=contributor).click()
+    # Only the fields the role uses are shown.
+    expect(page.locator(f"{prefix}-place")).to_be_visible(visible=bool(place))
+    expect(page.locator(f"{prefix}-language")).to_be_visible(visible=bool(language))
     if place:
         page.locator(f"{prefix}-place").fill(place)
     if language:
         page.locator(f"{prefix}-language").select_option(language)
-
-
-def take_workflow_step(page, step, outcome):
-    page.locator(".object-tools").get_by_role("link", name=step, exact=True).click()
-    page.locator("input[type=submit]").click()
-    expect(page.locator(".messagelist")).to_contain_text(outcome)
 
 
 def editor_writes_and_publishes(page, snap):
@@ -94,13 +90,18 @@ def editor_writes_and_publishes(page, snap):
     page.locator("#id_section").select_option(label="Europe")
     for row, credit in enumerate(CREDITS):
         add_credit(page, row, *credit)
+    # The credit line is previewed as the credits are edited, before anything is saved,
+    # with a word about the French version on an English story.
+    expect(page.locator(".credit-line-preview")).to_have_text(CREDIT_LINE)
+    expect(page.locator(".credit-warnings")).to_contain_text("credited with a French version")
     snap(page, "article-form")
-    page.locator("input[name=_continue]").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
-    expect(page.locator(".field-credit_line_preview")).to_contain_text(CREDIT_LINE)
+    page.get_by_role("button", name="Save and submit").click()
+    expect(page.locator(".messagelist")).to_contain_text("Saved. “Arctic ferry")
+    expect(page.locator(".messagelist")).to_contain_text("is now in review")
+    expect(page.locator(".credit-line-preview")).to_have_text(CREDIT_LINE)
 
-    take_workflow_step(page, "Submit", "is now in review")
-    take_workflow_step(page, "Publish", "is now published")
+    page.get_by_role("button", name="Save and publish").click()
+    expect(page.locator(".messagelist")).to_contain_text("is now published")
     snap(page, "published")
 
 
@@ -155,11 +156,10 @@ def moderator_approves(page, snap):
     page.goto("/admin/comments/comment/")
     row = page.locator("#result_list tbody tr", has_text="Ingrid")
     expect(row).to_have_count(1)
-    row.locator("input.action-select").check()
-    page.locator("select[name=action]").select_option("approve_selected")
     snap(page, "moderation-queue")
-    page.locator("#changelist-form button[name=index]").click()
-    expect(page.locator(".messagelist .success")).to_be_visible()
+    # One click on the row's own button: no action to choose, no Go.
+    row.get_by_role("button", name="Approve comment by Ingrid").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("is now approved")
     expect(page.locator("#result_list tbody tr", has_text="Ingrid")).to_have_count(0)
     snap(page, "approved")
 

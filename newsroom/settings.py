@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "comments",
     "wire",
     "backups",
+    "desk",
 ]
 
 MIDDLEWARE = [
@@ -311,6 +312,8 @@ EMAIL_BACKEND = env_str(
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "The Newsroom")
+# Where the site answers, for links in emails sent without a request (the desk's notices).
+NEWSROOM_URL = env_str("NEWSROOM_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Reader comments (the comments app). 0 turns a limit or a rule off.
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 14)

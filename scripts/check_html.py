@@ -3,6 +3,9 @@ Serve the demo newsroom and check every kind of public page in two ways:
 the Nu HTML Checker (vnu.jar from the vnu-jar npm package; needs Java) must
 report no error, and axe-core in headless Chromium (Playwright, Debian's
 /usr/bin/chromium) must find no serious or critical accessibility violation.
+Then the admin's pages, signed in as each role, in its light and dark themes:
+axe-core again, and none may scroll sideways in a 1280 px wide window (a
+screenshot of each is kept).
 
 Runs against a throwaway SQLite database and media folder, so it never touches
 the development data. Exit status 1 when any check fails.
@@ -72,6 +75,56 @@ def pages(reply_to, confirm_links):
     ]
 
 
+def admin_pages():
+    """(role, name, path) of the admin's pages, as the role that works on each sees it."""
+    from articles.models import Article
+    from comments.models import Comment
+
+    article = Article.objects.get
+    four_credits = article(slug="former-wagner-commander-asks-norway-for-asylum").pk
+    in_review = article(slug="ports-strike-talks-resume").pk
+    own_draft = article(slug="draft-budget-explainer").pk
+    waiting = Comment.objects.pending().order_by("pk").first().pk
+    return [
+        ("editor", "admin-desk-editor", "/admin/"),
+        ("editor", "admin-article-list", "/admin/articles/article/"),
+        ("editor", "admin-article-four-credits", f"/admin/articles/article/{four_credits}/change/"),
+        ("editor", "admin-article-new", "/admin/articles/article/add/"),
+        ("editor", "admin-publish-page", f"/admin/articles/article/{in_review}/workflow/publish/"),
+        ("editor", "admin-notices", "/admin/desk/notice/"),
+        ("editor", "admin-notification-settings", "/admin/desk/settings/"),
+        ("reporter", "admin-desk-reporter", "/admin/"),
+        ("reporter", "admin-article-list-reporter", "/admin/articles/article/?mine=1"),
+        (
+            "reporter",
+            "admin-article-reporter-draft",
+            f"/admin/articles/article/{own_draft}/change/",
+        ),
+        ("translator", "admin-desk-translator", "/admin/"),
+        ("moderator", "admin-desk-moderator", "/admin/"),
+        ("moderator", "admin-comment-queue", "/admin/comments/comment/"),
+        ("moderator", "admin-comment-page", f"/admin/comments/comment/{waiting}/change/"),
+    ]
+
+
+def add_waiting_comments():
+    """A moderation queue worth looking at: reported, long, from regulars and newcomers."""
+    from articles.models import Article
+    from comments.models import Comment, Report
+
+    article = Article.objects.get(slug="nordic-central-banks-hold-rates")
+    texts = [
+        ("Ingrid", "ingrid@example.com", "Rates should have been cut months ago. " * 8, ""),
+        ("Pat", "pat@example.com", "Visit www.example.com for cheap loans!", "Too many links (2)"),
+        ("Kim", "kim@example.com", "I disagree with the governor, strongly.", "New commenter"),
+    ]
+    for name, email, text, held in texts:
+        comment = Comment.objects.create(
+            article=article, name=name, email=email, text=text, held_reason=held
+        )
+        Report.objects.create(comment=comment, reason=Report.Reason.OFF_TOPIC)
+
+
 def set_up_newsroom():
     """A fresh database with the demo newsroom and enough stories for second pages."""
     work = Path(tempfile.mkdtemp(prefix="newsroom-check-html-"))
@@ -111,6 +164,7 @@ def set_up_newsroom():
         article.publish(editor)
         past = timezone.now() - timedelta(days=3, minutes=number)
         Article.objects.filter(pk=article.pk).update(publish_at=past, first_published_at=past)
+    add_waiting_comments()
     waiting = Comment.objects.pending().first()
     links = {
         "waiting": Confirmation.objects.create(email=waiting.email, comment=waiting),
@@ -189,6 +243,46 @@ def check_accessibility(base_url, page_list):
     return failures
 
 
+def check_admin(base_url, page_list, out_dir):
+    """axe-core and the sideways-scrolling check on each admin page; returns the failures."""
+    from playwright.sync_api import sync_playwright
+
+    from articles.management.commands.load_demo import DEMO_PASSWORD
+    from e2e.admin_pages import DESKTOP, log_in, sideways_overflow, wait_until_settled
+    from e2e.browser import axe_violations, blocking, describe, launch, new_context
+
+    failures = 0
+    roles = dict.fromkeys(role for role, _, _ in page_list)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        # The admin follows the system's dark theme: both must be readable.
+        for role, scheme in ((role, scheme) for scheme in ("light", "dark") for role in roles):
+            context = new_context(browser, viewport=DESKTOP, color_scheme=scheme)
+            page = context.new_page()
+            log_in(page, base_url, role, DEMO_PASSWORD)
+            for _, page_name, path in (entry for entry in page_list if entry[0] == role):
+                name = page_name if scheme == "light" else f"{page_name}-dark"
+                response = page.goto(base_url + path)
+                wait_until_settled(page)
+                violations = axe_violations(page)
+                serious = blocking(violations)
+                lesser = sorted({f"{v['id']} ({v['impact']})" for v in violations})
+                overflow = sideways_overflow(page)
+                page.screenshot(path=out_dir / f"{name}.png", full_page=True)
+                wrong = response.status != 200 or serious or overflow > 0
+                print(f"admin {'FAIL' if wrong else 'ok':4} {name} as {role}: ", end="")
+                print(f"{len(serious)} serious/critical, {max(overflow, 0)} px sideways", end="")
+                print(f"; lesser: {', '.join(lesser)}" if lesser and not serious else "")
+                if response.status != 200:
+                    print(f"  answered {response.status}")
+                if serious:
+                    print(describe(serious))
+                failures += bool(wrong)
+            context.close()
+        browser.close()
+    return failures
+
+
 def check_validity(files):
     """The Nu HTML Checker on the saved pages; returns its exit status."""
     return subprocess.run(
@@ -223,7 +317,13 @@ def main():
         f"axe-core: {inaccessible or 'no'} page(s) with serious or critical violations "
         f"out of {len(page_list)}."
     )
-    sys.exit(1 if invalid or inaccessible or wrong_status else 0)
+    admin_list = admin_pages()
+    admin_failures = check_admin(base_url, admin_list, out_dir)
+    print(
+        f"Admin: {admin_failures or 'no'} page(s) failing out of {2 * len(admin_list)} "
+        f"(screenshots in {out_dir})."
+    )
+    sys.exit(1 if invalid or inaccessible or wrong_status or admin_failures else 0)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from reversion.models import Revision, Version
 
 from articles.models import Article, Contributor, CreditStyle, Section, Transition
 from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
+from desk.models import Notice, NoticeSetting
 from tests.factories import with_lead_image
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,8 @@ MODELS = [
     "comments.Report",
     "comments.BannedWord",
     "comments.BannedCommenter",
+    "desk.Notice",
+    "desk.NoticeSetting",
 ]
 
 
@@ -77,6 +80,8 @@ def newsroom(make_article, editor, reporter, moderator, make_user):
     Report.objects.create(comment=comment, reason="other", ip_hash="abc")
     BannedWord.objects.create(word="casino")
     BannedCommenter.objects.create(email="bot@example.org", reason="Spam")
+    NoticeSetting.objects.create(user=reporter, kind="published", by_email=False)
+    assert Notice.objects.filter(user=editor, kind="submitted").exists()
     return story, translation
 
 

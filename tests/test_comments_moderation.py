@@ -511,3 +511,85 @@ class TestReports:
             reverse("comments:report", args=[comment.pk]), {"reason": "spam"}, follow=True
         )
         assert "A moderator will look at this comment." in response.content.decode()
+
+
+class TestOneClickQueue:
+    def test_each_row_decides_by_itself_with_its_own_reason(self, client, moderator, article):
+        first = add_comment(article, status="pending", name="First")
+        second = add_comment(article, status="pending", name="Second")
+        client.force_login(moderator)
+        page = client.get(QUEUE).content.decode()
+        for comment in (first, second):
+            decide = reverse("admin:comments_comment_decide", args=[comment.pk])
+            assert f'<form id="decide-{comment.pk}" method="post" action="{decide}">' in page
+            assert f'form="decide-{comment.pk}" name="decision" value="approve"' in page
+            assert f'name="reason" form="decide-{comment.pk}"' in page
+        # One click on the second row's Reject, with what was typed in its row.
+        back = f"{QUEUE}?status=pending"
+        response = client.post(
+            reverse("admin:comments_comment_decide", args=[second.pk]),
+            {"decision": "reject", "reason": "Off topic", "next": back},
+        )
+        assert response.url == back
+        first.refresh_from_db()
+        second.refresh_from_db()
+        assert (first.status, second.status) == ("pending", "rejected")
+        assert second.log.get().reason == "Off topic"
+
+    def test_the_row_offers_only_decisions_that_change_something(self, client, moderator, article):
+        approved = add_comment(article, status="approved")
+        client.force_login(moderator)
+        page = client.get(QUEUE, {"status": "all"}).content.decode()
+        assert f'form="decide-{approved.pk}" name="decision" value="approve"' not in page
+        assert f'form="decide-{approved.pk}" name="decision" value="remove"' in page
+
+    def test_a_decision_never_sends_the_moderator_off_site(self, client, moderator, article):
+        comment = add_comment(article, status="pending")
+        client.force_login(moderator)
+        response = client.post(
+            reverse("admin:comments_comment_decide", args=[comment.pk]),
+            {"decision": "approve", "next": "https://evil.example/"},
+        )
+        assert response.url == QUEUE
+
+    def test_the_keyboard_shortcuts_are_announced_and_marked(self, client, moderator, article):
+        add_comment(article, status="pending")
+        client.force_login(moderator)
+        page = client.get(QUEUE).content.decode()
+        assert "<kbd>J</kbd> next comment, <kbd>K</kbd> previous" in page
+        for decision in DECISIONS:
+            if decision.key:
+                assert f"<kbd>{decision.key.upper()}</kbd> {decision.row_button.lower()}" in page
+                assert f'aria-keyshortcuts="{decision.key.upper()}">{decision.row_button}<' in page
+        assert "newsroom-admin/queue.js" in page
+
+    def test_common_reasons_are_offered_and_any_can_be_typed(self, client, moderator, article):
+        comment = add_comment(article, status="pending")
+        client.force_login(moderator)
+        for url in (QUEUE, reverse("admin:comments_comment_change", args=[comment.pk])):
+            page = client.get(url).content.decode()
+            assert '<datalist id="moderation-reasons">' in page
+            assert '<option value="Reveals personal information"></option>' in page
+            assert 'list="moderation-reasons"' in page
+
+    def test_without_the_right_to_moderate_no_row_decides(self, client, make_user, article):
+        viewer = make_user("viewer")
+        viewer.user_permissions.add(
+            Permission.objects.get(codename="view_comment", content_type__app_label="comments")
+        )
+        add_comment(article, status="pending", text="Only to read")
+        client.force_login(viewer)
+        page = client.get(QUEUE).content.decode()
+        assert "Only to read" in page
+        assert 'name="decision"' not in page and "queue-keys" not in page
+
+    def test_the_comment_page_puts_the_decision_beside_the_comment(
+        self, client, moderator, article
+    ):
+        comment = add_comment(article, status="pending", text="Read me in full")
+        client.force_login(moderator)
+        page = client.get(reverse("admin:comments_comment_change", args=[comment.pk])).content
+        main, side = page.decode().split('<div class="moderation-side">')
+        assert "Read me in full" in main and 'name="decision"' not in main
+        assert 'name="decision" value="approve"' in side
+        assert f'name="next" value="{QUEUE}' in side

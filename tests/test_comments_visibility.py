@@ -140,7 +140,8 @@ def test_preview_of_an_unpublished_article_offers_no_form(client, editor, make_a
     draft = make_article(headline="Draft")
     client.force_login(editor)
     page = client.get(reverse("articles:preview", args=[draft.pk])).content.decode()
-    assert "Comments are closed." in page
+    assert "Readers can comment once the story is published." in page
+    assert "Comments are closed." not in page and 'name="text"' not in page
 
 
 def test_lists_show_approved_comment_counts(client, article, mixed):

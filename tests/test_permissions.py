@@ -35,6 +35,7 @@ from comments.models import (
     email_digest,
 )
 from comments.models.confirmations import TOKEN_SALT as confirmation_token_salt
+from desk.models import Notice
 from tests.factories import contributor, form_values
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,7 @@ comments.moderationlog    -         -           v       v          v
 comments.bannedword       -         -           vacd    vacd       vacd
 comments.bannedcommenter  -         -           vacd    vacd       vacd
 comments.confirmation     -         -           v       v          v
+desk.notice               -         -           -       -          v
 """)
 
 # The bulk actions each role is offered on each list.
@@ -101,6 +103,8 @@ comments.comment.ban_commenters               no        no          yes     yes 
 comments.comment.delete_selected              no        no          no      no         no
 comments.bannedword.delete_selected           no        no          yes     yes        yes
 comments.bannedcommenter.delete_selected      no        no          yes     yes        yes
+desk.notice.mark_read                         yes       yes         yes     yes        yes
+desk.notice.delete_selected                   no        no          no      no         no
 """)
 
 # What each role may do to an article, by the article's state. "own" is written and
@@ -168,9 +172,12 @@ expired   no        no          no      no         no
 PAGES = table("""
 page                  reporter  translator  editor  moderator  superuser
 admin-index           yes       yes         yes     yes        yes
+desk-settings         yes       yes         yes     yes        yes
+notices               yes       yes         yes     yes        yes
 wire-import           yes       yes         yes     no         yes
 article-recover-list  no        no          yes     no         yes
 article-autocomplete  yes       yes         yes     no         yes
+credit-line-preview   yes       yes         yes     no         yes
 user-password         no        no          no      no         yes
 """)
 
@@ -275,6 +282,10 @@ def model_objects(people, make_article, publish):
         "comments.confirmation": Confirmation.objects.create(
             email="reader@example.org", comment=comment
         ),
+        # Someone's own notice: the superuser's, here.
+        "desk.notice": Notice.objects.create(
+            user=people["superuser"], kind="published", title="Your story is out."
+        ),
     }
 
 
@@ -300,6 +311,10 @@ def every_admin_url(objects, articles):
     yield reverse("admin:index")
     yield reverse("wire:import")
     yield reverse("articles:preview", args=[article.pk])
+    yield reverse("admin:articles_article_credit_line")
+    yield reverse("desk:settings")
+    yield reverse("desk:mark-all-read")
+    yield reverse("desk:open-notice", args=[objects["desk.notice"].pk])
 
 
 def test_anonymous_readers_get_the_login_page_everywhere(client, model_objects, articles):
@@ -620,6 +635,9 @@ def test_pages(page, role, people, articles):
         "article-autocomplete": reverse("admin:autocomplete")
         + "?app_label=articles&model_name=article&field_name=translation_of&term=Pub",
         "user-password": reverse("admin:auth_user_password_change", args=[people["reporter"].pk]),
+        "desk-settings": reverse("desk:settings"),
+        "notices": reverse("admin:desk_notice_changelist"),
+        "credit-line-preview": reverse("admin:articles_article_credit_line") + "?role=reporting",
     }
     response = client_for(people[role]).get(urls[page])
     assert response.status_code == (200 if PAGES[page][role] == "yes" else 403)

@@ -1,61 +1,48 @@
 """The article's page and list in the admin."""
 
 from django.contrib import admin
+from django.db import models
+from django.urls import reverse
 from reversion_compare.admin import CompareVersionAdmin
 
 from newsroom.admin_dates import DateDrillDownGuard
 
-from ..forms import ArticleAdminForm
-from ..models import STEPS, Article, Correction, Credit, ReaderState
-from .credits import CreditsAdminMixin, CreditsCheckFilter
+from ..forms import ArticleAdminForm, LabelledSplitDateTime
+from ..models import STEPS, Article, Correction
+from ..templatetags.article_admin import state_badges
+from .creditcheck import CreditsCheckFilter, CreditsCheckMixin
+from .credits import ArticleChildInline, CreditInline, CreditsAdminMixin
+from .listing import ArticleListMixin
 from .revisions import RevisionsAdminMixin
 from .translations import TranslationFilter, TranslationsAdminMixin
 from .workflow import WorkflowAdminMixin, step_action
 
-
-class ArticleChildInline:
-    """Credits and corrections follow the article: whoever may not edit it may not edit them."""
-
-    def _article_allows(self, request, obj):
-        return obj is None or obj.can_be_edited_by(request.user)
-
-    def has_add_permission(self, request, obj):
-        return super().has_add_permission(request, obj) and self._article_allows(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._article_allows(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._article_allows(request, obj)
-
-
-class CreditInline(ArticleChildInline, admin.TabularInline):
-    model = Credit
-    extra = 0
-    autocomplete_fields = ["contributor"]
-    fields = ["position", "role", "contributor", "place", "language"]
+DATE_TIME_BOXES = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
 
 
 class CorrectionInline(ArticleChildInline, admin.StackedInline):
     model = Correction
     extra = 0
     fields = ["published_at", ("wrong", "right"), "text"]
+    formfield_overrides = DATE_TIME_BOXES
 
 
 @admin.register(Article)
 class ArticleAdmin(
     DateDrillDownGuard,
+    ArticleListMixin,
+    CreditsCheckMixin,
+    CreditsAdminMixin,
     WorkflowAdminMixin,
     RevisionsAdminMixin,
     TranslationsAdminMixin,
-    CreditsAdminMixin,
     CompareVersionAdmin,
 ):
     form = ArticleAdminForm
+    formfield_overrides = DATE_TIME_BOXES
+    change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
-    list_display = ["headline", "status_label", "section", "language", "credited", "publish_at"]
-    list_filter = ["status", "section", "language", TranslationFilter, CreditsCheckFilter]
-    list_select_related = ["section"]
+    extra_list_filter = [TranslationFilter, CreditsCheckFilter]
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
@@ -63,20 +50,27 @@ class ArticleAdmin(
     inlines = [CreditInline, CorrectionInline]
     # The publish time changes only through the Publish step, which records it.
     readonly_fields = [
-        "status",
+        "state",
         "publish_at",
-        "credit_line_preview",
         "first_published_at",
         "updated_at",
         "workflow_history",
         "credits_check",
     ]
+    # The words and who wrote them in the main column (credits follow the body);
+    # where and when the story goes in the side panel, next to the workflow buttons.
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body", "opened_token"]}),
-        ("Dateline", {"fields": [("dateline_place", "dateline_agency")]}),
         (
-            "Placement",
-            {"fields": ["section", "language", "translation_of", "credit_style", "comment_policy"]},
+            None,
+            {
+                "fields": ["headline", "slug", "standfirst", "body", "opened_token"],
+                "classes": ["desk-main"],
+            },
+        ),
+        # Shown only when the wire sent credits no style could read (CreditsCheckMixin).
+        (
+            "Credits to check",
+            {"fields": ["credits_check", "credits_to_check"], "classes": ["desk-main"]},
         ),
         (
             "Lead image",
@@ -86,27 +80,43 @@ class ArticleAdmin(
                     "lead_image_caption",
                     "lead_image_alt",
                     "lead_image_credit",
-                ]
+                ],
+                "classes": ["desk-media"],
             },
         ),
         (
-            "Status",
+            "Publishing",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "publish_at",
                     "embargo_until",
                     "first_published_at",
                     "updated_at",
                     "minor_edit",
-                    "credit_line_preview",
-                    "workflow_history",
-                    "notes",
-                    "credits_to_check",
-                    "credits_check",
-                ]
+                ],
+                "classes": ["desk-side"],
             },
         ),
+        (
+            "Placement",
+            {
+                "fields": [
+                    "section",
+                    "language",
+                    "translation_of",
+                    "credit_style",
+                    "comment_policy",
+                ],
+                "classes": ["desk-side"],
+            },
+        ),
+        (
+            "Dateline",
+            {"fields": ["dateline_place", "dateline_agency"], "classes": ["desk-side"]},
+        ),
+        ("Internal notes", {"fields": ["notes"], "classes": ["desk-side"]}),
+        ("History", {"fields": ["workflow_history"], "classes": ["desk-after"]}),
     ]
     actions = [
         *(step_action(step) for step in STEPS.values() if step.bulk),
@@ -114,23 +124,37 @@ class ArticleAdmin(
         "mark_up_to_date",
     ]
 
+    # What only a saved article has: a new one's side panel keeps what can be set.
+    SAVED_ONLY = {"state", "publish_at", "first_published_at", "updated_at", "minor_edit"}
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            left_out = self.SAVED_ONLY | {"workflow_history"}
+        elif not (obj.is_public and self.has_change_permission(request, obj)):
+            # Minor or substantive is a question about an edit readers could notice.
+            left_out = {"minor_edit"}
+        else:
+            return fieldsets
+        kept = []
+        for name, options in fieldsets:
+            fields = [field for field in options["fields"] if field not in left_out]
+            if fields:
+                kept.append((name, {**options, "fields": fields}))
+        return kept
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_credits()
 
-    @admin.display(description="Status", ordering="status")
-    def status_label(self, obj):
-        if obj.reader_state == ReaderState.LIVE:
-            return obj.get_status_display()
-        return obj.reader_state.label
+    def view_on_site(self, obj):
+        # Readers' address once they can see it; until then the staff preview, never a 404.
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", args=[obj.pk])
 
-    @admin.display(description="Credited")
-    def credited(self, obj):
-        names = ", ".join(dict.fromkeys(c.contributor.name for c in obj.credits.all()))
-        return f"{names} (credits need checking)" if obj.credits_to_check else names
-
-    @admin.display(description="Credit line")
-    def credit_line_preview(self, obj):
-        return obj.credit_line if obj.pk else "—"
+    @admin.display(description="Status")
+    def state(self, obj):
+        return state_badges(obj) if obj.pk else "New"
 
     # Permissions: model-level from the user's groups, object-level from the article.
 

@@ -66,6 +66,14 @@ class RevisionsAdminMixin:
         # A deleted article may have been live: only those who may delete bring one back.
         return self.has_delete_permission(request) and self.has_add_permission(request)
 
+    def changelist_view(self, request, extra_context=None):
+        # Offered only to those who may use it: anyone else would get a 403 for clicking.
+        extra_context = {
+            **(extra_context or {}),
+            "has_recover_permission": self.has_recover_permission(request),
+        }
+        return super().changelist_view(request, extra_context)
+
     def recoverlist_view(self, request, extra_context=None):
         if not self.has_recover_permission(request):
             raise PermissionDenied

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from ..forms import TransitionForm
-from ..models import STEPS, ReaderState, WorkflowError
+from ..models import STEPS, ReaderState, Status, WorkflowError
 
 
 def step_action(step):
@@ -60,12 +60,64 @@ class WorkflowAdminMixin:
             ),
         ] + super().get_urls()
 
+    def steps_open_to(self, request, obj):
+        """The steps this user may take on the article; on a new one, as its author."""
+        if obj is None:
+            obj = self.model(status=Status.DRAFT, created_by=request.user)
+        return obj.available_steps(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.steps_open = frozenset(step.name for step in self.steps_open_to(request, obj))
+        return form
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
-            context["transitions"] = [
-                (step.name, step.verb.capitalize()) for step in obj.available_steps(request.user)
-            ]
+        steps = self.steps_open_to(request, obj)
+        can_save = (
+            self.has_change_permission(request, obj)
+            if obj is not None
+            else self.has_add_permission(request)
+        )
+        context["can_save"] = can_save
+        if can_save:
+            # Buttons on the form itself: each saves what was typed, then takes its step.
+            context["save_and_steps"] = steps
+        else:
+            # Someone who may take a step without editing goes through the step's own page.
+            context["transitions"] = [(step.name, step.button) for step in steps]
+        context["publish_open"] = any(step.name == "publish" for step in steps)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        step = form.requested_step()
+        if step is not None:
+            request.requested_step = (
+                step,
+                form.cleaned_data.get("step_note", ""),
+                form.cleaned_data.get("step_publish_at"),
+            )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if hasattr(request, "requested_step"):
+            return self._take_requested_step(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if hasattr(request, "requested_step"):
+            return self._take_requested_step(request, obj)
+        return super().response_change(request, obj)
+
+    def _take_requested_step(self, request, article):
+        """After a "Save and …" button saved the form: the step itself, on what was saved."""
+        step, note, publish_at = request.requested_step
+        try:
+            article.take_step(step.name, request.user, note, publish_at=publish_at)
+        except (WorkflowError, PermissionDenied) as error:
+            messages.error(request, f"Your changes were saved, but: {error}")
+        else:
+            messages.success(request, f"Saved. {self._outcome(article)}")
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def transition_view(self, request, object_id, name):
         article = self.get_object(request, object_id)
@@ -92,9 +144,10 @@ class WorkflowAdminMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": f"{step.verb.capitalize()}: {article.headline}",
+            "title": f"{step.button}: “{article.headline}”",
             "article": article,
             "form": form,
+            "step": step,
             "name": name,
             "allowed": article.can_transition(request.user, name),
             "change_url": change_url,

@@ -25,9 +25,10 @@ from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
 from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
-from .workflow import STEPS, Status, Step, Transition, WorkflowError
+from .workflow import PUBLISH_PERMISSION, STEPS, Status, Step, Transition, WorkflowError
 
 __all__ = [
+    "PUBLISH_PERMISSION",
     "ROLES_WITH_PLACE",
     "STEPS",
     "Article",

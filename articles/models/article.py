@@ -106,6 +106,11 @@ class ArticleQuerySet(models.QuerySet):
         """Articles crediting this contributor, each once (no DISTINCT over whole rows)."""
         return self.filter(pk__in=Credit.objects.filter(contributor=contributor).values("article"))
 
+    def belonging_to(self, user):
+        """The user's own stories: written by them, or crediting them."""
+        credited = Credit.objects.filter(contributor__user=user).values("article")
+        return self.filter(Q(created_by=user) | Q(pk__in=credited))
+
     def out_of_date_translations(self):
         return self.filter(translation_of__revision__gt=F("source_revision"))
 

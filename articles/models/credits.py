@@ -258,6 +258,14 @@ class CreditedMixin:
             self._linked(creditlines.photo_segments(style, self.credit_tuples())) if style else []
         )
 
+    def credit_line_for(self, credits):
+        """The line these (role, name, place, language) credits would make on this article:
+        the admin's preview, before anything is saved."""
+        is_translation = any(role == Role.TRANSLATION for role, *_ in credits)
+        styles = CreditStyle.objects.plain_styles()
+        style = creditlines.style_for(styles, self.credit_style_id, self.language, is_translation)
+        return creditlines.render_credit_line(style, list(credits)) if style else ""
+
     def set_credits(self, credits):
         """Credit exactly these (role, contributor, place, language), in this order.
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .. import notifications
+from ..signals import translations_out_of_date
 from .credits import Role
 from .workflow import WorkflowError
 
@@ -86,15 +86,14 @@ class UpdatesMixin:
         self.source_revision = self.translation_of.revision
         self.save(update_fields=["source_revision"])
 
-    def translator_emails(self):
-        return sorted(
+    def translator_users(self):
+        """The newsroom's users credited with translating this article (credits prefetched)."""
+        return list(
             {
-                credit.contributor.user.email
+                credit.contributor.user_id: credit.contributor.user
                 for credit in self.credits.all()
-                if credit.role == Role.TRANSLATION
-                and credit.contributor.user
-                and credit.contributor.user.email
-            }
+                if credit.role == Role.TRANSLATION and credit.contributor.user_id
+            }.values()
         )
 
     def _tell_translators(self, reason):
@@ -104,7 +103,9 @@ class UpdatesMixin:
             )
         )
         if stale:
-            transaction.on_commit(lambda: notifications.notify_translators(self, stale, reason))
+            translations_out_of_date.send(
+                sender=type(self), original=self, translations=stale, reason=reason
+            )
 
     def translation_into(self, language, other_than=None):
         """This original's translation into ``language``, if it has one (it may have one)."""

@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
+from ..signals import step_taken
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -38,9 +40,15 @@ class Step:
     button: str  # the admin's button for one article
     bulk: str = ""  # the admin's action for many articles; empty: none
     note_required: str = ""  # when set, the step needs a note and this says why
+    save_label: str = ""  # the article form's button that saves, then takes the step
+    confirm: str = ""  # asked before that button acts, for a step readers notice at once
 
     def allowed_from(self, status):
         return status in self.sources
+
+    @property
+    def save_button(self):
+        return self.save_label or f"Save and {self.verb}"
 
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -57,6 +65,7 @@ STEPS = {
             verb="submit",
             past="submitted",
             button="Submit for review",
+            save_label="Save and submit",
             bulk="Submit selected articles for review",
         ),
         Step(
@@ -68,6 +77,7 @@ STEPS = {
             verb="publish",
             past="published",
             button="Publish",
+            save_label="Save and publish",
             bulk="Publish selected articles now",
         ),
         Step(
@@ -79,6 +89,7 @@ STEPS = {
             verb="return",
             past="returned",
             button="Return to reporter",
+            save_label="Save and return to reporter",
             note_required="Say what the reporter should change: a note is required.",
         ),
         Step(
@@ -90,6 +101,8 @@ STEPS = {
             verb="withdraw",
             past="withdrawn",
             button="Withdraw",
+            save_label="Save and withdraw",
+            confirm="Withdraw this story? Its page will tell readers it is gone.",
             bulk="Withdraw selected articles",
         ),
     )
@@ -172,9 +185,11 @@ class WorkflowMixin:
             if step.target == Status.WITHDRAWN:
                 current.take_down_lead_image()
             reversion.set_user(by)
-            reversion.set_comment(f"{step.label}. {note}".strip())
+            # Saved and stepped in one go (the admin's "Save and …"): the revision says both.
+            said = (reversion.get_comment(), f"{step.label}. {note}".strip())
+            reversion.set_comment(" ".join(part for part in said if part))
             self.refresh_from_db()
-            return Transition.objects.create(
+            transition = Transition.objects.create(
                 article=self,
                 user=by,
                 from_status=from_status,
@@ -182,6 +197,10 @@ class WorkflowMixin:
                 note=note,
                 publish_at=current.publish_at if name == "publish" else None,
             )
+            step_taken.send(
+                sender=type(self), article=self, step=step, by=by, note=note, transition=transition
+            )
+            return transition
 
     def settle_release(self):
         """Keep ``first_published_at`` the moment readers first see the story; say if it moved.

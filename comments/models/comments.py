@@ -79,6 +79,12 @@ class Decision:
     button: str  # on the comment's own admin page
     action: str  # the bulk action in the queue
     done: str  # as in "Approved: 2 comments."
+    short: str = ""  # its button on each row of the queue; the page's button if empty
+    key: str = ""  # the queue's keyboard shortcut; none for what is hard to undo by eye
+
+    @property
+    def row_button(self):
+        return self.short or self.button
 
 
 class Comment(models.Model):
@@ -102,6 +108,8 @@ class Comment(models.Model):
                 button="Approve",
                 action="Approve selected comments",
                 done="Approved",
+                short="Approve",
+                key="a",
             ),
             Decision(
                 name="reject",
@@ -109,6 +117,8 @@ class Comment(models.Model):
                 button="Reject",
                 action="Reject selected comments",
                 done="Rejected",
+                short="Reject",
+                key="r",
             ),
             Decision(
                 name="mark_spam",
@@ -116,6 +126,8 @@ class Comment(models.Model):
                 button="Mark as spam",
                 action="Mark selected comments as spam",
                 done="Marked as spam",
+                short="Spam",
+                key="s",
             ),
             Decision(
                 name="remove",
@@ -123,6 +135,7 @@ class Comment(models.Model):
                 button="Remove from the site",
                 action="Remove selected comments from the site",
                 done="Removed",
+                short="Remove",
             ),
         ]
     }

@@ -1,0 +1,42 @@
+/*
+ * The article form: a step that cannot be undone asks first, and leaving the page
+ * with unsaved changes (a link, History, Close, the browser's back button) asks too.
+ */
+'use strict';
+{
+    function start() {
+        const form = document.getElementById('article_form');
+        if (!form) {
+            return;
+        }
+        // A form sent back with errors holds text that is not saved yet.
+        let unsaved = Boolean(document.querySelector('.errornote'));
+        const touched = () => { unsaved = true; };
+        form.addEventListener('input', touched);
+        form.addEventListener('change', touched);
+        if (window.django && window.django.jQuery) {
+            window.django.jQuery(form).on('change', touched);  // the search boxes' changes
+        }
+
+        form.addEventListener('click', (event) => {
+            const button = event.target.closest('[data-confirm]');
+            if (button && !window.confirm(button.dataset.confirm)) {
+                event.preventDefault();
+            }
+        });
+        form.addEventListener('submit', () => { unsaved = false; });
+
+        window.addEventListener('beforeunload', (event) => {
+            if (unsaved) {
+                event.preventDefault();
+                event.returnValue = '';
+            }
+        });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+}
