@@ -8,12 +8,13 @@ headers included), and the tags it shows with their versions when it was rendere
 import functools
 import hashlib
 import hmac
+import os
 import re
 import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.html import escape
@@ -59,19 +60,76 @@ def per_reader(request, name, argument=""):
 @functools.cache
 def _pattern(secret_key):
     mark = hmac.new(secret_key.encode(), b"pagecache.per-reader", hashlib.sha256).hexdigest()
-    return mark[:20], re.compile(rf"per-reader-{mark[:20]}:([a-z-]+):([\w-]*):".encode())
+    found = rf"({CSRF_PLACEHOLDER})|per-reader-{mark[:20]}:([a-z-]+):([\w-]*):"
+    return mark[:20], re.compile(found.encode())
 
 
 def _mark():
     return _pattern(settings.SECRET_KEY)[0]
 
 
-def _placeholders():
-    return _pattern(settings.SECRET_KEY)[1]
+def split(body):
+    """The body as [text, (name, argument), text, …]: what a reader gets is filled in between."""
+    parts, start = [], 0
+    for match in _pattern(settings.SECRET_KEY)[1].finditer(body):
+        parts.append(body[start : match.start()])
+        if match.group(1):
+            parts.append(("csrf", ""))
+        else:
+            parts.append((match.group(2).decode(), match.group(3).decode()))
+        start = match.end()
+    parts.append(body[start:])
+    return parts
 
 
-def holds_per_reader_values(body):
-    return CSRF_PLACEHOLDER.encode() in body or bool(_placeholders().search(body))
+def fill(request, parts):
+    """The page for this reader: their CSRF token and their own values filled in."""
+    values, out = {}, []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            out.append(part)
+            continue
+        if part not in values:
+            name, argument = part
+            if name == "csrf":
+                values[part] = reader_csrf_token(request)
+            elif name in _fillers:
+                values[part] = escape(_fillers[name](argument))
+            else:  # no app fills it in (any more): leave it as it was
+                values[part] = f"per-reader-{_mark()}:{name}:{argument}:"
+        out.append(values[part].encode())
+    return b"".join(out)
+
+
+_INDEX = {char: number for number, char in enumerate(CSRF_ALLOWED_CHARS)}
+
+
+def _random_string(length=CSRF_SECRET_LENGTH):
+    # Letters and digits from one read of the system's randomness, none likelier than
+    # another (bytes from 248 up are dropped: 248 is the largest multiple of 62 below 256).
+    chars, found = CSRF_ALLOWED_CHARS, []
+    while len(found) < length:
+        found += [chars[byte % len(chars)] for byte in os.urandom(2 * length) if byte < 248]
+    return "".join(found[:length])
+
+
+def reader_csrf_token(request):
+    """What django.middleware.csrf.get_token() gives, with the randomness read at once.
+
+    The reader's secret comes from their cookie (or is new, and the cookie is set by
+    the CSRF middleware's process_response); the token is the secret masked afresh,
+    as Django masks it, so a page never repeats a token.
+    """
+    _csrf.process_request(request)
+    secret = request.META.get("CSRF_COOKIE")
+    if secret is None:
+        secret = request.META["CSRF_COOKIE"] = _random_string()
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    mask, chars = _random_string(), CSRF_ALLOWED_CHARS
+    cipher = "".join(
+        chars[(_INDEX[s] + _INDEX[m]) % len(chars)] for s, m in zip(secret, mask, strict=True)
+    )
+    return mask + cipher
 
 
 def page_key(request):
@@ -80,25 +138,46 @@ def page_key(request):
             request.scheme,
             request.get_host(),
             request.get_full_path(),
-            translation.get_language_from_request(request, check_path=True),
+            _language(request),
         ]
     )
     return PAGE_KEY.format(hashlib.sha256(address.encode()).hexdigest())
 
 
+def _language(request):
+    """The language LocaleMiddleware will pick for this request, read before it runs."""
+    return _language_for(
+        request.path_info.split("/", 2)[1] if request.path_info.count("/") > 1 else "",
+        request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
+        request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
+    )
+
+
+@functools.lru_cache(maxsize=1_000)
+def _language_for(first_segment, cookie, accept):
+    from django.http import HttpRequest
+
+    request = HttpRequest()
+    request.path_info = f"/{first_segment}/"
+    request.COOKIES = {settings.LANGUAGE_COOKIE_NAME: cookie} if cookie else {}
+    request.META["HTTP_ACCEPT_LANGUAGE"] = accept
+    return translation.get_language_from_request(request, check_path=True)
+
+
 def make_entry(response, versions):
     body = response.content
+    parts = split(body)
     headers = {name: value for name, value in response.items() if name.lower() not in NOT_KEPT}
     surrogate = " ".join(sorted(versions))
     headers["Surrogate-Key"] = surrogate
     headers["Cache-Tag"] = surrogate.replace(" ", ",")
     return {
-        "body": body,
+        "parts": parts,
         "headers": headers,
         "tags": versions,
         "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
         "modified": http_date(time.time()),
-        "personal": holds_per_reader_values(body),
+        "personal": len(parts) > 1,
     }
 
 
@@ -115,7 +194,7 @@ def respond(request, entry, seconds_left, source):
         response = conditional
         response["ETag"], response["Last-Modified"] = entry["etag"], entry["modified"]
     else:
-        response = HttpResponse(fill(request, entry["body"]), headers=entry["headers"])
+        response = HttpResponse(fill(request, entry["parts"]), headers=entry["headers"])
         response["ETag"], response["Last-Modified"] = entry["etag"], entry["modified"]
     response["X-Page-Cache"] = source
     patch_vary_headers(response, ["Cookie"])
@@ -136,22 +215,7 @@ def respond(request, entry, seconds_left, source):
 def respond_unshared(request, response):
     """A page that changed the reader's state, or an error: theirs alone."""
     if not response.streaming:
-        response.content = fill(request, response.content)
+        response.content = fill(request, split(response.content))
     patch_cache_control(response, private=True, no_cache=True)
     _csrf.process_response(request, response)
     return response
-
-
-def fill(request, body):
-    placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder in body:
-        _csrf.process_request(request)  # this reader's CSRF cookie, as the middleware reads it
-        body = body.replace(placeholder, get_token(request).encode())
-
-    def fill_one(match):
-        name, argument = match.group(1).decode(), match.group(2).decode()
-        if name not in _fillers:
-            return match.group(0)
-        return escape(_fillers[name](argument)).encode()
-
-    return _placeholders().sub(fill_one, body)

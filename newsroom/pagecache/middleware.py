@@ -60,6 +60,12 @@ class PageCacheMiddleware:
 
 
 def _is_public_page(path):
+    return _resolves_to_public_page(path, settings.ROOT_URLCONF)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _resolves_to_public_page(path, urlconf):
+    # Which view answers an address does not change while the process runs.
     try:
         match = resolve(path)
     except Resolver404:
