@@ -35,12 +35,42 @@ def main(argv=None):
     for _ in range(args.renders):
         client.get(args.url)
     profile.disable()
+    print(f"## Where an uncached render's time goes ({args.renders} renders)\n")
+    print("| cost | ms per render |")
+    print("|---|---:|")
+    for label, ms in costs(profile, args.renders):
+        print(f"| {label} | {ms:.2f} |")
+    print()
     for order in ("tottime", "cumulative"):
         out = io.StringIO()
         stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats(order)
         stats.print_stats(args.top)
         print(f"## By {order} ({args.renders} renders)\n")
         print(out.getvalue().split("\n", 4)[-1])
+
+
+# Functions whose cumulative time says what a render spends on each kind of work.
+COSTS = [
+    ("the whole request", "django/test/client.py", "get"),
+    ("templates", "django/template/base.py", "render"),
+    ("database queries", "django/db/backends/utils.py", "execute"),
+    ("crispy-forms (the comment form)", "crispy_forms/templatetags/crispy_forms_tags.py", "render"),
+    ("cache reads", "django/core/cache/backends", "get_many"),
+    ("JSON-LD", "articles/structured_data.py", "news_article"),
+    ("credit lines", "articles/creditlines", "render_credit_line"),
+]
+
+
+def costs(profile, renders):
+    stats = pstats.Stats(profile).stats
+    for label, path, name in COSTS:
+        found = [
+            cumulative
+            for (filename, _, function), (_, _, _, cumulative, _) in stats.items()
+            if path in filename and function == name
+        ]
+        # The outermost call holds the others: its cumulative time is the largest.
+        yield label, (max(found) if found else 0) * 1000 / renders
 
 
 if __name__ == "__main__":
