@@ -168,7 +168,7 @@ def churn_rows(runs):
 
 
 def all_runs(runs, scaling):
-    found = list(runs.values())
+    found = [run for run in runs.values() if isinstance(run, dict)]
     if scaling:
         found += [scaling[size]["results"] for size in scaling["sizes"]]
     return found
@@ -270,6 +270,9 @@ def results_markdown(args, info, targets, runs, scaling, explained, root):
                 f"comments, article page with {found['article_comments']} approved comments, "
                 f"search matching {found['search_matches']:,}."
             )
+    if runs.get("profile"):
+        out += ["", "## Profile of an uncached article render (`benchmarks/profile.py`)", ""]
+        out.append(runs["profile"].split("\n## By tottime")[0].strip())
     out += ["", "## Worker memory (RSS from /proc after the load)", ""]
     named = [("cached", runs["cached"]), ("uncached", runs["uncached"])]
     if scaling:

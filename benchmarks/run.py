@@ -514,6 +514,16 @@ def main(argv=None):
         "cached": serve_and_measure(args, db_env, targets, "cached", True, FIRST_PORT),
         "uncached": serve_and_measure(args, db_env, targets, "uncached", False, FIRST_PORT + 1),
     }
+    log("Profiling an uncached render of the article page")
+    runs["profile"] = django(
+        {**db_env, "ALLOWED_HOSTS": "127.0.0.1,testserver"},
+        "-m",
+        "benchmarks.profile",
+        f"--url={targets['article']}",
+        "--renders=200",
+        capture_output=True,
+        text=True,
+    ).stdout
 
     scaling, explained = None, None
     if args.scale:
