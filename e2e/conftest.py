@@ -14,7 +14,9 @@ import pytest
 # Playwright's sync API keeps an event loop running in the test's thread, and
 # Django refuses ORM calls from such a thread unless told it is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1:8320")
+# Port 0: the system picks a free port, so a second run (or a socket still
+# closing from the last one) never collides.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1:0")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
