@@ -19,10 +19,14 @@ class ArticlesConfig(AppConfig):
             pages.article_changed,
             before=pages.PLACEMENT,
             instance_tag=lambda article: pages.article(article.pk),
-            moves_schedule=True,
+            moves_schedule=pages.article_moves_schedule,
         )
         pagecache.watch(self.get_model("Credit"), pages.credit_changed, before=["contributor_id"])
-        pagecache.watch(self.get_model("Correction"), pages.correction_changed)
+        pagecache.watch(
+            self.get_model("Correction"),
+            pages.correction_changed,
+            moves_schedule=pages.correction_moves_schedule,
+        )
         pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
         # Sections, credit styles and places show on every page, in menus and credit lines.
         for name in ("Section", "CreditStyle", "CreditPhrase", "Place"):

@@ -20,6 +20,19 @@ from .models import Article, Correction, Credit, ReaderState, Status
 PLACEMENT = ("status", "publish_at", "embargo_until", "section_id", "language", "translation_of_id")
 
 
+# What decides when a story reaches readers by itself.
+RELEASE = ("status", "publish_at", "embargo_until")
+
+
+def article_moves_schedule(instance, before):
+    """A new story, or a new release time or state, may bring the next release forward."""
+    return before is None or any(before[name] != getattr(instance, name) for name in RELEASE)
+
+
+def correction_moves_schedule(correction, before):
+    return correction.published_at > timezone.now()  # it shows by itself, later
+
+
 def article(pk):
     return f"article-{pk}"
 

@@ -37,8 +37,8 @@ def kept(name, tags, compute):
         value = compute()
     shown.update(tags)
     registry.shows(*shown)
-    # Worked out while something changed: it may hold old data under new versions.
-    if page_tags.epoch() == epoch:
-        versions = page_tags.current(shown)
+    # Worked out while something it shows changed: it may hold old data under new versions.
+    versions = page_tags.current(shown)
+    if not page_tags.renewed_after(versions, epoch):
         cache.set(key, {"value": value, "tags": versions}, settings.FRAGMENT_CACHE_SECONDS)
     return value

@@ -205,8 +205,8 @@ class Lookup:
     def store(self, entry):
         if not self.usable:
             return
-        # Rendered while something changed: it may mix old data and new versions.
-        if self.epoch is None or page_tags.epoch() != self.epoch:
+        # Rendered while something it shows changed: it may mix old data and new versions.
+        if self.epoch is None or page_tags.renewed_after(entry["tags"], self.epoch):
             return
         self._remember(list(entry["tags"]))
         cache.set(self.key, entry, settings.PAGE_CACHE_SECONDS)

@@ -46,7 +46,8 @@ def watch(model, tags, before=(), instance_tag=None, moves_schedule=False):
     so that a change can tell what it moved, e.g. an article leaving a section.
     ``instance_tag(instance)``, when given, is a tag every page that loads such
     an instance shows. ``moves_schedule``: a change may bring the next scheduled
-    change forward (a story scheduled for later).
+    change forward (a story scheduled for later); True, or a function of
+    ``(instance, old)`` saying whether this change may.
     """
     label = model._meta.label
     fields = list(before)
@@ -58,16 +59,18 @@ def watch(model, tags, before=(), instance_tag=None, moves_schedule=False):
                 sender._base_manager.filter(pk=instance.pk).values(*fields).first()
             )
 
+    def moves(instance, old):
+        return moves_schedule(instance, old) if callable(moves_schedule) else moves_schedule
+
     def saved(sender, instance, raw=False, **kwargs):
         if not raw:
-            page_tags.renew(tags(instance, getattr(instance, "_pages_before", None)))
-            if moves_schedule:
+            old = getattr(instance, "_pages_before", None)
+            page_tags.renew(tags(instance, old))
+            if moves(instance, old):
                 schedule.moved()
 
     def deleted(sender, instance, **kwargs):
         page_tags.renew(tags(instance, {name: getattr(instance, name) for name in fields}))
-        if moves_schedule:
-            schedule.moved()
 
     pre_save.connect(remember, sender=model, weak=False, dispatch_uid=f"pages-before-{label}")
     post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pages-saved-{label}")

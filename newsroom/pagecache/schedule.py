@@ -19,6 +19,7 @@ from django.utils import timezone
 from . import tags as page_tags
 
 SCHEDULE_KEY = "pages:schedule"
+MOVES_KEY = "pages:schedule:moves"
 LOCK_KEY = "pages:schedule:lock"
 LOCK_SECONDS = 30
 
@@ -63,7 +64,7 @@ def catch_up(state):
     try:
         at = now()
         since = state["checked"] if state and state["checked"] else at - settings.PAGE_CACHE_SECONDS
-        before = page_tags.epoch()
+        moves = _moves()
         changed = set()
         for _, changed_between in _schedules:
             changed.update(changed_between(_moment(since), _moment(at)))
@@ -72,8 +73,8 @@ def catch_up(state):
         moments = [next_change() for next_change, _ in _schedules]
         moments = [moment.timestamp() for moment in moments if moment is not None]
         new = {"next": min(moments) if moments else None, "checked": at}
-        if page_tags.epoch() != (before + 1 if changed else before):
-            new["next"] = at  # something was written meanwhile: look again next time
+        if _moves() != moves:
+            new["next"] = at  # the schedule was moved meanwhile: look again next time
         cache.set(SCHEDULE_KEY, new, None)
         return new
     finally:
@@ -84,11 +85,19 @@ def moved():
     """A write may have moved the schedule: look again on the next request."""
 
     def mark_due():
+        try:
+            cache.incr(MOVES_KEY)
+        except ValueError:
+            cache.set(MOVES_KEY, 1, None)
         state = cache.get(SCHEDULE_KEY)
         cache.set(SCHEDULE_KEY, {"next": 0, "checked": state["checked"] if state else None}, None)
 
     mark_due()
     transaction.on_commit(mark_due, robust=True)
+
+
+def _moves():
+    return cache.get(MOVES_KEY, 0)
 
 
 def _moment(seconds):

@@ -4,10 +4,13 @@ Tags: what a cached page shows, each with a version that a change renews.
 A page stores the version of every tag it showed; it is good while they are all
 unchanged. A change renews its tags' versions when its transaction commits, on
 every server sharing the cache, and tells a CDN (see purge.py). The *epoch*
-counts renewals: a page rendered while one happened is not stored, since it may
-have read the old data and the new versions.
+counts renewals, and each version carries the epoch it was made in: a page
+rendered while one of its own tags was renewed is not stored, since it may have
+read the old data and the new version. Renewals of other tags do not matter, so
+a busy desk editing other stories never keeps a page out of the cache.
 """
 
+import time
 import uuid
 
 from django.core.cache import cache
@@ -32,7 +35,7 @@ def current(tags, found=None):
     versions = {tag: found.get(key) for tag, key in keys.items()}
     for tag, version in versions.items():
         if version is None:
-            new = uuid.uuid4().hex[:16]
+            new = _version(0)  # nothing changed: a page already rendered may keep it
             versions[tag] = new if cache.add(keys[tag], new, None) else cache.get(keys[tag])
     return versions
 
@@ -40,9 +43,14 @@ def current(tags, found=None):
 def epoch():
     value = cache.get(EPOCH_KEY)
     if value is None:
-        cache.add(EPOCH_KEY, 0, None)
+        cache.add(EPOCH_KEY, _fresh_epoch(), None)
         value = cache.get(EPOCH_KEY, 0)
     return value
+
+
+def renewed_after(versions, seen_epoch):
+    """Whether any of ``versions`` was made after the epoch ``seen_epoch`` was read."""
+    return any(_made_in(version) > seen_epoch for version in versions.values())
 
 
 def renew(tags):
@@ -63,8 +71,29 @@ def renew_now(tags):
 
 
 def _new_versions(tags):
-    cache.set_many({tag_key(tag): uuid.uuid4().hex[:16] for tag in tags}, None)
+    # The epoch moves first: a render that read it later reads the data after this change.
+    made_in = _next_epoch()
+    cache.set_many({tag_key(tag): _version(made_in) for tag in tags}, None)
+
+
+def _next_epoch():
     try:
-        cache.incr(EPOCH_KEY)
-    except ValueError:  # no epoch yet (or it was evicted): any value differs from before
-        cache.set(EPOCH_KEY, uuid.uuid4().int % 10**12, None)
+        return cache.incr(EPOCH_KEY)
+    except ValueError:  # no epoch yet, or it was evicted: start above any count so far
+        value = _fresh_epoch()
+        cache.set(EPOCH_KEY, value, None)
+        return value
+
+
+def _fresh_epoch():
+    # Milliseconds since 1970: larger than the renewals counted since an earlier start.
+    return int(time.time() * 1000)
+
+
+def _version(made_in):
+    return f"{uuid.uuid4().hex[:16]}.{made_in}"
+
+
+def _made_in(version):
+    stamp = str(version).rpartition(".")[2] if version else ""
+    return int(stamp) if stamp.isdigit() else 0
