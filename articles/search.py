@@ -4,7 +4,8 @@ Articles matching a reader's words.
 PostgreSQL ranks full-text matches (headline above standfirst above body) from
 the document column that migration 0008_stored_search_document keeps. Ranking
 reads every candidate's document, so only the newest ``CANDIDATES`` matches are
-ranked: a common word matching half the archive costs what a rare one does.
+ranked: a common word matching half the archive costs what a rare one does. The
+candidates are looked up once, so counting and ranking them read only those rows.
 Other databases need every word somewhere, and keep the queryset's order.
 """
 
@@ -52,11 +53,11 @@ def _ranked(queryset, query, connection):
 
     document = SearchDocument()
     terms = SearchQuery(query, search_type="websearch", config="simple")
-    newest = (
+    newest = list(
         queryset.alias(search_document=document)
         .filter(search_document=terms)
         .order_by("-publish_at", "-pk")
-        .values("pk")[:CANDIDATES]
+        .values_list("pk", flat=True)[:CANDIDATES]
     )
     return (
         queryset.filter(pk__in=newest)

@@ -34,7 +34,8 @@ LIST_BUDGETS = {
     "/": 2,
     "/section/world/": 3,
     "/contributor/guy-faulconbridge/": 3,
-    "/search/?q=harbour": 3,
+    # PostgreSQL looks up the newest matches first, then counts and ranks only those.
+    "/search/?q=harbour": 4 if connection.vendor == "postgresql" else 3,
     "/feeds/rss/": 2,
     "/feeds/atom/": 2,
     "/section/world/rss/": 3,
