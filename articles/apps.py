@@ -23,6 +23,8 @@ class ArticlesConfig(AppConfig):
         )
         pagecache.watch(self.get_model("Credit"), pages.credit_changed, before=["contributor_id"])
         pagecache.watch(self.get_model("Correction"), pages.correction_changed)
+        pagecache.watch(self.get_model("LivePost"), pages.live_post_changed)
+        pagecache.watch(self.get_model("LivePostCredit"), pages.live_post_credit_changed)
         pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
         # Sections, credit styles and places show on every page, in menus and credit lines.
         for name in ("Section", "CreditStyle", "CreditPhrase", "Place"):
