@@ -20,7 +20,7 @@ from django.utils import timezone
 from .. import creditlines
 from ..html import html_to_text, sanitize_html
 from ..images import clean_image_upload
-from .credits import ROLES_WITH_PLACE, CreditStyle, Role
+from .credits import ROLES_WITH_PLACE, Credit, CreditStyle, Role
 from .workflow import PUBLISH_PERMISSION, WorkflowError
 
 POST_CREDIT_ROLES = [Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.PHOTOGRAPHY, Role.VIDEO]
@@ -125,13 +125,11 @@ class LivePost(models.Model):
 
     def break_out(self, by):
         """A new draft article from this post (words, picture, credits); the post links to it."""
-        from .article import Article
-        from .credits import Credit
-
         self._editorial(by, "break out")
         if self.broken_out_to_id:
             raise WorkflowError("This post already has its own article.")
         article = self.article
+        Article = type(article)
         headline = self.title or html_to_text(self.body).split("\n")[0][:250] or article.headline
         with transaction.atomic():
             story = Article.objects.create(
