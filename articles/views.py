@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from comments.counts import comment_count_annotation
 from newsroom.pagecache import kept, shows
 
-from . import structured_data
+from . import live, structured_data
 from .models import Article, Contributor, Correction, Section
 from .pagination import NewerOlderPaginator
 
@@ -158,6 +158,8 @@ class ArticleDetailView(DetailView):
                 .select_related("section")[:RELATED_COUNT]
             ),
         )
+        if article.is_live_coverage:
+            context["live"] = live.page_context(self.request, article)
         context.update(
             translations=versions,
             related=related,
