@@ -171,3 +171,13 @@ def test_a_long_live_page_costs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(live.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_a_post_broken_out_links_to_its_story_once_readers_can_see_it(live, editor):
+    post = live.add_live_post(editor, "<p>The dam has burst.</p>", title="Dam bursts")
+    story = post.break_out(editor)
+    page = Client().get(live.get_absolute_url()).content.decode()
+    assert "Full story:" not in page  # a draft is nobody's business
+    story.publish(editor)
+    page = Client().get(live.get_absolute_url()).content.decode()
+    assert f'href="{story.get_absolute_url()}">Full story: Dam bursts' in page
