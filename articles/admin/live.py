@@ -29,6 +29,7 @@ class LivePostForm(forms.Form):
     place = forms.CharField(label="From", max_length=100, required=False, help_text="e.g. Kyiv")
     image = SafeImageField(required=False)
     image_alt = forms.CharField(label="Image alt text", max_length=250, required=False)
+    image_caption = forms.CharField(label="Image caption", max_length=500, required=False)
 
     def clean_reporter(self):
         name = self.cleaned_data["reporter"].strip()
@@ -111,6 +112,7 @@ class LiveCoverageAdminMixin:
                     title=data["title"],
                     image=data["image"],
                     image_alt=data["image_alt"],
+                    image_caption=data["image_caption"],
                     credits=credits,
                 )
             except ValidationError as error:

@@ -258,7 +258,9 @@ class LiveCoverageMixin:
         self.coverage_ended_at = timezone.now()
         self.save(update_fields=["coverage_ended_at", "modified_at"])
 
-    def add_live_post(self, by, body, title="", image=None, image_alt="", credits=()):
+    def add_live_post(
+        self, by, body, title="", image=None, image_alt="", image_caption="", credits=()
+    ):
         """A new post; ``credits`` are (role, contributor, place). Refusals say why."""
         if not self.coverage_is_running:
             raise WorkflowError(f"“{self.headline}” has no live coverage running.")
@@ -272,6 +274,7 @@ class LiveCoverageMixin:
             image = clean_image_upload(image)
         with transaction.atomic():
             post = LivePost(article=self, title=title, body=body, image_alt=image_alt)
+            post.image_caption = image_caption
             post.created_by = by
             if image:
                 post.image.save(image.name, image, save=False)
