@@ -73,8 +73,9 @@ def news_article(request, article, original=None):
     return data
 
 
-# The newest posts a page's JSON-LD lists: search engines read the latest, not the archive.
-LIVE_UPDATES_LISTED = 100
+# The newest posts a page's JSON-LD lists, as many as its first page shows: search engines
+# read the latest, and every new post renders this again.
+LIVE_UPDATES_LISTED = 20
 
 
 def live_blog(request, article, data):
@@ -85,7 +86,7 @@ def live_blog(request, article, data):
         data["coverageEndTime"] = article.coverage_ended_at.isoformat()
     page = request.build_absolute_uri(article.get_absolute_url())
     posts = LivePost.objects.filter(article=article).visible().with_credits()
-    updates = []
+    updates, people = [], {}
     for post in posts[:LIVE_UPDATES_LISTED]:
         text = html_to_text(post.body)
         update = {
@@ -95,7 +96,10 @@ def live_blog(request, article, data):
             "datePublished": post.posted_at.isoformat(),
             "url": f"{page}#post-{post.pk}",
         }
-        if authors := [person(request, c.contributor) for c in post.credits.all()]:
+        for credit in post.credits.all():
+            if credit.contributor_id not in people:
+                people[credit.contributor_id] = person(request, credit.contributor)
+        if authors := [people[c.contributor_id] for c in post.credits.all()]:
             update["author"] = authors
         if post.correction:
             update["correction"] = {"@type": "CorrectionComment", "text": post.correction}
