@@ -181,3 +181,14 @@ def test_a_post_broken_out_links_to_its_story_once_readers_can_see_it(live, edit
     story.publish(editor)
     page = Client().get(live.get_absolute_url()).content.decode()
     assert f'href="{story.get_absolute_url()}">Full story: Dam bursts' in page
+
+
+def test_a_french_live_story_speaks_french(client, publish, editor):
+    story = publish(headline="Tempête sur la côte", slug="tempete", language="fr")
+    story.start_live_coverage(editor)
+    story.add_live_post(editor, "<p>Le vent se lève.</p>").pin(editor)
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "En direct" in page and "Les points clés" in page
+    assert 'data-one-new="1 nouveau message"' in page
+    story.end_live_coverage(editor)
+    assert "Le direct est terminé" in client.get(story.get_absolute_url()).content.decode()
