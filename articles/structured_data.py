@@ -17,8 +17,9 @@ def person(request, contributor):
     }
 
 
-def news_article(request, article, original=None):
-    """``original`` is the published original of a translation, if readers can see it."""
+def news_article(request, article, original=None, live_posts=None):
+    """``original`` is the published original of a translation, if readers can see it;
+    ``live_posts``, a live story's newest posts when the page has them already."""
     credits = list(article.credits.all())
 
     def people(roles):
@@ -69,7 +70,7 @@ def news_article(request, article, original=None):
         if data[key] is not None:
             data[key] = data[key].isoformat()
     if article.is_live_coverage:
-        live_blog(request, article, data)
+        live_blog(request, article, data, live_posts)
     return data
 
 
@@ -78,14 +79,15 @@ def news_article(request, article, original=None):
 LIVE_UPDATES_LISTED = 20
 
 
-def live_blog(request, article, data):
+def live_blog(request, article, data, posts=None):
     """A live story is a LiveBlogPosting: its coverage times and its posts, none withdrawn."""
     data["@type"] = "LiveBlogPosting"
     data["coverageStartTime"] = article.coverage_started_at.isoformat()
     if article.coverage_ended_at:
         data["coverageEndTime"] = article.coverage_ended_at.isoformat()
     page = request.build_absolute_uri(article.get_absolute_url())
-    posts = LivePost.objects.filter(article=article).visible().with_credits()
+    if posts is None:
+        posts = LivePost.objects.filter(article=article).visible().with_credits()
     updates, people = [], {}
     for post in posts[:LIVE_UPDATES_LISTED]:
         text = html_to_text(post.body)
