@@ -113,3 +113,33 @@ def test_the_actions_answer_only_post(client, live, editor):
     client.force_login(editor)
     assert client.get(post_url(post, "withdraw")).status_code == 405
     assert client.get(live_url(live, "end")).status_code == 405
+
+
+def test_the_article_list_marks_stories_whose_coverage_runs(client, live, publish, editor):
+    publish(headline="A quiet story", slug="quiet")
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert page.count('class="state-badge state-live-coverage">Live coverage<') == 1
+    live.end_live_coverage(editor)
+    page = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "state-live-coverage" not in page
+
+
+def test_restoring_an_older_version_keeps_the_coverage_as_it_is(client, publish, editor):
+    from reversion.models import Version
+
+    from tests.factories import form_values, save_through_admin
+
+    story = publish(headline="Before the storm", slug="before")
+    client.force_login(editor)
+    save_through_admin(client, story, headline="Before the storm, edited", minor_edit="on")
+    story.refresh_from_db()
+    story.start_live_coverage(editor)
+    save_through_admin(client, story, headline="Storm: live", minor_edit="on")
+    versions = Version.objects.get_for_object(story)
+    older = next(v for v in versions if v.field_dict["headline"] == "Before the storm, edited")
+    assert older.field_dict["coverage_started_at"] is None
+    url = reverse("admin:articles_article_revision", args=[story.pk, older.pk])
+    assert client.post(url, form_values(client.get(url))).status_code == 302
+    story.refresh_from_db()
+    assert story.headline == "Before the storm, edited" and story.coverage_is_running

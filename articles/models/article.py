@@ -267,6 +267,8 @@ class Article(
         "revision",
         "source_revision",
         "source_id",
+        "coverage_started_at",
+        "coverage_ended_at",
     ]
 
     class Meta:
