@@ -23,8 +23,6 @@ class ArticlesConfig(AppConfig):
         )
         pagecache.watch(self.get_model("Credit"), pages.credit_changed, before=["contributor_id"])
         pagecache.watch(self.get_model("Correction"), pages.correction_changed)
-        pagecache.watch(self.get_model("LivePost"), pages.live_post_changed)
-        pagecache.watch(self.get_model("LivePostCredit"), pages.live_post_credit_changed)
         pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
         # Sections, credit styles and places show on every page, in menus and credit lines.
         for name in ("Section", "CreditStyle", "CreditPhrase", "Place"):
@@ -32,6 +30,10 @@ class ArticlesConfig(AppConfig):
         pagecache.watch_schedule(Article.objects.next_release, pages.released_between)
         Correction = self.get_model("Correction")
         pagecache.watch_schedule(Correction.objects.next_due, pages.corrections_due_between)
+
+        # A live story's posts show on its page, updates, feed and the lists showing it.
+        pagecache.watch(self.get_model("LivePost"), pages.live_post_changed)
+        pagecache.watch(self.get_model("LivePostCredit"), pages.live_post_credit_changed)
 
         forgetting = {"CreditStyle": forget_styles, "CreditPhrase": forget_styles}
         forgetting["Place"] = forget_places
