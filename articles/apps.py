@@ -35,6 +35,10 @@ class ArticlesConfig(AppConfig):
         Correction = self.get_model("Correction")
         pagecache.watch_schedule(Correction.objects.next_due, pages.corrections_due_between)
 
+        # A live story's posts show on its page, updates, feed and the lists showing it.
+        pagecache.watch(self.get_model("LivePost"), pages.live_post_changed)
+        pagecache.watch(self.get_model("LivePostCredit"), pages.live_post_credit_changed)
+
         forgetting = {"CreditStyle": forget_styles, "CreditPhrase": forget_styles}
         forgetting["Place"] = forget_places
         for name, forget in forgetting.items():

@@ -93,6 +93,16 @@ def contributor_changed(contributor, before):
     return {f"contributor-{contributor.pk}", *(article(pk) for pk in shown)}
 
 
+def live_post_changed(post, before):
+    """A post shows on its story's page, its updates and feed, and the lists showing the story
+    (its credit line names every post's reporters)."""
+    return {article(post.article_id)}
+
+
+def live_post_credit_changed(credit, before):
+    return {article(credit.post.article_id)}
+
+
 def whole_site(instance, before):
     return {SITE}
 

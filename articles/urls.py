@@ -3,7 +3,7 @@ from django.urls import path
 
 from newsroom.pagecache import public_page
 
-from . import feeds, views
+from . import feeds, live, views
 from .models import Article, Contributor, Section
 from .redirects import follow_former_slugs
 from .sitemaps import SITEMAPS
@@ -42,6 +42,16 @@ urlpatterns = [
         "articles/<slug:slug>/",
         page(views.ArticleDetailView.as_view(), "detail", stories),
         name="detail",
+    ),
+    path(
+        "articles/<slug:slug>/live/updates/",
+        page(live.LiveUpdatesView.as_view(), "live-updates", stories),
+        name="live-updates",
+    ),
+    path(
+        "articles/<slug:slug>/live/atom/",
+        page(live.LivePostsFeed(), "live-feed", stories),
+        name="live-feed",
     ),
     path(
         "corrections/",

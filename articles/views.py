@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from comments.counts import comment_count_annotation
 from newsroom.pagecache import kept, shows
 
-from . import structured_data
+from . import live, structured_data
 from .models import Article, Contributor, Correction, Section
 from .pagination import NewerOlderPaginator
 
@@ -158,13 +158,18 @@ class ArticleDetailView(DetailView):
                 .select_related("section")[:RELATED_COUNT]
             ),
         )
+        live_posts = None
+        if article.is_live_coverage:
+            context["live"] = live.page_context(self.request, article)
+            if context["live"]["is_first_page"]:
+                live_posts = context["live"]["posts"]  # the newest: what the JSON-LD lists
         context.update(
             translations=versions,
             related=related,
             structured_data=kept(
                 f"json-ld:{self.request.build_absolute_uri('/')}:{article.pk}",
                 [f"article-{article.pk}", f"translations-{root_id}"],
-                lambda: structured_data.news_article(self.request, article, original),
+                lambda: structured_data.news_article(self.request, article, original, live_posts),
             ),
         )
         return context

@@ -83,6 +83,7 @@ def targets_table(info, runs, scaling):
             )
         )
     rows += churn_rows(runs)
+    rows += live_rows(runs)
     uncached = ratio(runs["uncached"].get("article"), runs["uncached"].get("bare"))
     rows.append(
         (
@@ -123,6 +124,27 @@ def targets_table(info, runs, scaling):
     lines = ["| target | measured | |", "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return lines
+
+
+TARGET_LIVE = 0.5
+
+
+def live_rows(runs):
+    """A live story with 500 posts, 16 connections, a new post every 2 s (benchmarks/live.py)."""
+    rows = []
+    live = runs["cached"].get("live") or {}
+    for name, what in (("updates", "its updates endpoint"), ("page", "its page")):
+        result = live.get(name)
+        if result and result.get("ratio") is not None:
+            rows.append(
+                (
+                    f"live story, 500 posts, a post every 2 s: {what} ≥ {TARGET_LIVE} of bare "
+                    "(16 connections)",
+                    f"{result['ratio']:.3f} (p99 {result['p99']:.0f} ms)",
+                    verdict(result["ratio"] >= TARGET_LIVE),
+                )
+            )
+    return rows
 
 
 def churn_rows(runs):

@@ -233,6 +233,8 @@ CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 10)
 PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE", "")  # "xkey", "fastly" or a function's path
 CDN_PURGE_URL = env_str("CDN_PURGE_URL", "")
 CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN", "")
+# How often a live story's open page asks for new posts (each answer is cached for all).
+LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

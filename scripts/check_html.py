@@ -59,6 +59,12 @@ def pages(reply_to, confirm_links):
             200,
         ),
         ("article-no-image", article("city-court-hears-first-day-of-harbour-fraud-trial"), 200),
+        ("article-live", article("storm-ingrid-live"), 200),
+        (
+            "article-live-older-posts",
+            article("storm-ingrid-live") + f"?before={live_cursor()}",
+            200,
+        ),
         ("contributor-wire", "/contributor/guy-faulconbridge/", 200),
         ("contributor-staff", "/contributor/rafael-reporter/", 200),
         ("search-results", "/search/?q=Norway", 200),
@@ -75,6 +81,13 @@ def pages(reply_to, confirm_links):
     ]
 
 
+def live_cursor():
+    """Where the demo live story's older posts begin: after its ten newest."""
+    from articles.models import LivePost
+
+    return LivePost.objects.filter(article__slug="storm-ingrid-live").visible()[9].cursor
+
+
 def admin_pages():
     """(role, name, path) of the admin's pages, as the role that works on each sees it."""
     from articles.models import Article
@@ -84,12 +97,14 @@ def admin_pages():
     four_credits = article(slug="former-wagner-commander-asks-norway-for-asylum").pk
     in_review = article(slug="ports-strike-talks-resume").pk
     own_draft = article(slug="draft-budget-explainer").pk
+    live = article(slug="storm-ingrid-live").pk
     waiting = Comment.objects.pending().order_by("pk").first().pk
     return [
         ("editor", "admin-desk-editor", "/admin/"),
         ("editor", "admin-article-list", "/admin/articles/article/"),
         ("editor", "admin-article-four-credits", f"/admin/articles/article/{four_credits}/change/"),
         ("editor", "admin-article-new", "/admin/articles/article/add/"),
+        ("editor", "admin-article-live", f"/admin/articles/article/{live}/change/"),
         ("editor", "admin-publish-page", f"/admin/articles/article/{in_review}/workflow/publish/"),
         ("editor", "admin-notices", "/admin/desk/notice/"),
         ("editor", "admin-notification-settings", "/admin/desk/settings/"),
@@ -100,6 +115,7 @@ def admin_pages():
             "admin-article-reporter-draft",
             f"/admin/articles/article/{own_draft}/change/",
         ),
+        ("reporter", "admin-article-live-reporter", f"/admin/articles/article/{live}/change/"),
         ("translator", "admin-desk-translator", "/admin/"),
         ("moderator", "admin-desk-moderator", "/admin/"),
         ("moderator", "admin-comment-queue", "/admin/comments/comment/"),

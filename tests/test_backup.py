@@ -13,7 +13,7 @@ from reversion.models import Revision, Version
 from articles.models import Article, Contributor, CreditStyle, Section, Transition
 from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
 from desk.models import Notice, NoticeSetting
-from tests.factories import with_lead_image
+from tests.factories import jpeg, with_lead_image
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,8 @@ MODELS = [
     "articles.Correction",
     "articles.Transition",
     "articles.FormerSlug",
+    "articles.LivePost",
+    "articles.LivePostCredit",
     "reversion.Revision",
     "reversion.Version",
     "comments.Comment",
@@ -70,6 +72,14 @@ def newsroom(make_article, editor, reporter, moderator, make_user):
     story.submit(reporter)
     story.publish(editor)
     story.add_correction(editor, "The trial opened on Tuesday.", wrong="Monday", right="Tuesday")
+    story.start_live_coverage(editor)
+    story.add_live_post(
+        editor,
+        "<p>The verdict is expected on Friday.</p>",
+        image=jpeg(320, 200),
+        image_alt="The court house",
+        credits=[("reporting", story.credits.first().contributor, "Oslo")],
+    ).pin(editor)
     story.slug = "harbour-fraud-trial"  # its first address keeps answering
     story.save()
     translation = story.create_translation(editor, "fr", story.credits.first().contributor)

@@ -54,3 +54,19 @@ def test_the_demo_shows_french_places_bylines_and_a_photo_credit(demo, client):
     )
     banks = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
     assert 'Photo: <a href="/contributor/petra-lindqvist/">Petra Lindqvist</a>' in banks
+
+
+def test_the_demo_has_a_live_story_from_three_reporters_in_two_places(demo, client):
+    from articles.models import Article, LivePostCredit
+
+    story = Article.objects.get(slug="storm-ingrid-live")
+    assert story.coverage_is_running and story.is_public
+    posts = story.live_posts.visible()
+    assert posts.count() == 20
+    credits = LivePostCredit.objects.filter(post__article=story)
+    assert len({c.contributor_id for c in credits}) == 3
+    assert {c.place for c in credits} == {"Bergen", "Stavanger"}
+    assert posts.filter(pinned=True).exists() and posts.exclude(correction="").count() == 1
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "Key points" in page and "gave 21,000 homes" in page
+    assert "Anna Ringstrom in Bergen" in page

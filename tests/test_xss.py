@@ -298,3 +298,52 @@ def test_a_refused_request_does_not_echo_what_was_sent(client):
         page = response.content.decode()
         assert_dead(page, payload)
         assert escape(payload) not in page
+
+
+@pytest.fixture
+def live_story(make_article, editor):
+    """A live story with one post per payload, the payload in every field a post shows."""
+    story = make_article(headline="Live", slug="live-sweep")
+    story.publish(editor)
+    story.start_live_coverage(editor)
+    writers = Contributor.objects.bulk_create(
+        Contributor(name=payload[:150], slug=f"live-writer-{n}")
+        for n, payload in enumerate(PAYLOADS)
+    )
+    for payload, writer in zip(PAYLOADS, writers, strict=True):
+        post = story.add_live_post(
+            editor,
+            f"<p>Said {payload}</p>{payload}",
+            title=payload[:250],
+            image=jpeg(320, 200),
+            image_alt=payload,
+            image_caption=payload,
+            credits=[("reporting", writer, payload[:100])],
+        )
+        post.pin(editor)
+        post.correct(editor, payload)
+    return story
+
+
+def test_live_posts_on_the_page_in_updates_feed_json_ld_and_ninjs(client, live_story):
+    page = client.get(live_story.get_absolute_url()).content.decode()
+    older = page.split('href="?before=', 1)[1].split("#", 1)[0]
+    both = page + client.get(live_story.get_absolute_url(), {"before": older}).content.decode()
+    assert_dead(both, "the live story's pages")
+    for payload in PAYLOADS:
+        assert f'alt="{escape(payload)}"' in both, payload
+    inside = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "</script" not in inside.lower() and "<!--" not in inside
+    titles = {update["headline"] for update in json.loads(inside)["liveBlogUpdate"]}
+    assert set(PAYLOADS) <= titles | {p[:250] for p in PAYLOADS}
+    updates = client.get(
+        reverse("articles:live-updates", args=[live_story.slug]), {"after": "0_0"}
+    ).json()
+    assert len(updates["posts"]) == len(PAYLOADS)
+    for html in updates["posts"]:
+        assert_dead(html, html)
+    feed = client.get(reverse("articles:live-feed", args=[live_story.slug])).content
+    ET.fromstring(feed)  # well-formed whatever the posts held
+    assert b"<script" not in feed
+    ninjs = client.get(reverse("wire:ninjs", args=[live_story.slug])).content.decode()
+    json.loads(ninjs)

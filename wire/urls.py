@@ -21,4 +21,11 @@ urlpatterns = [
         public_page(follow_former_slugs(views.NinjsView.as_view(), "wire:ninjs", stories)),
         name="ninjs",
     ),
+    path(
+        "articles/<slug:slug>/live/<int:post_id>/ninjs.json",
+        public_page(
+            follow_former_slugs(views.LivePostNinjsView.as_view(), "wire:live-post-ninjs", stories)
+        ),
+        name="live-post-ninjs",
+    ),
 ]

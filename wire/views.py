@@ -3,14 +3,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from django.views.generic import DetailView, FormView
 
-from articles.models import Article, WorkflowError
+from articles.models import Article, LivePost, WorkflowError
 
 from .forms import ImportStoryForm
 from .importer import read_story, save_story
+from .live_ninjs import post_to_ninjs, with_live_posts
 from .ninjs import article_to_ninjs
 from .story import BadStory
 
@@ -30,7 +31,20 @@ class NinjsView(DetailView):
         )
 
     def render_to_response(self, context):
-        item = article_to_ninjs(self.object, self.request.build_absolute_uri)
+        absolute = self.request.build_absolute_uri
+        item = with_live_posts(article_to_ninjs(self.object, absolute), self.object, absolute)
+        return JsonResponse(item, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+class LivePostNinjsView(NinjsView):
+    """One post of a live story as ninjs; a withdrawn one answers a kill notice."""
+
+    def render_to_response(self, context):
+        post = get_object_or_404(
+            LivePost.objects.with_credits(), pk=self.kwargs["post_id"], article=self.object
+        )
+        post.article = self.object
+        item = post_to_ninjs(post, self.request.build_absolute_uri)
         return JsonResponse(item, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 

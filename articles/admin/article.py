@@ -13,6 +13,7 @@ from ..templatetags.article_admin import state_badges
 from .creditcheck import CreditsCheckFilter, CreditsCheckMixin
 from .credits import ArticleChildInline, CreditInline, CreditsAdminMixin
 from .listing import ArticleListMixin
+from .live import LiveCoverageAdminMixin
 from .revisions import RevisionsAdminMixin
 from .translations import TranslationFilter, TranslationsAdminMixin
 from .workflow import WorkflowAdminMixin, step_action
@@ -31,6 +32,7 @@ class CorrectionInline(ArticleChildInline, admin.StackedInline):
 class ArticleAdmin(
     DateDrillDownGuard,
     ArticleListMixin,
+    LiveCoverageAdminMixin,
     CreditsCheckMixin,
     CreditsAdminMixin,
     WorkflowAdminMixin,

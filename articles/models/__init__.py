@@ -9,6 +9,7 @@ The articles app's data and rules, one concern per module:
 - ``updates``: edits, updates, corrections and translations after writing;
 - ``corrections``: the corrections readers see;
 - ``takedown``: what a withdrawal takes down besides the pages (the lead image);
+- ``live``: live coverage, a published story's stream of posts;
 - ``addresses``: the slugs stories, sections and contributors had before, still answering.
 """
 
@@ -23,6 +24,7 @@ from .article import (
 )
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
+from .live import LiveCursor, LivePost, LivePostCredit
 from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
 from .workflow import PUBLISH_PERMISSION, STEPS, Status, Step, Transition, WorkflowError
@@ -41,6 +43,9 @@ __all__ = [
     "CreditPhrase",
     "CreditStyle",
     "FormerSlug",
+    "LiveCursor",
+    "LivePost",
+    "LivePostCredit",
     "Place",
     "ReaderState",
     "Role",

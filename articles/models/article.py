@@ -16,6 +16,7 @@ from .. import search
 from ..html import sanitize_html
 from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import Credit, CreditedMixin, CreditStyle
+from .live import LiveCoverageMixin
 from .takedown import TakedownMixin
 from .taxonomy import CommentPolicy, Section
 from .updates import UpdatesMixin
@@ -144,7 +145,13 @@ def lead_image_path(instance, filename):
 
 @reversion.register(follow=["credits"])
 class Article(
-    UpdatesMixin, WorkflowMixin, TakedownMixin, CreditedMixin, KeepsFormerSlugs, models.Model
+    UpdatesMixin,
+    WorkflowMixin,
+    TakedownMixin,
+    LiveCoverageMixin,
+    CreditedMixin,
+    KeepsFormerSlugs,
+    models.Model,
 ):
     headline = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
@@ -226,6 +233,9 @@ class Article(
         help_text="Not shown to readers anywhere before this time, even once published; "
         "partners may receive it earlier, marked as embargoed.",
     )
+    # Live coverage (models/live.py): posts are added between these times.
+    coverage_started_at = models.DateTimeField("live coverage started", null=True, blank=True)
+    coverage_ended_at = models.DateTimeField("live coverage ended", null=True, blank=True)
     # Counts corrections and substantive updates. A translation remembers the
     # count of its original it was made from: a lower number means out of date.
     revision = models.PositiveIntegerField(default=1, editable=False)
@@ -257,6 +267,8 @@ class Article(
         "revision",
         "source_revision",
         "source_id",
+        "coverage_started_at",
+        "coverage_ended_at",
     ]
 
     class Meta:

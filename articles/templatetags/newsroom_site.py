@@ -102,3 +102,9 @@ def iso_time(value):
 def absolute_url(context, location):
     """The full address of a path at the host the reader used (no sites framework here)."""
     return context["request"].build_absolute_uri(location)
+
+
+@register.simple_tag
+def image_renditions(image_field):
+    """Renditions of any picture field (a live post's), smallest first."""
+    return renditions_for(image_field)

@@ -18,12 +18,18 @@
             window.django.jQuery(form).on('change', touched);  // the search boxes' changes
         }
 
-        form.addEventListener('click', (event) => {
+        const confirmFirst = (event) => {
             const button = event.target.closest('[data-confirm]');
             if (button && !window.confirm(button.dataset.confirm)) {
                 event.preventDefault();
             }
-        });
+        };
+        form.addEventListener('click', confirmFirst);
+        // The live desk's forms sit above the article's: ending coverage or withdrawing asks too.
+        const liveDesk = document.querySelector('.live-desk');
+        if (liveDesk) {
+            liveDesk.addEventListener('click', confirmFirst);
+        }
         form.addEventListener('submit', () => { unsaved = false; });
 
         window.addEventListener('beforeunload', (event) => {

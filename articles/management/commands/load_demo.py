@@ -17,6 +17,8 @@ from PIL import Image, ImageDraw
 from articles.models import Article, Contributor, Credit, Section, Transition
 from comments.models import Comment
 
+from ..demo_live import make_live_story
+
 DEMO_PASSWORD = "newsroom-demo"
 
 USERS = [
@@ -284,6 +286,8 @@ class Command(BaseCommand):
             self._make_article(data, sections, contributors, editor, reporter)
         if made:
             self._add_comments(User.objects.get(username="moderator"))
+        if make_live_story(sections["europe"], contributors, editor, reporter):
+            made += 1
         self.stdout.write(
             f"Demo newsroom ready: {made} new article(s). "
             f"Log in at /admin/ as admin, editor, reporter, translator or moderator "

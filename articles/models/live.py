@@ -1,0 +1,324 @@
+"""
+Live coverage: a published article switched to live gets a stream of posts, each
+with its own time, words, picture and credits, until the newsroom ends the coverage.
+
+Who may do what follows the article's roles: whoever may edit the story, or is on it
+(wrote or is credited on it) may post; those who may publish pin, correct, withdraw
+and break posts out, and start and end the coverage.
+"""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils import timezone
+
+from .. import creditlines
+from ..html import html_to_text, sanitize_html
+from ..images import clean_image_upload
+from .credits import ROLES_WITH_PLACE, Credit, CreditStyle, Role
+from .workflow import PUBLISH_PERMISSION, WorkflowError
+
+POST_CREDIT_ROLES = [Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.PHOTOGRAPHY, Role.VIDEO]
+
+
+def live_image_path(instance, filename):
+    extension = PurePath(filename).suffix.lower()
+    if extension not in {".jpg", ".jpeg", ".png", ".gif", ".webp"}:
+        extension = ".jpg"
+    return timezone.now().strftime(f"live/%Y/%m/{uuid.uuid4().hex}{extension}")
+
+
+class LivePostQuerySet(models.QuerySet):
+    def visible(self):
+        """What readers see of a live story: every post not withdrawn, newest first."""
+        return self.filter(withdrawn_at__isnull=True).order_by("-posted_at", "-pk")
+
+    def with_credits(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "credits", queryset=LivePostCredit.objects.select_related("contributor")
+            )
+        )
+
+
+class LivePost(models.Model):
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="live_posts")
+    posted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    title = models.CharField(max_length=250, blank=True)
+    body = models.TextField(
+        help_text="HTML: paragraphs, subheads, links, quotes and lists, as in articles."
+    )
+    image = models.ImageField(upload_to=live_image_path, blank=True)
+    image_alt = models.CharField("image alt text", max_length=250, blank=True)
+    image_caption = models.CharField(max_length=500, blank=True)
+    pinned = models.BooleanField(
+        default=False, help_text="A key point: shown in the summary at the top."
+    )
+    correction = models.TextField(blank=True, help_text="The correction note readers see.")
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    broken_out_to = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LivePostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-posted_at", "-pk"]
+        indexes = [models.Index(fields=["article", "-posted_at", "-id"], name="live_post_order")]
+
+    def __str__(self):
+        return self.title or html_to_text(self.body)[:60]
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#post-{self.pk}"
+
+    @property
+    def cursor(self):
+        """Where a reader who has seen this post stands: its time and id (see LiveCursor)."""
+        return LiveCursor.of(self)
+
+    # Credits, written in the article's credit style
+
+    def credit_tuples(self):
+        return [(c.role, c.contributor.name, c.place, "") for c in self.credits.all()]
+
+    @property
+    def credit_line(self):
+        return self.article.live_credit_line(self.credit_tuples())
+
+    # State changes, each checked against the article's roles
+
+    def _editorial(self, user, verb):
+        if not self.article.can_run_live_coverage(user):
+            raise PermissionDenied(f"You may not {verb} posts on “{self.article.headline}”.")
+
+    def pin(self, by, pinned=True):
+        self._editorial(by, "pin")
+        self.pinned = pinned
+        self.save(update_fields=["pinned"])
+
+    def correct(self, by, note):
+        self._editorial(by, "correct")
+        if not note.strip():
+            raise ValidationError("Say what was wrong: readers see the correction note.")
+        self.correction, self.corrected_at = note.strip(), timezone.now()
+        self.save(update_fields=["correction", "corrected_at"])
+
+    def withdraw(self, by):
+        self._editorial(by, "withdraw")
+        self.withdrawn_at = timezone.now()
+        self.pinned = False
+        self.save(update_fields=["withdrawn_at", "pinned"])
+
+    def break_out(self, by):
+        """A new draft article from this post (words, picture, credits); the post links to it."""
+        self._editorial(by, "break out")
+        if self.broken_out_to_id:
+            raise WorkflowError("This post already has its own article.")
+        article = self.article
+        Article = type(article)
+        headline = self.title or html_to_text(self.body).split("\n")[0][:250] or article.headline
+        with transaction.atomic():
+            story = Article.objects.create(
+                headline=headline,
+                slug=Article.objects.unique_slug(f"{article.slug}-{self.pk}"),
+                body=self.body,
+                section=article.section,
+                language=article.language,
+                credit_style=article.credit_style,
+                lead_image_alt=self.image_alt,
+                lead_image_caption=self.image_caption,
+                created_by=by,
+                notes=f"Broken out of the live story “{article.headline}”.",
+            )
+            if self.image:
+                # A copy of its own: withdrawing either story must not take the other's down.
+                with self.image.open("rb") as picture:
+                    story.lead_image.save(
+                        PurePath(self.image.name).name, ContentFile(picture.read()), save=True
+                    )
+            for position, credit in enumerate(self.credits.all()):
+                Credit.objects.create(
+                    article=story,
+                    contributor=credit.contributor,
+                    role=credit.role,
+                    place=credit.place,
+                    position=position,
+                )
+            self.broken_out_to = story
+            self.save(update_fields=["broken_out_to"])
+        return story
+
+
+class LivePostCredit(models.Model):
+    """Who reported a post, and from where."""
+
+    post = models.ForeignKey(LivePost, on_delete=models.CASCADE, related_name="credits")
+    contributor = models.ForeignKey("Contributor", on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.REPORTING)
+    place = models.CharField(max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.contributor}"
+
+    def clean(self):
+        if self.place and self.role not in ROLES_WITH_PLACE:
+            raise ValidationError({"place": "This role is credited without a place."})
+
+
+class LiveCursor:
+    """A post's place in the stream: its time (in microseconds) and id, as ``<time>_<id>``.
+
+    The same cursor gives the same answer to every reader, so a CDN can keep it.
+    """
+
+    EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+    def __init__(self, moment, pk):
+        self.moment, self.pk = moment, pk
+
+    @classmethod
+    def of(cls, post):
+        return cls(post.posted_at, post.pk)
+
+    @classmethod
+    def parse(cls, text):
+        """The cursor written in ``text``; ValueError saying why when it is none."""
+        micros, _, pk = (text or "").partition("_")
+        if not (micros.isdigit() and pk.isdigit()) or len(micros) > 18 or len(pk) > 18:
+            raise ValueError("A cursor is a post's time in microseconds and its id: 123_45.")
+        return cls(cls.EPOCH + timedelta(microseconds=int(micros)), int(pk))
+
+    def __str__(self):
+        delta = self.moment - self.EPOCH
+        micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        return f"{micros}_{self.pk}"
+
+    def after_q(self):
+        return models.Q(posted_at__gt=self.moment) | models.Q(posted_at=self.moment, pk__gt=self.pk)
+
+    def before_q(self):
+        return models.Q(posted_at__lt=self.moment) | models.Q(posted_at=self.moment, pk__lt=self.pk)
+
+
+class LiveCoverageMixin:
+    """What an article switched to live can do (the fields are on Article)."""
+
+    @property
+    def is_live_coverage(self):
+        return self.coverage_started_at is not None
+
+    @property
+    def coverage_is_running(self):
+        return self.coverage_started_at is not None and self.coverage_ended_at is None
+
+    def can_post_live(self, user):
+        """Whoever may edit the story, or is on it, may add posts while coverage runs."""
+        if user.has_perm("articles.edit_any_article"):
+            return True
+        if not user.has_perm("articles.change_article"):
+            return False
+        return self.created_by_id == user.pk or self.credits.filter(contributor__user=user).exists()
+
+    def can_run_live_coverage(self, user):
+        """Starting, ending, pinning, correcting, withdrawing, breaking out: who may publish."""
+        return user.has_perm(PUBLISH_PERMISSION)
+
+    def start_live_coverage(self, by):
+        if not self.can_run_live_coverage(by):
+            raise PermissionDenied(f"You may not start live coverage of “{self.headline}”.")
+        if self.coverage_is_running:
+            raise WorkflowError(f"“{self.headline}” is already live.")
+        self.coverage_started_at = self.coverage_started_at or timezone.now()
+        self.coverage_ended_at = None
+        self.save(update_fields=["coverage_started_at", "coverage_ended_at", "modified_at"])
+
+    def end_live_coverage(self, by):
+        if not self.can_run_live_coverage(by):
+            raise PermissionDenied(f"You may not end live coverage of “{self.headline}”.")
+        if not self.coverage_is_running:
+            raise WorkflowError(f"“{self.headline}” has no live coverage running.")
+        self.coverage_ended_at = timezone.now()
+        self.save(update_fields=["coverage_ended_at", "modified_at"])
+
+    def add_live_post(
+        self, by, body, title="", image=None, image_alt="", image_caption="", credits=()
+    ):
+        """A new post; ``credits`` are (role, contributor, place). Refusals say why."""
+        if not self.coverage_is_running:
+            raise WorkflowError(f"“{self.headline}” has no live coverage running.")
+        if not self.can_post_live(by):
+            raise PermissionDenied(f"You may not post on “{self.headline}”.")
+        if not html_to_text(sanitize_html(body)).strip():
+            raise ValidationError({"body": "A post needs some text."})
+        if image and not image_alt.strip():
+            raise ValidationError({"image_alt": "Say what the picture shows, for blind readers."})
+        if image:
+            image = clean_image_upload(image)
+        with transaction.atomic():
+            post = LivePost(article=self, title=title, body=body, image_alt=image_alt)
+            post.image_caption = image_caption
+            post.created_by = by
+            if image:
+                post.image.save(image.name, image, save=False)
+            post.save()
+            for position, (role, contributor, place) in enumerate(credits):
+                credit = LivePostCredit(
+                    post=post, contributor=contributor, role=role, place=place, position=position
+                )
+                credit.full_clean(exclude=["post"])
+                credit.save()
+        self.__dict__.pop("_live_credits", None)
+        return post
+
+    # Credits: the article's line names everyone who contributed to a post, once.
+
+    def live_post_credit_tuples(self):
+        if not self.is_live_coverage or self.pk is None:
+            return []
+        if "_live_credits" not in self.__dict__:
+            rows = (
+                LivePostCredit.objects.filter(
+                    post__article=self.pk, post__withdrawn_at__isnull=True
+                )
+                .order_by("post__posted_at", "post_id", "position")
+                .values_list("role", "contributor__name", "place")
+            )
+            self.__dict__["_live_credits"] = [(role, name, place, "") for role, name, place in rows]
+        return self.__dict__["_live_credits"]
+
+    def credit_tuples(self):
+        own = super().credit_tuples()
+        seen = {(role, name) for role, name, *_ in own}
+        for role, name, place, language in self.live_post_credit_tuples():
+            if (role, name) not in seen:
+                seen.add((role, name))
+                own.append((role, name, place, language))
+        return own
+
+    def live_credit_line(self, credits):
+        """A post's credits in the article's style (one style for every post of the page)."""
+        if "_live_style" not in self.__dict__:
+            styles = CreditStyle.objects.plain_styles()
+            self.__dict__["_live_style"] = creditlines.style_for(
+                styles, self.credit_style_id, self.language, False
+            )
+        style = self.__dict__["_live_style"]
+        return creditlines.render_credit_line(style, list(credits)) if style and credits else ""

@@ -1,0 +1,93 @@
+"""A live story beyond its page: JSON-LD LiveBlogPosting, the Atom feed of posts, ninjs."""
+
+import json
+
+import feedparser
+import pytest
+from django.urls import reverse
+
+from tests.factories import contributor, jpeg, schema_errors
+
+
+@pytest.fixture
+def live(publish, editor):
+    story = publish(headline="Storm reaches the coast", slug="storm-live")
+    story.start_live_coverage(editor)
+    story.add_live_post(
+        editor,
+        "<p>Wind picks up.</p>",
+        title="Wind",
+        credits=[("reporting", contributor("Bo Ek"), "Bergen")],
+    ).correct(editor, "Gusts of 120 km/h, not 210.")
+    story.add_live_post(
+        editor, "<p>Trees down.</p>", image=jpeg(400, 300), image_alt="A fallen tree"
+    )
+    story.add_live_post(editor, "<p>Wrong town named.</p>", title="Mistake").withdraw(editor)
+    return story
+
+
+def json_ld(html):
+    return json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>")[0])
+
+
+def test_json_ld_is_a_live_blog_posting_without_withdrawn_posts(client, live, editor):
+    data = json_ld(client.get(live.get_absolute_url()).content.decode())
+    assert data["@type"] == "LiveBlogPosting"
+    assert data["coverageStartTime"] == live.coverage_started_at.isoformat()
+    assert "coverageEndTime" not in data
+    updates = data["liveBlogUpdate"]
+    assert [u["articleBody"] for u in updates] == ["Trees down.", "Wind picks up."]
+    assert updates[1]["author"][0]["name"] == "Bo Ek"
+    assert updates[1]["correction"]["text"] == "Gusts of 120 km/h, not 210."
+    assert updates[0]["image"].startswith("http://testserver/media/renditions/")
+    assert all(u["@type"] == "BlogPosting" and "#post-" in u["url"] for u in updates)
+    live.end_live_coverage(editor)
+    data = json_ld(client.get(live.get_absolute_url()).content.decode())
+    assert data["coverageEndTime"] == live.coverage_ended_at.isoformat()
+
+
+def test_a_story_never_live_stays_a_news_article(client, publish):
+    story = publish(slug="plain")
+    data = json_ld(client.get(story.get_absolute_url()).content.decode())
+    assert data["@type"] == "NewsArticle" and "liveBlogUpdate" not in data
+
+
+def test_the_atom_feed_lists_the_posts_newest_first_without_withdrawn(client, live):
+    page = client.get(live.get_absolute_url()).content.decode()
+    url = reverse("articles:live-feed", args=[live.slug])
+    assert f'href="{url}"' in page
+    feed = feedparser.parse(client.get(url).content)
+    assert feed.feed.title == "Storm reaches the coast" and not feed.bozo
+    assert [entry.title for entry in feed.entries] == ["Trees down.", "Wind"]
+    assert feed.entries[1].author == "Bo Ek"
+    assert feed.entries[1].link.endswith(
+        f"{live.get_absolute_url()}#post-{live.live_posts.last().pk}"
+    )
+
+
+def test_no_feed_for_a_story_that_is_not_live(client, publish):
+    story = publish(slug="plain")
+    assert client.get(reverse("articles:live-feed", args=[story.slug])).status_code == 404
+
+
+def test_ninjs_of_the_story_carries_its_posts(client, live):
+    item = client.get(reverse("wire:ninjs", args=[live.slug])).json()
+    assert schema_errors(item) == []
+    posts = [a for a in item["associations"] if a["name"].startswith("post-")]
+    assert [p["bodies"][0]["value"] for p in posts] == ["Trees down.", "Wind picks up."]
+    assert "Wrong town named." not in json.dumps(item)
+
+
+def test_ninjs_of_each_post_and_a_kill_notice_for_a_withdrawn_one(client, live):
+    wind = live.live_posts.get(title="Wind")
+    item = client.get(reverse("wire:live-post-ninjs", args=[live.slug, wind.pk])).json()
+    assert schema_errors(item) == []
+    assert item["by"] == "(Reporting by Bo Ek in Bergen)" and item["located"] == "Bergen"
+    assert item["descriptions"][0]["value"] == "Gusts of 120 km/h, not 210."
+    assert item["pubstatus"] == "usable" and item["version"] == "2"
+    mistake = live.live_posts.get(title="Mistake")
+    url = reverse("wire:live-post-ninjs", args=[live.slug, mistake.pk])
+    killed = client.get(url).json()
+    assert schema_errors(killed) == []
+    assert killed["pubstatus"] == "canceled" and "Wrong town" not in json.dumps(killed)
+    assert client.get(reverse("wire:live-post-ninjs", args=[live.slug, 99999])).status_code == 404
