@@ -17,12 +17,18 @@ class ArticlesConfig(AppConfig):
         pagecache.watch(
             Article,
             pages.article_changed,
-            before=pages.PLACEMENT,
+            before=pages.BEFORE,
             instance_tag=lambda article: pages.article(article.pk),
             moves_schedule=True,
         )
         pagecache.watch(self.get_model("Credit"), pages.credit_changed, before=["contributor_id"])
         pagecache.watch(self.get_model("Correction"), pages.correction_changed)
+        pagecache.watch(
+            self.get_model("LibraryImage"),
+            pages.picture_changed,
+            before=["photographer_id"],
+            instance_tag=lambda picture: f"picture-{picture.pk}",
+        )
         pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
         # Sections, credit styles and places show on every page, in menus and credit lines.
         for name in ("Section", "CreditStyle", "CreditPhrase", "Place"):

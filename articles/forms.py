@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .images import SafeImageField
 from .models import STEPS, Article, Contributor
 
 # The name of the article form's buttons that save, then take a workflow step.
@@ -82,14 +81,10 @@ class ArticleAdminForm(forms.ModelForm):
             "credit_style",
             "comment_policy",
             "lead_image",
-            "lead_image_caption",
-            "lead_image_alt",
-            "lead_image_credit",
             "embargo_until",
             "notes",
             "credits_to_check",
         ]
-        field_classes = {"lead_image": SafeImageField}
         widgets = {
             "headline": forms.TextInput(attrs={"size": 90}),
             "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),

@@ -46,7 +46,7 @@ class ArticleAdmin(
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["translation_of"]
+    autocomplete_fields = ["translation_of", "lead_image"]
     inlines = [CreditInline, CorrectionInline]
     # The publish time changes only through the Publish step, which records it.
     readonly_fields = [
@@ -75,12 +75,7 @@ class ArticleAdmin(
         (
             "Lead image",
             {
-                "fields": [
-                    "lead_image",
-                    "lead_image_caption",
-                    "lead_image_alt",
-                    "lead_image_credit",
-                ],
+                "fields": ["lead_image"],
                 "classes": ["desk-media"],
             },
         ),

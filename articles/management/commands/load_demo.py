@@ -14,7 +14,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.models import Article, Contributor, Credit, Section, Transition
+from articles.models import Article, Contributor, Credit, LibraryImage, Section, Transition
 from comments.models import Comment
 
 DEMO_PASSWORD = "newsroom-demo"
@@ -74,7 +74,8 @@ ARTICLES = [
             ("translation", "Lina Golovnya", "", "fr"),
             ("editing", "Blandine Hénault", "", ""),
         ],
-        "image": ("Snow on the border fence", (70, 110, 150)),
+        # The photographer is not on the story's credits: the library picture credits her.
+        "image": ("Snow on the border fence", (70, 110, 150), "Petra Lindqvist"),
         "status": "published",
         "hours_ago": 2,
     },
@@ -126,7 +127,7 @@ ARTICLES = [
             ("editing", "Alex Richardson", "", ""),
             ("photography", "Petra Lindqvist", "Oslo", ""),
         ],
-        "image": ("The central bank building at dusk", (160, 120, 60)),
+        "image": ("The central bank building at dusk", (160, 120, 60), "Petra Lindqvist"),
         "status": "published",
         "hours_ago": 5,
         "correction": {
@@ -235,6 +236,20 @@ def demo_image(colour, label):
     return ContentFile(buffer.getvalue(), name="demo.jpg")
 
 
+def library_picture(caption, colour, photographer, uploaded_by):
+    picture = LibraryImage(
+        caption=caption,
+        alt_text=caption,
+        photographer=photographer,
+        focal_x=0.3,
+        focal_y=0.4,
+        uploaded_by=uploaded_by,
+    )
+    picture.file.save("demo.jpg", demo_image(colour, caption), save=False)
+    picture.save()
+    return picture
+
+
 class Command(BaseCommand):
     help = "Load the demo newsroom: sections, contributors, articles and one user per role."
 
@@ -323,11 +338,10 @@ class Command(BaseCommand):
         if "translation_of" in data:
             article.translation_of = Article.objects.get(slug=data["translation_of"])
         if "image" in data:
-            caption, colour = data["image"]
-            article.lead_image.save("demo.jpg", demo_image(colour, caption), save=False)
-            article.lead_image_caption = caption
-            article.lead_image_alt = caption
-            article.lead_image_credit = "Demo photo"
+            caption, colour, photographer = data["image"]
+            article.lead_image = library_picture(
+                caption, colour, contributors[photographer], reporter
+            )
         article.save()
         for position, (role, name, credit_place, language) in enumerate(data["credits"]):
             Credit.objects.create(
