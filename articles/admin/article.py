@@ -7,6 +7,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from newsroom.admin_dates import DateDrillDownGuard
 
+from ..editor import allow_import_map
 from ..forms import ArticleAdminForm, LabelledSplitDateTime
 from ..models import STEPS, Article, Correction
 from ..templatetags.article_admin import state_badges
@@ -140,6 +141,12 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_credits()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The body's editor loads its modules through an import map (articles/editor.py).
+        return allow_import_map(
+            super().changeform_view(request, object_id, form_url, extra_context)
+        )
 
     def view_on_site(self, obj):
         # Readers' address once they can see it; until then the staff preview, never a 404.
