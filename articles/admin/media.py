@@ -21,7 +21,7 @@ class LibraryImageForm(forms.ModelForm):
 class LibraryImageAdmin(admin.ModelAdmin):
     form = LibraryImageForm
     list_display = ["thumbnail", "caption_or_alt", "photographer", "credit", "uploaded_at"]
-    list_display_links = ["thumbnail", "caption_or_alt"]
+    list_display_links = ["caption_or_alt"]
     list_select_related = ["photographer"]
     search_fields = ["caption", "alt_text", "photographer__name", "credit"]
     list_filter = ["uploaded_at", ("photographer", admin.RelatedOnlyFieldListFilter)]
