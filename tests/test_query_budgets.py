@@ -33,7 +33,7 @@ EIGHT_CREDITS = [
 LIST_BUDGETS = {
     "/": 2,
     "/section/world/": 3,
-    "/contributor/guy-faulconbridge/": 3,
+    "/contributor/guy-faulconbridge/": 4,  # and one for the pictures they took
     "/search/?q=harbour": 3,
     "/feeds/rss/": 2,
     "/feeds/atom/": 2,
