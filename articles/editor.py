@@ -28,6 +28,10 @@ BODY_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
+    # A quote made a pull quote from the menu; fact boxes are written in the HTML box.
+    "NodeClass": {
+        "cssClasses": {"blockquote": [{"className": "pull-quote", "title": "Pull quote"}]}
+    },
     "HardBreak": True,
     "History": True,
     "HTML": True,

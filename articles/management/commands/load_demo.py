@@ -114,6 +114,12 @@ ARTICLES = [
             "Norway's and Sweden's central banks left their key rates unchanged on Thursday, "
             "saying they wanted more evidence that inflation was slowing."
         )
+        + '<aside class="fact-box"><h3>The decisions</h3><ul>'
+        "<li>Norges Bank: policy rate held at 4.5%</li>"
+        "<li>Riksbank: policy rate held at 4.0%</li>"
+        "<li>Next meetings: in six weeks</li></ul></aside>"
+        + '<blockquote class="pull-quote"><p>“We want to see inflation slow for longer '
+        "before we move.”</p></blockquote>"
         + "<h2>Currency moves</h2>"
         + paragraphs(
             "Traders said sharp swings in the rouble had little direct effect on Nordic "
