@@ -7,7 +7,7 @@ from articles.html import sanitize_html
 
 pytestmark = pytest.mark.django_db
 
-FACT_BOX = '<aside class="fact-box"><h3>The decisions</h3><ul><li>Held at 4.5%</li></ul></aside>'
+FACT_BOX = '<aside class="fact-box"><h2>The decisions</h2><ul><li>Held at 4.5%</li></ul></aside>'
 PULL_QUOTE = '<blockquote class="pull-quote"><p>“We want to see more.”</p></blockquote>'
 
 
@@ -41,5 +41,5 @@ def test_the_demo_has_a_pull_quote_and_a_fact_box(client):
 
     call_command("load_demo", verbosity=0)
     html = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
-    assert '<aside class="fact-box"><h3>The decisions</h3>' in html
+    assert '<aside class="fact-box"><h2>The decisions</h2>' in html
     assert '<blockquote class="pull-quote">' in html

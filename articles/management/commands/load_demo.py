@@ -114,7 +114,7 @@ ARTICLES = [
             "Norway's and Sweden's central banks left their key rates unchanged on Thursday, "
             "saying they wanted more evidence that inflation was slowing."
         )
-        + '<aside class="fact-box"><h3>The decisions</h3><ul>'
+        + '<aside class="fact-box"><h2>The decisions</h2><ul>'
         "<li>Norges Bank: policy rate held at 4.5%</li>"
         "<li>Riksbank: policy rate held at 4.0%</li>"
         "<li>Next meetings: in six weeks</li></ul></aside>"
