@@ -17,7 +17,7 @@ class ArticlesConfig(AppConfig):
         pagecache.watch(
             Article,
             pages.article_changed,
-            before=pages.PLACEMENT,
+            before=pages.BEFORE,
             instance_tag=lambda article: pages.article(article.pk),
             moves_schedule=pages.article_moves_schedule,
         )
@@ -26,6 +26,12 @@ class ArticlesConfig(AppConfig):
             self.get_model("Correction"),
             pages.correction_changed,
             moves_schedule=pages.correction_moves_schedule,
+        )
+        pagecache.watch(
+            self.get_model("LibraryImage"),
+            pages.picture_changed,
+            before=["photographer_id"],
+            instance_tag=lambda picture: f"picture-{picture.pk}",
         )
         pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
         # Sections, credit styles and places show on every page, in menus and credit lines.

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .images import SafeImageField
+from .editor import body_widget
 from .models import STEPS, Article, Contributor
 
 # The name of the article form's buttons that save, then take a workflow step.
@@ -82,18 +82,13 @@ class ArticleAdminForm(forms.ModelForm):
             "credit_style",
             "comment_policy",
             "lead_image",
-            "lead_image_caption",
-            "lead_image_alt",
-            "lead_image_credit",
             "embargo_until",
             "notes",
             "credits_to_check",
         ]
-        field_classes = {"lead_image": SafeImageField}
         widgets = {
             "headline": forms.TextInput(attrs={"size": 90}),
             "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),
-            "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
             "credits_to_check": forms.Textarea(attrs={"rows": 3, "cols": 90}),
         }
 
@@ -109,6 +104,10 @@ class ArticleAdminForm(forms.ModelForm):
         else:
             # A new story starts with its headline, not with the buttons above it.
             self.fields["headline"].widget.attrs["autofocus"] = True
+        # The rich editor, unless the body holds what it would drop (then the HTML box).
+        if "body" in self.fields:  # not when the page is read-only to this user
+            sent = self.data.get(self.add_prefix("body"), "") if self.is_bound else ""
+            self.fields["body"].widget = body_widget(f"{self.instance.body}{sent}")
 
     def requested_step(self):
         """The step of the "Save and …" button that sent the form, if one did."""

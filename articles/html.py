@@ -24,8 +24,12 @@ ALLOWED_TAGS = {
     "br",
     "figure",
     "figcaption",
+    "aside",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "blockquote": {"cite"}, "q": {"cite"}}
+# The body's own blocks, styled on the site: a quote pulled out of the text, and a box of
+# facts beside it. No other class passes.
+ALLOWED_CLASSES = {"blockquote": {"pull-quote"}, "aside": {"fact-box"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -34,6 +38,7 @@ def sanitize_html(value):
         value or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=None,
     ).strip()
@@ -41,6 +46,6 @@ def sanitize_html(value):
 
 def html_to_text(value):
     """Plain text of a body, one paragraph a line, for search and exports."""
-    text = re.sub(r"(?i)</(p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", "\n", value or "")
+    text = re.sub(r"(?i)</(p|h[1-6]|li|blockquote|figcaption|aside)>|<br\s*/?>", "\n", value or "")
     text = html.unescape(nh3.clean(text, tags=set()))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -5,8 +5,9 @@ Tags: ``article-<pk>`` for a story, wherever it shows (its page, lists, feeds);
 ``articles`` for the site-wide lists (home, feeds, search, sitemaps);
 ``section-<pk>-articles``, ``contributor-<pk>-articles`` and
 ``translations-<pk>`` for the stories listed in a section, by a contributor, or
-as versions of one original. Sections and credit styles show on every page and
-end them all (``SITE``); they seldom change.
+as versions of one original; ``picture-<pk>`` for a library picture wherever it shows,
+and ``contributor-<pk>-photos`` for the pictures listed on a photographer's page.
+Sections and credit styles show on every page and end them all (``SITE``); they seldom change.
 """
 
 from django.db.models.functions import Coalesce, Greatest
@@ -14,10 +15,13 @@ from django.utils import timezone
 
 from newsroom.pagecache import SITE
 
-from .models import Article, Correction, Credit, ReaderState, Status
+from .models import Article, Correction, Credit, LibraryImage, ReaderState, Status
 
 # Where a story is listed; a change of any of these moves it between lists.
 PLACEMENT = ("status", "publish_at", "embargo_until", "section_id", "language", "translation_of_id")
+# What an article's change is told about how it was: its lead picture, listed under
+# its photographer, too.
+BEFORE = (*PLACEMENT, "lead_image_id")
 
 
 # What decides when a story reaches readers by itself.
@@ -61,6 +65,9 @@ def article_changed(instance, before):
     after = {name: getattr(instance, name) for name in PLACEMENT}
     live_now = instance.reader_state == ReaderState.LIVE
     live_before = before is not None and _is_live(before, now)
+    tags |= _photos_moved(instance, before, live_now, live_before)
+    if before is not None:
+        before = {name: before[name] for name in PLACEMENT}
     if instance.translation_of_id and (live_now or live_before):
         tags.add(article(instance.translation_of_id))  # its page links the versions
     if live_now != live_before or (live_now and before != after):
@@ -68,6 +75,31 @@ def article_changed(instance, before):
         for values in (after, before or after):
             root = values["translation_of_id"] or instance.pk
             tags |= listed_in(values["section_id"], root, contributors)
+    return tags
+
+
+def photos_of(picture_ids):
+    """The photographers' lists showing these pictures."""
+    photographers = LibraryImage.objects.filter(pk__in=picture_ids, photographer__isnull=False)
+    return {
+        f"contributor-{pk}-photos" for pk in photographers.values_list("photographer_id", flat=True)
+    }
+
+
+def _photos_moved(instance, before, live_now, live_before):
+    """A live story's lead picture came, went or changed: its photographer's list moves."""
+    picture_before = before["lead_image_id"] if before is not None else None
+    if live_now == live_before and picture_before == instance.lead_image_id:
+        return set()
+    shown = {instance.lead_image_id if live_now else None, picture_before if live_before else None}
+    return photos_of(shown - {None})
+
+
+def picture_changed(picture, before):
+    tags = {f"picture-{picture.pk}"}
+    for photographer_id in {picture.photographer_id, (before or {}).get("photographer_id")}:
+        if photographer_id:
+            tags.add(f"contributor-{photographer_id}-photos")
     return tags
 
 
@@ -114,9 +146,9 @@ def released_between(since, until):
         Article.objects.filter(status=Status.PUBLISHED)
         .alias(release=release)
         .filter(release__gt=since, release__lte=until)
-        .values("pk", "section_id", "translation_of_id")
+        .values("pk", "section_id", "translation_of_id", "lead_image_id")
     )
-    tags = set()
+    tags = photos_of({row["lead_image_id"] for row in released} - {None})
     for row in released:
         contributors = Credit.objects.filter(article_id=row["pk"]).values_list(
             "contributor_id", flat=True

@@ -41,9 +41,18 @@ class Rendition:
         return self.storage.url(self.name)
 
 
-def rendition_name(original_name, width):
+def rendition_name(original_name, width, crop=""):
     path = PurePosixPath(original_name)
-    return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}w.jpg")
+    return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}w{crop}.jpg")
+
+
+def crop_suffix(shape, focal):
+    """``-16x9-f30x40``: the shape cropped to and the focal point kept, in the name, so a
+    moved focal point makes new renditions instead of serving the old crop."""
+    if shape is None:
+        return ""
+    x, y = (round(share * 100) for share in focal)
+    return f"-{shape[0]}x{shape[1]}-f{x}x{y}"
 
 
 def failure_name(original_name):
@@ -51,26 +60,31 @@ def failure_name(original_name):
     return str(PurePosixPath("renditions") / path.parent / f"{path.stem}.failed.txt")
 
 
-def renditions_for(image_field):
-    """Renditions of an image field, smallest first; [] when there is no usable image."""
+def renditions_for(image_field, shape=None, focal=(0.5, 0.5)):
+    """Renditions of an image field, smallest first; [] when there is no usable image.
+
+    With a ``shape`` (16, 9) the picture is first cropped to it, keeping the ``focal``
+    point (shares of width and height) as near the middle as the picture allows.
+    """
     if not image_field:
         return []
-    key = CACHE_PREFIX + image_field.name
+    crop = crop_suffix(shape, focal)
+    key = CACHE_PREFIX + image_field.name + crop
     sizes = cache.get(key)
     if sizes is None:
-        sizes = _sizes(image_field)
+        sizes = _sizes(image_field, shape, focal)
         # Renditions and a recorded failure are kept; storage that failed is asked again.
         cache.set(key, sizes or [], None if sizes is not None else RETRY_SECONDS)
         sizes = sizes or []
     storage = image_field.storage
-    return [Rendition(storage, rendition_name(image_field.name, w), w, h) for w, h in sizes]
+    return [Rendition(storage, rendition_name(image_field.name, w, crop), w, h) for w, h in sizes]
 
 
 def discard(storage, original_name):
     """Delete every rendition made of this image (whatever widths it had) and forget them."""
     folder = PurePosixPath(rendition_name(original_name, 0)).parent
     stem = re.escape(PurePosixPath(original_name).stem)
-    own = re.compile(rf"{stem}(-\d+w\.jpg|\.failed\.txt)")
+    own = re.compile(rf"{stem}(-\d+w(-\d+x\d+-f\d+x\d+)?\.jpg|\.failed\.txt)")
     try:
         _, files = storage.listdir(str(folder))
     except FileNotFoundError:
@@ -78,10 +92,10 @@ def discard(storage, original_name):
     for name in files:
         if own.fullmatch(name):
             storage.delete(str(folder / name))
-    cache.delete(CACHE_PREFIX + original_name)
+    cache.delete(CACHE_PREFIX + original_name)  # crops are named after it, asked for no more
 
 
-def _sizes(image_field):
+def _sizes(image_field, shape=None, focal=(0.5, 0.5)):
     """(width, height) of each rendition, made when missing; [] after a recorded failure,
     None when the storage could not be read (try later)."""
     storage, name = image_field.storage, image_field.name
@@ -95,10 +109,13 @@ def _sizes(image_field):
         return None
     try:
         image = ImageOps.exif_transpose(Image.open(BytesIO(data)))
+        if shape is not None:
+            image = cropped(image, shape, focal)
         # Never enlarge: an image narrower than a width is served at its own size.
         widths = sorted({min(width, image.width) for width in WIDTHS})
         sizes = [(width, max(1, round(image.height * width / image.width))) for width in widths]
-        made = {size: _jpeg(image, size) for size in sizes if _missing(storage, name, size)}
+        crop = crop_suffix(shape, focal)
+        made = {size: _jpeg(image, size) for size in sizes if _missing(storage, name, size, crop)}
     except _StorageTrouble:
         return None
     except Exception as error:
@@ -107,7 +124,7 @@ def _sizes(image_field):
         storage.save(failure_name(name), ContentFile(f"{reason}\n".encode()))
         return []
     for (width, _), content in made.items():
-        storage.save(rendition_name(name, width), ContentFile(content))
+        storage.save(rendition_name(name, width, crop), ContentFile(content))
     return sizes
 
 
@@ -115,12 +132,25 @@ class _StorageTrouble(Exception):
     """The storage, not the picture, failed: try again later rather than record a failure."""
 
 
-def _missing(storage, name, size):
+def _missing(storage, name, size, crop):
     try:
-        return not storage.exists(rendition_name(name, size[0]))
+        return not storage.exists(rendition_name(name, size[0], crop))
     except Exception as error:
         logger.warning("Renditions of %s could not be looked for; trying again later.", name)
         raise _StorageTrouble from error
+
+
+def cropped(image, shape, focal):
+    """The largest part of the picture of this shape, its focal point as central as can be."""
+    ratio = shape[0] / shape[1]
+    width, height = image.size
+    if width / height > ratio:
+        new = max(1, round(height * ratio))
+        left = min(max(0, round(focal[0] * width - new / 2)), width - new)
+        return image.crop((left, 0, left + new, height))
+    new = max(1, round(width / ratio))
+    top = min(max(0, round(focal[1] * height - new / 2)), height - new)
+    return image.crop((0, top, width, top + new))
 
 
 def _jpeg(image, size):

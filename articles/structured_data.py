@@ -52,7 +52,7 @@ def news_article(request, article, original=None, live_posts=None):
         data["editor"] = editors
     if translators := people({Role.TRANSLATION}):
         data["translator"] = translators
-    if renditions := renditions_for(article.lead_image):
+    if article.lead_image_id and (renditions := renditions_for(article.lead_image.file)):
         data["image"] = [request.build_absolute_uri(r.url) for r in renditions]
     if corrections := list(article.corrections.all()):
         data["correction"] = [

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,10 +15,11 @@ from comments.counts import comment_count_annotation
 from newsroom.pagecache import kept, shows
 
 from . import live, structured_data
-from .models import Article, Contributor, Correction, Section
+from .models import Article, Contributor, Correction, LibraryImage, Section
 from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
+PHOTO_COUNT = 8
 
 
 def due_corrections():
@@ -34,7 +35,7 @@ class PublishedListView(ListView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .select_related("section")
+            .select_related("section", "lead_image")
             .with_credits()
             .annotate(**comment_count_annotation())
         )
@@ -81,8 +82,20 @@ class ContributorView(PublishedListView):
         shows(f"contributor-{self.contributor.pk}", f"contributor-{self.contributor.pk}-articles")
         return super().get_queryset().credited_to(self.contributor)
 
+    def photos(self):
+        """The photographer's newest pictures leading a story readers may see, each with it."""
+        shows(f"contributor-{self.contributor.pk}-photos")
+        leading = Article.objects.published().filter(lead_image=OuterRef("pk"))
+        return list(
+            LibraryImage.objects.filter(photographer=self.contributor)
+            .annotate(story_slug=Subquery(leading.values("slug")[:1]))
+            .filter(story_slug__isnull=False)[:PHOTO_COUNT]
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(contributor=self.contributor, **kwargs)
+        if context["page_obj"].number == 1:
+            context["photos"] = self.photos()
         for article in context["articles"]:
             article.contributor_roles = [
                 credit.get_role_display()
@@ -111,7 +124,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .select_related("section", "translation_of")
+            .select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
             .prefetch_related(due_corrections())
         )
@@ -187,7 +200,7 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_queryset(self):
         return (
-            Article.objects.select_related("section", "translation_of")
+            Article.objects.select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
             .prefetch_related(due_corrections())
         )

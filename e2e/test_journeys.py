@@ -75,6 +75,23 @@ def add_credit(page, row, role, contributor, place, language):
         page.locator(f"{prefix}-language").select_option(language)
 
 
+def write_body_with_the_editor(page):
+    """A subhead, bold words and a link, from the keyboard as a reporter types them."""
+    body = page.locator(".ProseMirror[contenteditable=true]")
+    body.click()
+    page.keyboard.press("Control+Alt+2")
+    page.keyboard.type("Back on the water")
+    page.keyboard.press("Enter")
+    page.keyboard.type("The first ferry of the season left the harbour at ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("dawn")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(". Timetables: https://example.org/ferries and on board.")
+    expect(body.locator("h2")).to_have_text("Back on the water")
+    expect(body.locator("strong")).to_have_text("dawn")
+    expect(body.locator("a")).to_have_attribute("href", "https://example.org/ferries")
+
+
 def editor_writes_and_publishes(page, snap):
     log_in(page, "editor")
     page.goto("/admin/articles/article/add/")
@@ -82,10 +99,7 @@ def editor_writes_and_publishes(page, snap):
     page.locator("#id_headline").press_sequentially(HEADLINE)
     expect(page.locator("#id_slug")).to_have_value(SLUG)
     page.locator("#id_standfirst").fill("The route to the outer islands reopened on Monday.")
-    page.locator("#id_body").fill(
-        "<p>The first ferry of the season left the harbour at dawn.</p>"
-        "<p>Islanders had relied on a weekly helicopter since January.</p>"
-    )
+    write_body_with_the_editor(page)
     page.locator("#id_dateline_place").fill("TROMSØ")
     page.locator("#id_section").select_option(label="Europe")
     for row, credit in enumerate(CREDITS):
@@ -109,6 +123,12 @@ def reader_comments(page, snap, check_accessible):
     page.goto(f"/articles/{SLUG}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE)
     expect(page.locator(".credit-line")).to_have_text(CREDIT_LINE)
+    # What was written with the editor reaches readers as written.
+    story = page.locator(".article-body")
+    expect(story.get_by_role("heading", level=2)).to_have_text("Back on the water")
+    expect(story.locator("strong")).to_have_text("dawn")
+    link = story.get_by_role("link", name="https://example.org/ferries")
+    expect(link).to_have_attribute("href", "https://example.org/ferries")
     expect(page.get_by_text("No comments yet.")).to_be_visible()
     check_accessible(page)
     snap(page, "article")

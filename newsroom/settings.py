@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "axes",
+    "django_prose_editor",
     "articles",
     "comments",
     "wire",

@@ -67,6 +67,7 @@ def pages(reply_to, confirm_links):
         ),
         ("contributor-wire", "/contributor/guy-faulconbridge/", 200),
         ("contributor-staff", "/contributor/rafael-reporter/", 200),
+        ("contributor-photographer", "/contributor/petra-lindqvist/", 200),
         ("search-results", "/search/?q=Norway", 200),
         ("search-nothing-found", "/search/?q=xyzzy", 200),
         ("search-without-query", "/search/", 200),
@@ -90,7 +91,7 @@ def live_cursor():
 
 def admin_pages():
     """(role, name, path) of the admin's pages, as the role that works on each sees it."""
-    from articles.models import Article
+    from articles.models import Article, LibraryImage
     from comments.models import Comment
 
     article = Article.objects.get
@@ -99,6 +100,7 @@ def admin_pages():
     own_draft = article(slug="draft-budget-explainer").pk
     live = article(slug="storm-ingrid-live").pk
     waiting = Comment.objects.pending().order_by("pk").first().pk
+    picture = LibraryImage.objects.order_by("pk").first().pk
     return [
         ("editor", "admin-desk-editor", "/admin/"),
         ("editor", "admin-article-list", "/admin/articles/article/"),
@@ -107,6 +109,9 @@ def admin_pages():
         ("editor", "admin-article-live", f"/admin/articles/article/{live}/change/"),
         ("editor", "admin-publish-page", f"/admin/articles/article/{in_review}/workflow/publish/"),
         ("editor", "admin-notices", "/admin/desk/notice/"),
+        ("editor", "admin-media-library", "/admin/articles/libraryimage/"),
+        ("editor", "admin-library-picture", f"/admin/articles/libraryimage/{picture}/change/"),
+        ("reporter", "admin-library-new-picture", "/admin/articles/libraryimage/add/"),
         ("editor", "admin-notification-settings", "/admin/desk/settings/"),
         ("reporter", "admin-desk-reporter", "/admin/"),
         ("reporter", "admin-article-list-reporter", "/admin/articles/article/?mine=1"),

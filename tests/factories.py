@@ -20,7 +20,7 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator
 from PIL import Image
 
-from articles.models import Article, Contributor, Credit, ReaderState, Section
+from articles.models import Article, Contributor, Credit, LibraryImage, ReaderState, Section
 from comments.confirmations import PROOF_COOKIE, PROOF_SALT
 from comments.forms import make_timestamp
 from comments.models import Comment, Confirmation
@@ -121,12 +121,31 @@ def jpeg(width=2000, height=1000, colour=(90, 120, 160)):
     return ContentFile(buffer.getvalue(), name="photo.jpg")
 
 
-def with_lead_image(article, width=2000, height=1000):
-    """The article, saved with a lead photo and the caption, alt text and credit for it."""
-    article.lead_image.save("photo.jpg", jpeg(width, height), save=False)
-    article.lead_image_caption = "Snow on the border fence"
-    article.lead_image_alt = "A fence in the snow"
-    article.lead_image_credit = "Photo: Jane Lens"
+def library_picture(width=2000, height=1000, **fields):
+    """A picture in the media library, with a caption, alt text and a typed-in credit."""
+    fields = {
+        "caption": "Snow on the border fence",
+        "alt_text": "A fence in the snow",
+        "credit": "Photo: Jane Lens",
+        **fields,
+    }
+    picture = LibraryImage(**fields)
+    picture.file.save("photo.jpg", jpeg(width, height), save=False)
+    picture.save()
+    return picture
+
+
+def stored_picture(name, content, **fields):
+    """A library picture of these very bytes, as they were stored (no upload checks)."""
+    picture = LibraryImage(alt_text="A picture", **fields)
+    picture.file.save(name, content, save=False)
+    picture.save()
+    return picture
+
+
+def with_lead_image(article, width=2000, height=1000, **fields):
+    """The article, saved with a library picture as its lead image."""
+    article.lead_image = library_picture(width, height, **fields)
     article.save()
     return article
 

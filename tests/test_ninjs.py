@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article
-from tests.factories import schema_errors
+from tests.factories import schema_errors, stored_picture
 from wire.importer import read_story, save_story
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "ninjs" / "examples-2.2"
@@ -55,9 +55,12 @@ def ninjs(client, article):
 
 def test_published_article_as_ninjs_validates(client, wire_story):
     article = wire_story(headline="Ex-Wagner commander seeks asylum")
-    article.lead_image.save("lead.png", png())
-    article.lead_image_caption = "The border crossing at Storskog."
-    article.lead_image_credit = "Reuters/Lisi Niesner"
+    article.lead_image = stored_picture(
+        "lead.png",
+        png(),
+        caption="The border crossing at Storskog.",
+        credit="Reuters/Lisi Niesner",
+    )
     article.save()
     item = ninjs(client, article)
     assert schema_errors(item) == []
@@ -83,7 +86,7 @@ def test_published_article_as_ninjs_validates(client, wire_story):
     (image,) = item["associations"]
     assert image["descriptions"][0]["value"] == "The border crossing at Storskog."
     assert image["by"] == "Reuters/Lisi Niesner"
-    assert image["uri"].startswith("http://testserver/media/lead/")
+    assert image["uri"].startswith("http://testserver/media/library/")
     assert {"role": "newsroom", "value": str(article.pk)} in item["altids"]
 
 

@@ -36,7 +36,7 @@ from comments.models import (
 )
 from comments.models.confirmations import TOKEN_SALT as confirmation_token_salt
 from desk.models import Notice
-from tests.factories import contributor, form_values
+from tests.factories import contributor, form_values, library_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +68,7 @@ articles.contributor      va        va          vac     -          vacd
 articles.creditstyle      v         v           vacd    -          vacd
 articles.place            v         v           vacd    -          vacd
 articles.article          va        va          vacd    -          vacd
+articles.libraryimage     vac       vac         vacd    -          vacd
 comments.comment          -         -           v       v          vc
 comments.moderationlog    -         -           v       v          v
 comments.bannedword       -         -           vacd    vacd       vacd
@@ -95,6 +96,7 @@ articles.article.withdraw_selected            no        no          yes     no  
 articles.article.create_translation           no        yes         yes     no         yes
 articles.article.mark_up_to_date              no        yes         yes     no         yes
 articles.article.delete_selected              no        no          yes     no         yes
+articles.libraryimage.delete_selected         no        no          yes     no         yes
 comments.comment.approve_selected             no        no          yes     yes        yes
 comments.comment.reject_selected              no        no          yes     yes        yes
 comments.comment.mark_spam_selected           no        no          yes     yes        yes
@@ -273,6 +275,7 @@ def model_objects(people, make_article, publish):
         "articles.creditstyle": CreditStyle.objects.create(name="Hausstil", language="de"),
         "articles.place": Place.objects.create(name="Gothenburg", names={"fr": "Göteborg"}),
         "articles.article": article,
+        "articles.libraryimage": library_picture(caption="Harbour at dawn"),
         "comments.comment": comment,
         "comments.moderationlog": ModerationLog.objects.create(
             comment=comment, to_status="pending"

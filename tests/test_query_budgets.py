@@ -33,7 +33,7 @@ EIGHT_CREDITS = [
 LIST_BUDGETS = {
     "/": 2,
     "/section/world/": 3,
-    "/contributor/guy-faulconbridge/": 3,
+    "/contributor/guy-faulconbridge/": 4,  # and one for the pictures they took
     # PostgreSQL looks up the newest matches first, then counts and ranks only those.
     "/search/?q=harbour": 4 if connection.vendor == "postgresql" else 3,
     "/feeds/rss/": 2,

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from articles import renditions
-from tests.factories import with_lead_image
+from tests.factories import stored_picture, with_lead_image
 
 
 @pytest.fixture
@@ -33,12 +33,12 @@ def reader_pages(article):
 
 
 def test_no_page_sends_the_original_upload(client, pictured):
-    original = pictured.lead_image.url
+    original = pictured.lead_image.file.url
     for url in reader_pages(pictured):
         assert original not in client.get(url).content.decode(), url
     for url in ("/", pictured.get_absolute_url()):  # the pages that show the photo
         html = client.get(url).content.decode()
-        assert re.search(r'srcset="/media/renditions/lead/\S+-480w\.jpg 480w', html), url
+        assert re.search(r'srcset="/media/renditions/library/\S+-480w\S*\.jpg 480w', html), url
 
 
 def test_social_cards_and_structured_data_use_a_rendition(client, pictured):
@@ -47,13 +47,13 @@ def test_social_cards_and_structured_data_use_a_rendition(client, pictured):
     assert og_image.endswith("-1600w.jpg")
     json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert "-1600w.jpg" in json_ld.group(1)
-    assert pictured.lead_image.name not in json_ld.group(1)
+    assert pictured.lead_image.file.name not in json_ld.group(1)
 
 
 def test_renditions_are_stored_resized_jpegs(client, pictured):
     client.get(pictured.get_absolute_url())
     for width in renditions.WIDTHS:
-        name = renditions.rendition_name(pictured.lead_image.name, width)
+        name = renditions.rendition_name(pictured.lead_image.file.name, width)
         with default_storage.open(name) as stored, Image.open(stored) as image:
             assert image.format == "JPEG" and image.width == width
 
@@ -69,6 +69,8 @@ def test_renditions_are_made_once(client, pictured, settings, monkeypatch):
     )
     client.get(pictured.get_absolute_url())
     assert len(saved) == len(renditions.WIDTHS)
+    client.get("/")  # the home page's crop, once too
+    assert len(saved) == 2 * len(renditions.WIDTHS)
 
     saved.clear()
     cache.clear()  # even with the list of sizes forgotten, stored files are found again
@@ -86,9 +88,10 @@ def test_renditions_of_a_picture_stored_with_metadata_carry_none(client, publish
     buffer = io.BytesIO()
     Image.new("RGB", (600, 400), (20, 90, 160)).save(buffer, "JPEG", comment="12 Rue des Lilas")
     article = publish(headline="Old picture", slug="old-picture")
-    article.lead_image.save("old.jpg", ContentFile(buffer.getvalue()))
+    article.lead_image = stored_picture("old.jpg", ContentFile(buffer.getvalue()))
+    article.save()
     client.get(article.get_absolute_url())
-    for rendition in renditions.renditions_for(article.lead_image):
+    for rendition in renditions.renditions_for(article.lead_image.file):
         with default_storage.open(rendition.name) as stored:
             assert b"Rue des Lilas" not in stored.read()
 
@@ -103,10 +106,11 @@ def test_a_picture_no_rendition_can_be_made_of_is_recorded_and_not_tried_again(
     buffer = io.BytesIO()
     Image.new("L", (1, 70_000)).save(buffer, "PNG")  # stored before shapes were checked
     article = publish(headline="A line", slug="line")
-    article.lead_image.save("line.png", ContentFile(buffer.getvalue()))
+    article.lead_image = stored_picture("line.png", ContentFile(buffer.getvalue()))
+    article.save()
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200 and "/media/renditions/" not in response.content.decode()
-    record = renditions.failure_name(article.lead_image.name)
+    record = renditions.failure_name(article.lead_image.file.name)
     assert default_storage.exists(record)
     with default_storage.open(record) as stored:
         assert stored.read().strip()  # says why
@@ -117,7 +121,7 @@ def test_a_picture_no_rendition_can_be_made_of_is_recorded_and_not_tried_again(
 
     monkeypatch.setattr(renditions.Image, "open", tried)
     cache.clear()  # even with the cache forgotten (another server, a restart)
-    assert renditions.renditions_for(article.lead_image) == []
+    assert renditions.renditions_for(article.lead_image.file) == []
 
 
 def test_storage_that_cannot_be_read_is_asked_again_later(pictured, monkeypatch):
@@ -125,8 +129,8 @@ def test_storage_that_cannot_be_read_is_asked_again_later(pictured, monkeypatch)
         raise OSError("the bucket is away")
 
     monkeypatch.setattr(default_storage, "open", away)
-    assert renditions.renditions_for(pictured.lead_image) == []
+    assert renditions.renditions_for(pictured.lead_image.file) == []
     monkeypatch.undo()
-    assert not default_storage.exists(renditions.failure_name(pictured.lead_image.name))
+    assert not default_storage.exists(renditions.failure_name(pictured.lead_image.file.name))
     cache.clear()
-    assert len(renditions.renditions_for(pictured.lead_image)) == len(renditions.WIDTHS)
+    assert len(renditions.renditions_for(pictured.lead_image.file)) == len(renditions.WIDTHS)

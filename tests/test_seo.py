@@ -123,7 +123,7 @@ def test_open_graph_canonical_and_hreflang(client, original, translation):
     assert '<meta property="og:type" content="article">' in html
     og_image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
     assert og_image.startswith(f"{base}/media/renditions/")
-    assert original.lead_image.url not in html
+    assert original.lead_image.file.url not in html
 
 
 def sitemap_locations(client, url):

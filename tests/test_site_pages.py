@@ -58,7 +58,7 @@ def test_updated_time_is_shown_once_the_story_changes(client, publish):
 def test_lead_image_is_served_as_renditions_never_the_original(client, publish):
     article = with_lead_image(publish(headline="With a photo"))
     html = text(client.get(article.get_absolute_url()))
-    assert article.lead_image.url not in html
+    assert article.lead_image.file.url not in html
     srcset = re.search(r'srcset="([^"]+)"', html).group(1)
     assert [c.split()[-1] for c in srcset.split(", ")] == ["480w", "960w", "1600w"]
     assert "Snow on the border fence" in html and "Photo: Jane Lens" in html

@@ -16,7 +16,7 @@ from django.utils.html import escape
 
 from articles.models import Contributor, Credit
 from comments.models import Comment, Confirmation
-from tests.factories import jpeg, post_comment
+from tests.factories import jpeg, library_picture, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -116,12 +116,18 @@ def stories(make_article, editor):
             body=f"<p>Searchword {payload}</p>{payload}",
             dateline_place=payload[:100],
             dateline_agency=payload[:100],
-            lead_image_caption=payload,
-            lead_image_alt=payload,
-            lead_image_credit=payload[:150],
         )
-        # Caption, alt text and credit are shown only with a picture.
-        article.lead_image.save("photo.jpg", jpeg(320, 200), save=True)
+        # A library picture's caption, alt text and credit go wherever the picture shows:
+        # the article, the home page, the photographer's page, ninjs and JSON-LD.
+        article.lead_image = library_picture(
+            320,
+            200,
+            caption=payload,
+            alt_text=payload[:250],
+            credit=payload[:150],
+            photographer=writer if n % 2 else None,
+        )
+        article.save()
         Credit.objects.create(article=article, contributor=writer, role="reporting")
         article.publish(editor)
         article.add_correction(editor, text=payload, wrong=payload, right=payload)

@@ -170,8 +170,6 @@ def _article_fields(story, read, section, article, notes):
         "credits_to_check": "\n".join(read.unread),
         "credits_check_reason": read.reason[:500],
         "section": section or _section_for(story, article),
-        "lead_image_caption": story.lead_image_caption or article.lead_image_caption,
-        "lead_image_credit": story.lead_image_credit or article.lead_image_credit,
         "translation_of": translation_of,
         "notes": "\n".join([*known, *(n for n in notes if n not in known)]).strip(),
     }

@@ -15,8 +15,6 @@ ARTICLE_TEXTS = [
     "headline",
     "dateline_place",
     "dateline_agency",
-    "lead_image_caption",
-    "lead_image_credit",
 ]
 
 

@@ -33,6 +33,28 @@ def pubstatus(article):
     return "usable"
 
 
+def picture_to_ninjs(article, picture, absolute, name="lead image"):
+    """A library picture as a ninjs association: address, caption, alt text and credit."""
+    url = absolute(picture.file.url)
+    image = {
+        "name": name,
+        "uri": url,
+        "type": "picture",
+        "renditions": [{"name": "original", "href": url}],
+    }
+    descriptions = [
+        {"role": role, "contenttype": "text/plain", "value": value}
+        for role, value in (("caption", picture.caption), ("alt", picture.alt_text))
+        if value
+    ]
+    if descriptions:
+        image["descriptions"] = descriptions
+    # The photographer's name as partners credit it: no "Photo:" label of our style.
+    if by := picture.photographer.name if picture.photographer_id else picture.credit:
+        image["by"] = by
+    return image
+
+
 def article_to_ninjs(article, absolute):
     """The article as a ninjs dict; `absolute` turns a path into a full URL."""
     uri = absolute(article.get_absolute_url())
@@ -97,28 +119,8 @@ def article_to_ninjs(article, absolute):
             "uri": absolute(article.section.get_absolute_url()),
         }
     ]
-    if article.lead_image:
-        image = {
-            "name": "lead image",
-            "uri": absolute(article.lead_image.url),
-            "type": "picture",
-            "renditions": [{"name": "original", "href": absolute(article.lead_image.url)}],
-        }
-        if article.lead_image_caption:
-            image["descriptions"] = [
-                {
-                    "role": "caption",
-                    "contenttype": "text/plain",
-                    "value": article.lead_image_caption,
-                }
-            ]
-        if article.lead_image_alt:
-            image.setdefault("descriptions", []).append(
-                {"role": "alt", "contenttype": "text/plain", "value": article.lead_image_alt}
-            )
-        if article.lead_image_credit:
-            image["by"] = article.lead_image_credit
-        item["associations"] = [image]
+    if article.lead_image_id:
+        item["associations"] = [picture_to_ninjs(article, article.lead_image, absolute)]
     item["altids"] = [{"role": "newsroom", "value": str(article.pk)}]
     if article.source_id:
         item["altids"].append({"role": "source", "value": article.source_id})
@@ -209,8 +211,13 @@ def parse_ninjs(text, name):
         story.own_article = (int(altids["newsroom"]), urlsplit(uri).path)
     image = next((a for a in _objects(item, "associations") if a.get("type") == "picture"), None)
     if image:
-        story.lead_image_caption = _pick(_texts(image, "descriptions", name), "caption", False)
-        story.lead_image_credit = _string(image, "by")
+        # The picture itself is not fetched: what was said of it stays with the story, for
+        # an editor who finds it and puts it in the media library.
+        caption = _pick(_texts(image, "descriptions", name), "caption", False)
+        said = (("caption", caption), ("credit", _string(image, "by")))
+        said = "; ".join(f"{label}: {value}" for label, value in said if value)
+        if said:
+            story.notes.append(f"Lead picture sent with the story (not imported), {said}")
     return story
 
 

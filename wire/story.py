@@ -34,8 +34,6 @@ class Story:
     credits: list | None = None  # (role, name, place, language) when given as data, not as a footer
     section_name: str = ""
     translation_of: str = ""  # source id of the original
-    lead_image_caption: str = ""
-    lead_image_credit: str = ""
     notes: list = field(default_factory=list)
     other_ids: list = field(default_factory=list)  # more ids the story may have come in as
     own_article: tuple | None = None  # (pk, path) when this is our own ninjs export

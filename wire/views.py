@@ -27,7 +27,9 @@ class NinjsView(DetailView):
             # Staff may pass an embargoed story to partners; it says "withheld".
             shown |= Q(status=Article.Status.PUBLISHED)
         return (
-            Article.objects.filter(shown).select_related("section", "translation_of").with_credits()
+            Article.objects.filter(shown)
+            .select_related("section", "translation_of", "lead_image__photographer")
+            .with_credits()
         )
 
     def render_to_response(self, context):

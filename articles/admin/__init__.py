@@ -1,5 +1,6 @@
-"""The articles app in the admin, a module per desk: article, workflow, history, translations."""
+"""The articles app in the admin, a module per desk: article, workflow, history, translations,
+the media library."""
 
-from . import article, taxonomy
+from . import article, media, taxonomy
 
-__all__ = ["article", "taxonomy"]
+__all__ = ["article", "media", "taxonomy"]

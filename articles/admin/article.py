@@ -7,6 +7,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from newsroom.admin_dates import DateDrillDownGuard
 
+from ..editor import allow_import_map
 from ..forms import ArticleAdminForm, LabelledSplitDateTime
 from ..models import STEPS, Article, Correction
 from ..templatetags.article_admin import state_badges
@@ -48,7 +49,7 @@ class ArticleAdmin(
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["translation_of"]
+    autocomplete_fields = ["translation_of", "lead_image"]
     inlines = [CreditInline, CorrectionInline]
     # The publish time changes only through the Publish step, which records it.
     readonly_fields = [
@@ -77,12 +78,7 @@ class ArticleAdmin(
         (
             "Lead image",
             {
-                "fields": [
-                    "lead_image",
-                    "lead_image_caption",
-                    "lead_image_alt",
-                    "lead_image_credit",
-                ],
+                "fields": ["lead_image"],
                 "classes": ["desk-media"],
             },
         ),
@@ -147,6 +143,12 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_credits()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The body's editor loads its modules through an import map (articles/editor.py).
+        return allow_import_map(
+            super().changeform_view(request, object_id, form_url, extra_context)
+        )
 
     def view_on_site(self, obj):
         # Readers' address once they can see it; until then the staff preview, never a 404.

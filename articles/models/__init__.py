@@ -3,6 +3,7 @@ The articles app's data and rules, one concern per module:
 
 - ``taxonomy``: sections and contributors;
 - ``credits``: roles, credits and the styles credit lines are written in;
+- ``media``: the media library (pictures with caption, alt text, photographer, focal point);
 - ``places``: places credits are written from, named in each language;
 - ``article``: the article, its queryset (what readers may see) and its reader state;
 - ``workflow``: the steps from draft to readers, and their record;
@@ -19,12 +20,12 @@ from .article import (
     ArticleQuerySet,
     ReaderState,
     is_published_q,
-    lead_image_path,
     was_released_q,
 )
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
 from .live import LiveCursor, LivePost, LivePostCredit
+from .media import LibraryImage, lead_image_path, library_image_path
 from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
 from .workflow import PUBLISH_PERMISSION, STEPS, Status, Step, Transition, WorkflowError
@@ -46,6 +47,7 @@ __all__ = [
     "LiveCursor",
     "LivePost",
     "LivePostCredit",
+    "LibraryImage",
     "Place",
     "ReaderState",
     "Role",
@@ -59,5 +61,6 @@ __all__ = [
     "forget_styles",
     "is_published_q",
     "lead_image_path",
+    "library_image_path",
     "was_released_q",
 ]

@@ -1,7 +1,6 @@
 """The article: what it says, where it goes, and what readers may see of it."""
 
 import uuid
-from pathlib import PurePath
 
 import reversion
 from django.conf import settings
@@ -17,6 +16,7 @@ from ..html import sanitize_html
 from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import Credit, CreditedMixin, CreditStyle
 from .live import LiveCoverageMixin
+from .media import LibraryImage
 from .takedown import TakedownMixin
 from .taxonomy import CommentPolicy, Section
 from .updates import UpdatesMixin
@@ -136,13 +136,6 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(is_published_q() | Q(was_released_q(), status=Status.WITHDRAWN))
 
 
-def lead_image_path(instance, filename):
-    extension = PurePath(filename).suffix.lower()
-    if extension not in {".jpg", ".jpeg", ".png", ".gif", ".webp"}:
-        extension = ".jpg"
-    return timezone.now().strftime(f"lead/%Y/%m/{uuid.uuid4().hex}{extension}")
-
-
 @reversion.register(follow=["credits"])
 class Article(
     UpdatesMixin,
@@ -174,12 +167,15 @@ class Article(
         help_text="The original this article translates.",
     )
 
-    lead_image = models.ImageField(upload_to=lead_image_path, blank=True)
-    lead_image_caption = models.CharField(max_length=500, blank=True)
-    lead_image_alt = models.CharField(
-        "lead image alt text", max_length=250, blank=True, help_text="What the image shows."
+    lead_image = models.ForeignKey(
+        LibraryImage,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_of",
+        help_text="A picture from the media library; its caption, alt text and photographer "
+        "go with it.",
     )
-    lead_image_credit = models.CharField(max_length=150, blank=True)
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(

@@ -258,6 +258,19 @@ class CreditedMixin:
             self._linked(creditlines.photo_segments(style, self.credit_tuples())) if style else []
         )
 
+    def picture_credit(self, picture):
+        """[(text, contributor or None)] under a library picture: "Photo: Pia Holm" for its
+        photographer, in this story's style; else the story's photography credits (a lead
+        picture only); else the credit typed in the library ("Reuters")."""
+        style = self.credit_style_data
+        if picture.photographer_id and style:
+            person = picture.photographer
+            segments = creditlines.photo_segments(style, [(Role.PHOTOGRAPHY, person.name, "", "")])
+            return [(text, person if is_name else None) for text, is_name in segments]
+        if picture.pk == self.lead_image_id and (parts := self.photo_credit):
+            return parts
+        return [(picture.credit, None)] if picture.credit else []
+
     def credit_line_for(self, credits):
         """The line these (role, name, place, language) credits would make on this article:
         the admin's preview, before anything is saved."""

@@ -21,6 +21,7 @@ from .. import creditlines
 from ..html import html_to_text, sanitize_html
 from ..images import clean_image_upload
 from .credits import ROLES_WITH_PLACE, Credit, CreditStyle, Role
+from .media import LibraryImage
 from .workflow import PUBLISH_PERMISSION, WorkflowError
 
 POST_CREDIT_ROLES = [Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.PHOTOGRAPHY, Role.VIDEO]
@@ -139,17 +140,20 @@ class LivePost(models.Model):
                 section=article.section,
                 language=article.language,
                 credit_style=article.credit_style,
-                lead_image_alt=self.image_alt,
-                lead_image_caption=self.image_caption,
                 created_by=by,
                 notes=f"Broken out of the live story “{article.headline}”.",
             )
             if self.image:
-                # A copy of its own: withdrawing either story must not take the other's down.
-                with self.image.open("rb") as picture:
-                    story.lead_image.save(
-                        PurePath(self.image.name).name, ContentFile(picture.read()), save=True
+                # A copy in the library: withdrawing the live story must not take it down.
+                picture = LibraryImage(
+                    caption=self.image_caption, alt_text=self.image_alt, uploaded_by=by
+                )
+                with self.image.open("rb") as original:
+                    picture.file.save(
+                        PurePath(self.image.name).name, ContentFile(original.read()), save=True
                     )
+                story.lead_image = picture
+                story.save(update_fields=["lead_image"])
             for position, credit in enumerate(self.credits.all()):
                 Credit.objects.create(
                     article=story,

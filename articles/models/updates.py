@@ -156,9 +156,6 @@ class UpdatesMixin:
             "body",
             "section",
             "lead_image",
-            "lead_image_caption",
-            "lead_image_alt",
-            "lead_image_credit",
             "comment_policy",
         ]
         with transaction.atomic(), reversion.create_revision():

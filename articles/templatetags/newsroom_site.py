@@ -76,8 +76,25 @@ def role_name(label):
 
 
 @register.simple_tag
-def lead_image_renditions(article):
-    return renditions_for(article.lead_image)
+def lead_image_renditions(article, shape=""):
+    """The lead picture's renditions; with a shape ("16:9"), cropped around its focal point."""
+    if not article.lead_image_id:
+        return []
+    return picture_renditions(article.lead_image, shape)
+
+
+@register.simple_tag
+def picture_renditions(picture, shape=""):
+    if not shape:
+        return renditions_for(picture.file)
+    across, down = (int(side) for side in shape.split(":"))
+    return renditions_for(picture.file, (across, down), picture.focal_point)
+
+
+@register.simple_tag
+def picture_credit(article, picture):
+    """[(text, contributor or None)]: the "Photo: …" line under a library picture."""
+    return article.picture_credit(picture)
 
 
 @register.simple_tag

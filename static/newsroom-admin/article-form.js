@@ -40,6 +40,20 @@
         });
     }
 
+    // The body's editor is named by the body's label, for screen readers and voice control.
+    function nameEditor(textarea) {
+        const label = document.querySelector(`label[for="${textarea.id}"]`);
+        const editable = textarea.closest('.prose-editor')?.querySelector('[contenteditable]');
+        if (label && editable) {
+            label.id = label.id || `${textarea.id}_label`;
+            editable.setAttribute('aria-labelledby', label.id);
+        }
+    }
+    document.addEventListener('prose-editor:ready', (event) => nameEditor(event.detail.textarea));
+    document.addEventListener('DOMContentLoaded', () => {
+        document.querySelectorAll('.prose-editor textarea').forEach(nameEditor);
+    });
+
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);
     } else {

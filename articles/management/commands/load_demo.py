@@ -14,7 +14,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.models import Article, Contributor, Credit, Section, Transition
+from articles.models import Article, Contributor, Credit, LibraryImage, Section, Transition
 from comments.models import Comment
 
 from ..demo_live import make_live_story
@@ -76,7 +76,8 @@ ARTICLES = [
             ("translation", "Lina Golovnya", "", "fr"),
             ("editing", "Blandine Hénault", "", ""),
         ],
-        "image": ("Snow on the border fence", (70, 110, 150)),
+        # The photographer is not on the story's credits: the library picture credits her.
+        "image": ("Snow on the border fence", (70, 110, 150), "Petra Lindqvist"),
         "status": "published",
         "hours_ago": 2,
     },
@@ -115,6 +116,12 @@ ARTICLES = [
             "Norway's and Sweden's central banks left their key rates unchanged on Thursday, "
             "saying they wanted more evidence that inflation was slowing."
         )
+        + '<aside class="fact-box"><h2>The decisions</h2><ul>'
+        "<li>Norges Bank: policy rate held at 4.5%</li>"
+        "<li>Riksbank: policy rate held at 4.0%</li>"
+        "<li>Next meetings: in six weeks</li></ul></aside>"
+        + '<blockquote class="pull-quote"><p>“We want to see inflation slow for longer '
+        "before we move.”</p></blockquote>"
         + "<h2>Currency moves</h2>"
         + paragraphs(
             "Traders said sharp swings in the rouble had little direct effect on Nordic "
@@ -128,7 +135,7 @@ ARTICLES = [
             ("editing", "Alex Richardson", "", ""),
             ("photography", "Petra Lindqvist", "Oslo", ""),
         ],
-        "image": ("The central bank building at dusk", (160, 120, 60)),
+        "image": ("The central bank building at dusk", (160, 120, 60), "Petra Lindqvist"),
         "status": "published",
         "hours_ago": 5,
         "correction": {
@@ -237,6 +244,20 @@ def demo_image(colour, label):
     return ContentFile(buffer.getvalue(), name="demo.jpg")
 
 
+def library_picture(caption, colour, photographer, uploaded_by):
+    picture = LibraryImage(
+        caption=caption,
+        alt_text=caption,
+        photographer=photographer,
+        focal_x=0.3,
+        focal_y=0.4,
+        uploaded_by=uploaded_by,
+    )
+    picture.file.save("demo.jpg", demo_image(colour, caption), save=False)
+    picture.save()
+    return picture
+
+
 class Command(BaseCommand):
     help = "Load the demo newsroom: sections, contributors, articles and one user per role."
 
@@ -327,11 +348,10 @@ class Command(BaseCommand):
         if "translation_of" in data:
             article.translation_of = Article.objects.get(slug=data["translation_of"])
         if "image" in data:
-            caption, colour = data["image"]
-            article.lead_image.save("demo.jpg", demo_image(colour, caption), save=False)
-            article.lead_image_caption = caption
-            article.lead_image_alt = caption
-            article.lead_image_credit = "Demo photo"
+            caption, colour, photographer = data["image"]
+            article.lead_image = library_picture(
+                caption, colour, contributors[photographer], reporter
+            )
         article.save()
         for position, (role, name, credit_place, language) in enumerate(data["credits"]):
             Credit.objects.create(

@@ -14,8 +14,8 @@ class Command(BaseCommand):
     def handle(self, **options):
         withdrawn = (
             Article.objects.filter(status=Article.Status.WITHDRAWN)
-            .exclude(lead_image="")
-            .exclude(lead_image__startswith=f"{WITHDRAWN_FOLDER}/")
+            .exclude(lead_image=None)
+            .exclude(lead_image__file__startswith=f"{WITHDRAWN_FOLDER}/")
         )
         count = 0
         for article in withdrawn.iterator():

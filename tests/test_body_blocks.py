@@ -1,0 +1,45 @@
+"""Pull quotes and fact boxes: the two blocks of the body that carry a class of their own."""
+
+import pytest
+
+from articles.editor import editor_can_open
+from articles.html import sanitize_html
+
+pytestmark = pytest.mark.django_db
+
+FACT_BOX = '<aside class="fact-box"><h2>The decisions</h2><ul><li>Held at 4.5%</li></ul></aside>'
+PULL_QUOTE = '<blockquote class="pull-quote"><p>“We want to see more.”</p></blockquote>'
+
+
+def test_only_the_blocks_own_classes_pass():
+    assert sanitize_html(FACT_BOX + PULL_QUOTE) == FACT_BOX + PULL_QUOTE
+    assert (
+        sanitize_html(
+            '<aside class="fact-box sidebar" style="x" onclick="y"><p>F</p></aside>'
+            '<blockquote class="fact-box"><p>Q</p></blockquote><p class="pull-quote">P</p>'
+        )
+        == '<aside class="fact-box"><p>F</p></aside>'
+        '<blockquote class=""><p>Q</p></blockquote><p>P</p>'
+    )
+
+
+def test_readers_see_a_pull_quote_and_a_fact_box(client, publish, settings):
+    story = publish(headline="Rates held", body=f"<p>Intro.</p>{FACT_BOX}{PULL_QUOTE}<p>End.</p>")
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert FACT_BOX in html and PULL_QUOTE in html
+    styles = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    assert "blockquote.pull-quote" in styles and "aside.fact-box" in styles
+
+
+def test_the_editor_makes_pull_quotes_and_leaves_fact_boxes_to_the_html_box():
+    assert editor_can_open(f"<p>Intro.</p>{PULL_QUOTE}")
+    assert not editor_can_open(f"<p>Intro.</p>{FACT_BOX}")  # it would drop the box
+
+
+def test_the_demo_has_a_pull_quote_and_a_fact_box(client):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    html = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
+    assert '<aside class="fact-box"><h2>The decisions</h2>' in html
+    assert '<blockquote class="pull-quote">' in html
