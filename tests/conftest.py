@@ -3,7 +3,7 @@ import functools
 import pytest
 from django.core.cache import cache
 
-from comments import notifications
+from newsroom.celery import app as celery_app
 from tests import factories
 
 
@@ -17,14 +17,14 @@ def isolated(settings, tmp_path):
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def mail_inline(monkeypatch):
+@pytest.fixture(autouse=True, scope="session")
+def tasks_inline():
     """
-    Send the moderators' mail in the test's own thread, so it can be read back and
-    a failure to send happens inside the test. (Only comments saved in tests that
-    run on-commit callbacks announce themselves at all.)
+    Background tasks run in the test's own thread, as they do without a broker, so their
+    mail can be read back and a failure happens inside the test. (Only tests that run
+    on-commit callbacks queue tasks at all.)
     """
-    monkeypatch.setattr(notifications, "run_in_background", lambda function, *a: function(*a))
+    celery_app.conf.task_always_eager = True
 
 
 @pytest.fixture
