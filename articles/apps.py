@@ -11,6 +11,7 @@ class ArticlesConfig(AppConfig):
 
         from . import pages
         from .models import forget_places, forget_styles
+        from .tasks import lead_image_saved
 
         # What readers see, and which cached pages each change ends (articles/pages.py).
         Article = self.get_model("Article")
@@ -30,6 +31,8 @@ class ArticlesConfig(AppConfig):
         pagecache.watch_schedule(Article.objects.next_release, pages.released_between)
         Correction = self.get_model("Correction")
         pagecache.watch_schedule(Correction.objects.next_due, pages.corrections_due_between)
+
+        post_save.connect(lead_image_saved, sender=Article, dispatch_uid="lead-image-renditions")
 
         forgetting = {"CreditStyle": forget_styles, "CreditPhrase": forget_styles}
         forgetting["Place"] = forget_places

@@ -2,8 +2,9 @@
 Resized copies of lead images for readers, so pages never send the original upload.
 
 Renditions are JPEG files named after the original and the width they were made
-for (``renditions/lead/2026/11/<name>-960w.jpg``). They are made once, on first
-use, and found again by name; the list per image is cached.
+for (``renditions/lead/2026/11/<name>-960w.jpg``). They are made once, by a background
+task when the picture is uploaded (tasks.py, tried again while the storage fails) or
+on first use if a page comes first, and found again by name; the list per image is cached.
 
 A picture Pillow cannot make renditions of (damaged, or of a shape no JPEG can hold)
 is recorded beside where its renditions would be (``<name>.failed.txt``, saying why,
@@ -55,15 +56,25 @@ def renditions_for(image_field):
     """Renditions of an image field, smallest first; [] when there is no usable image."""
     if not image_field:
         return []
-    key = CACHE_PREFIX + image_field.name
-    sizes = cache.get(key)
+    sizes = cache.get(CACHE_PREFIX + image_field.name)
     if sizes is None:
-        sizes = _sizes(image_field)
-        # Renditions and a recorded failure are kept; storage that failed is asked again.
-        cache.set(key, sizes or [], None if sizes is not None else RETRY_SECONDS)
-        sizes = sizes or []
+        sizes = prepare(image_field.storage, image_field.name) or []
     storage = image_field.storage
     return [Rendition(storage, rendition_name(image_field.name, w), w, h) for w, h in sizes]
+
+
+def are_known(name):
+    """Whether this image's renditions (or its recorded failure) are known already."""
+    return cache.get(CACHE_PREFIX + name) is not None
+
+
+def prepare(storage, name):
+    """Make the image's missing renditions and remember their sizes: [] after a recorded
+    failure, None when the storage could not be read (asked again after RETRY_SECONDS)."""
+    sizes = _sizes(storage, name)
+    # Renditions and a recorded failure are kept; storage that failed is asked again.
+    cache.set(CACHE_PREFIX + name, sizes or [], None if sizes is not None else RETRY_SECONDS)
+    return sizes
 
 
 def discard(storage, original_name):
@@ -81,10 +92,9 @@ def discard(storage, original_name):
     cache.delete(CACHE_PREFIX + original_name)
 
 
-def _sizes(image_field):
+def _sizes(storage, name):
     """(width, height) of each rendition, made when missing; [] after a recorded failure,
     None when the storage could not be read (try later)."""
-    storage, name = image_field.storage, image_field.name
     try:
         if storage.exists(failure_name(name)):
             return []

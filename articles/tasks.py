@@ -1,0 +1,25 @@
+"""Background work of the articles: a lead image's renditions, made once it is uploaded."""
+
+from celery import shared_task
+from django.core.files.storage import storages
+
+from newsroom.celery import RetriedTask
+
+from . import renditions
+
+
+class StorageNotReady(Exception):
+    """The storage could not be read: the task tries again later."""
+
+
+@shared_task(base=RetriedTask, ignore_result=True)
+def make_renditions(image_name, storage_alias="default"):
+    if renditions.prepare(storages[storage_alias], image_name) is None:
+        raise StorageNotReady(f"The storage could not be read for {image_name}.")
+
+
+def lead_image_saved(sender, instance, raw=False, **kwargs):
+    """Queue the renditions of a new lead image, once the article holding it is saved."""
+    name = instance.lead_image.name if instance.lead_image else ""
+    if name and not raw and not renditions.are_known(name):
+        make_renditions.delay_on_commit(name)
