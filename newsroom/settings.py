@@ -242,7 +242,7 @@ CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN", "")
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if CELERY_TASK_ALWAYS_EAGER:
-    CELERY_BROKER_URL = "memory://"  # never used: named so nothing looks for a server
+    CELERY_BROKER_URL = "memory://localhost/"  # in-process: no server is looked for
 CELERY_TASK_ACKS_LATE = True  # a task whose worker died is handed to another
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -81,3 +81,17 @@ def test_a_purge_that_fails_in_process_is_recorded(
 @pytest.fixture
 def live_story(publish):
     return publish(headline="Harbour fraud trial opens")
+
+
+def test_the_periodic_jobs_are_scheduled_for_beat_and_editable():
+    from django_celery_beat.models import PeriodicTask
+
+    from newsroom.celery import app
+
+    scheduled = {task.name: task for task in PeriodicTask.objects.all()}
+    assert scheduled["Forget commenters' addresses"].crontab.hour == "3"
+    assert scheduled["Send waiting mail"].interval.every == 60
+    assert scheduled["Import the wire inbox"].interval.every == 10
+    assert scheduled["Send waiting confirmation links"].enabled
+    for task in scheduled.values():
+        assert task.task in app.tasks, task.name  # each names a task the workers know

@@ -45,6 +45,7 @@ from comments.models.confirmations import TOKEN_SALT as confirmation_token_salt
 from desk.models import Notice
 from jobs.models import FailedTask, OutgoingMail
 from tests.factories import contributor, form_values
+from wire.models import InboxFile
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +84,7 @@ comments.bannedcommenter  -         -           vacd    vacd       vacd
 comments.confirmation     -         -           v       v          v
 desk.notice               -         -           -       -          v
 jobs.outgoingmail         -         -           -       -          vcd
+wire.inboxfile            -         -           v       -          vd
 jobs.failedtask           -         -           -       -          vcd
 django_celery_beat.periodictask     -  -  -  -  vacd
 django_celery_beat.intervalschedule -  -  -  -  vacd
@@ -120,6 +122,7 @@ comments.bannedword.delete_selected           no        no          yes     yes 
 comments.bannedcommenter.delete_selected      no        no          yes     yes        yes
 desk.notice.mark_read                         yes       yes         yes     yes        yes
 desk.notice.delete_selected                   no        no          no      no         no
+wire.inboxfile.delete_selected                no        no          no      no         yes
 jobs.outgoingmail.send_again                  no        no          no      no         yes
 jobs.outgoingmail.delete_selected             no        no          no      no         yes
 jobs.failedtask.run_again                     no        no          no      no         yes
@@ -317,6 +320,9 @@ def model_objects(people, make_article, publish):
         ),
         "jobs.outgoingmail": OutgoingMail.objects.create(
             subject="Hello", body="Hello.", from_email="newsroom@localhost", to=["a@example.org"]
+        ),
+        "wire.inboxfile": InboxFile.objects.create(
+            name="a.txt", sha256="0" * 64, outcome="refused", kept_as="failed/a.txt"
         ),
         "jobs.failedtask": FailedTask.objects.create(task="jobs.tasks.drain_outbox", error="x"),
         "django_celery_beat.periodictask": PeriodicTask.objects.create(
