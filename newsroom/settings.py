@@ -240,7 +240,8 @@ CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN", "")
 # sends the periodic ones; without one, each task runs in the process that asked for it,
 # right after its transaction commits.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# TASKS_IN_PROCESS=1 keeps tasks in-process even with Redis for the cache (no worker running).
+CELERY_TASK_ALWAYS_EAGER = env_bool("TASKS_IN_PROCESS", not CELERY_BROKER_URL)
 if CELERY_TASK_ALWAYS_EAGER:
     CELERY_BROKER_URL = "memory://localhost/"  # in-process: no server is looked for
 CELERY_TASK_ACKS_LATE = True  # a task whose worker died is handed to another

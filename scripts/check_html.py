@@ -133,6 +133,7 @@ def set_up_newsroom():
     os.environ["CACHE_DIR"] = str(work / "cache")
     os.environ["DEBUG"] = "1"  # the development settings; pages are served with DEBUG off below
     os.environ.pop("REDIS_URL", None)
+    os.environ.pop("CELERY_BROKER_URL", None)  # background tasks run in-process
     warnings.filterwarnings("ignore", "No directory at", UserWarning)  # no collectstatic here
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
 
