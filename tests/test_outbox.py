@@ -189,3 +189,11 @@ def test_health_reports_the_queue(client, article):
     assert "queue_broker: none (tasks run in the process that queues them)" in text
     assert "outbox_due: 1" in text and "failed_tasks: 1" in text
     assert "outbox_oldest_due_seconds: 9" in text  # 90 s and counting
+
+
+def test_health_says_when_the_broker_does_not_answer_and_stays_up(client, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:9/12"  # nothing listens there
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    assert "queue_broker: unreachable" in response.text
