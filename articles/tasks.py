@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.core.files.storage import storages
 
-from newsroom.celery import RetriedTask
+from newsroom.celery import RetriedTask, queue_after_commit
 
 from . import renditions
 
@@ -22,4 +22,4 @@ def lead_image_saved(sender, instance, raw=False, **kwargs):
     """Queue the renditions of a new lead image, once the article holding it is saved."""
     name = instance.lead_image.name if instance.lead_image else ""
     if name and not raw and not renditions.are_known(name):
-        make_renditions.delay_on_commit(name)
+        queue_after_commit(make_renditions, name)

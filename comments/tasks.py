@@ -6,7 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from newsroom.celery import RetriedTask
+from newsroom.celery import RetriedTask, queue_after_commit
 
 from .confirmations import send_confirmation
 from .models import Comment, Confirmation, Report
@@ -28,7 +28,7 @@ def ask_to_confirm(email, comment, site_url=""):
     sent by the periodic ``send_waiting_confirmations``.
     """
     confirmation = Confirmation.objects.create(email=email, comment=comment, site_url=site_url)
-    send_confirmation_link.delay_on_commit(confirmation.pk)
+    queue_after_commit(send_confirmation_link, confirmation.pk)
     return confirmation
 
 

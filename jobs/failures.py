@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from newsroom.celery import app
+from newsroom.celery import app, queue_after_commit
 
 from .models import FailedTask
 
@@ -19,6 +19,6 @@ def run_again(failed):
         if task is None:
             continue
         FailedTask.objects.filter(pk=row.pk).update(run_again_at=timezone.now())
-        task.apply_async_on_commit(args=row.args, kwargs=row.kwargs)
+        queue_after_commit(task, *row.args, **row.kwargs)
         queued += 1
     return queued

@@ -7,6 +7,8 @@ is sent exactly once: sending.py).
 from django.conf import settings
 from django.utils import timezone
 
+from newsroom.celery import queue_after_commit
+
 from .models import OutgoingMail
 from .tasks import send_outgoing_mail
 
@@ -24,7 +26,7 @@ def queue_mail(messages, about=""):
         for message in messages
     ]
     for row in rows:
-        send_outgoing_mail.delay_on_commit(row.pk)
+        queue_after_commit(send_outgoing_mail, row.pk)
     return rows
 
 
@@ -35,5 +37,5 @@ def send_again(rows):
         status=OutgoingMail.Status.WAITING, attempts=0, next_attempt_at=timezone.now()
     )
     for pk in pks:
-        send_outgoing_mail.delay_on_commit(pk)
+        queue_after_commit(send_outgoing_mail, pk)
     return len(pks)

@@ -18,6 +18,7 @@ import time
 from celery import Celery
 from celery.contrib.django.task import DjangoTask
 from celery.signals import before_task_publish
+from django.db import transaction
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
@@ -81,5 +82,17 @@ class RetriedTask(DjangoTask):
 
 
 def queue_after_commit(task, *args, **kwargs):
-    """Queue ``task`` once the current transaction commits (at once outside one)."""
-    task.delay_on_commit(*args, **kwargs)
+    """Queue ``task`` once the current transaction commits (at once outside one).
+
+    A broker that cannot be reached is logged and fails nothing: the change is saved,
+    and what the task was for is kept (an outbox row, a confirmation, an inbox file)
+    for the periodic tasks to pick up.
+    """
+
+    def queue():
+        try:
+            task.delay(*args, **kwargs)
+        except Exception:
+            logger.exception("Could not queue task %s; periodic tasks see to it", task.name)
+
+    transaction.on_commit(queue)
