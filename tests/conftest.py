@@ -1,4 +1,5 @@
 import functools
+from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
@@ -25,6 +26,28 @@ def tasks_inline():
     on-commit callbacks queue tasks at all.)
     """
     celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def queueing_to():
+    """``with queueing_to(url):`` this process queues tasks on that broker, as a web server
+    with a broker does; afterwards, in-process again with the connections it had."""
+    return _queueing_to
+
+
+@contextmanager
+def _queueing_to(broker_url):
+    conf, amqp = celery_app.conf, celery_app.amqp
+    saved = (conf.task_always_eager, conf.broker_url, celery_app._pool, amqp._producer_pool)
+    celery_app.conf.update(task_always_eager=False, broker_url=broker_url)
+    celery_app._pool = celery_app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        if celery_app._pool is not None:
+            celery_app._pool.force_close_all()
+        celery_app.conf.update(task_always_eager=saved[0], broker_url=saved[1])
+        celery_app._pool, celery_app.amqp._producer_pool = saved[2], saved[3]
 
 
 @pytest.fixture

@@ -200,21 +200,9 @@ def test_health_says_when_the_broker_does_not_answer_and_stays_up(client, settin
 
 
 @pytest.fixture
-def broker_down():
-    from newsroom.celery import app
-
-    def forget_connections():
-        if app._pool is not None:
-            app._pool.force_close_all()
-            app._pool = None
-        app.amqp._producer_pool = None
-
-    saved = app.conf.task_always_eager, app.conf.broker_url
-    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:9/12")
-    forget_connections()
-    yield
-    app.conf.update(task_always_eager=saved[0], broker_url=saved[1])
-    forget_connections()
+def broker_down(queueing_to):
+    with queueing_to("redis://127.0.0.1:9/12"):  # nothing listens there
+        yield
 
 
 def test_with_the_broker_down_the_comment_is_saved_and_its_mail_waits(

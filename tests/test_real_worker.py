@@ -22,7 +22,6 @@ from django.db import connection
 from django.urls import reverse
 
 from jobs.models import OutgoingMail
-from newsroom.celery import app
 from tests.factories import make_user, post_comment, published_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,23 +57,11 @@ def shared_database_url():
 
 
 @pytest.fixture
-def broker():
-    """This process queues tasks on Redis, as a web server with a broker does."""
+def broker(queueing_to):
     redis_client().flushdb()
-    saved = app.conf.task_always_eager, app.conf.broker_url
-    app.conf.update(task_always_eager=False, broker_url=REDIS_URL)
-    _forget_connections()
-    yield
-    app.conf.update(task_always_eager=saved[0], broker_url=saved[1])
-    _forget_connections()
+    with queueing_to(REDIS_URL):
+        yield
     redis_client().flushdb()
-
-
-def _forget_connections():
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -151,7 +138,7 @@ def test_a_held_comment_brings_one_mail_though_the_first_try_fails_and_the_worke
         row.refresh_from_db()
         return row.attempts == 1 and row.status == "waiting"
 
-    wait_for(refused_once, what="the first, refused attempt")
+    wait_for(refused_once, seconds=90, what="the first, refused attempt")
     assert "SMTPServerDisconnected" in row.last_error
     stop(first)
     assert first.returncode is not None
@@ -165,7 +152,7 @@ def test_a_held_comment_brings_one_mail_though_the_first_try_fails_and_the_worke
         row.refresh_from_db()
         return row.status == "sent"
 
-    wait_for(sent, what="the mail going out after the restart")
+    wait_for(sent, seconds=90, what="the mail going out after the restarted worker")
     time.sleep(2)  # time for a second copy, were one coming
     assert mails_saying(workers.mail_dir, "Moderation queue:") == 1
     row.refresh_from_db()
@@ -204,7 +191,8 @@ def test_dropped_wire_files_are_imported_by_beat_and_listed_within_seconds(
     inbox.mkdir()
     with every_second("wire.tasks.import_wire_inbox"):
         workers(beat=True, WIRE_INBOX_DIR=str(inbox))
-        time.sleep(1)
+        # Running: the first import makes the inbox's folders (a loaded machine starts slowly).
+        wait_for(lambda: (inbox / "done").is_dir(), seconds=90, what="the worker and beat starting")
         dropped = time.monotonic()
         (inbox / "ferry.txt").write_text(GOOD)
         (inbox / "broken.json").write_text('{"headline": "Cut off in the mid')
