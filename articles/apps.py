@@ -11,6 +11,7 @@ class ArticlesConfig(AppConfig):
 
         from . import pages
         from .models import forget_places, forget_styles
+        from .tasks import picture_saved
 
         # What readers see, and which cached pages each change ends (articles/pages.py).
         Article = self.get_model("Article")
@@ -44,6 +45,9 @@ class ArticlesConfig(AppConfig):
         # A live story's posts show on its page, updates, feed and the lists showing it.
         pagecache.watch(self.get_model("LivePost"), pages.live_post_changed)
         pagecache.watch(self.get_model("LivePostCredit"), pages.live_post_credit_changed)
+        post_save.connect(
+            picture_saved, sender=self.get_model("LibraryImage"), dispatch_uid="picture-renditions"
+        )
 
         forgetting = {"CreditStyle": forget_styles, "CreditPhrase": forget_styles}
         forgetting["Place"] = forget_places

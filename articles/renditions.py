@@ -2,8 +2,9 @@
 Resized copies of lead images for readers, so pages never send the original upload.
 
 Renditions are JPEG files named after the original and the width they were made
-for (``renditions/lead/2026/11/<name>-960w.jpg``). They are made once, on first
-use, and found again by name; the list per image is cached.
+for (``renditions/lead/2026/11/<name>-960w.jpg``). They are made once, by a background
+task when the picture is uploaded (tasks.py, tried again while the storage fails) or
+on first use if a page comes first, and found again by name; the list per image is cached.
 
 A picture Pillow cannot make renditions of (damaged, or of a shape no JPEG can hold)
 is recorded beside where its renditions would be (``<name>.failed.txt``, saying why,
@@ -69,15 +70,26 @@ def renditions_for(image_field, shape=None, focal=(0.5, 0.5)):
     if not image_field:
         return []
     crop = crop_suffix(shape, focal)
-    key = CACHE_PREFIX + image_field.name + crop
-    sizes = cache.get(key)
+    sizes = cache.get(CACHE_PREFIX + image_field.name + crop)
     if sizes is None:
-        sizes = _sizes(image_field, shape, focal)
-        # Renditions and a recorded failure are kept; storage that failed is asked again.
-        cache.set(key, sizes or [], None if sizes is not None else RETRY_SECONDS)
-        sizes = sizes or []
+        sizes = prepare(image_field.storage, image_field.name, shape, focal) or []
     storage = image_field.storage
     return [Rendition(storage, rendition_name(image_field.name, w, crop), w, h) for w, h in sizes]
+
+
+def are_known(name):
+    """Whether this image's renditions (or its recorded failure) are known already."""
+    return cache.get(CACHE_PREFIX + name) is not None
+
+
+def prepare(storage, name, shape=None, focal=(0.5, 0.5)):
+    """Make the image's missing renditions and remember their sizes: [] after a recorded
+    failure, None when the storage could not be read (asked again after RETRY_SECONDS)."""
+    sizes = _sizes(storage, name, shape, focal)
+    # Renditions and a recorded failure are kept; storage that failed is asked again.
+    key = CACHE_PREFIX + name + crop_suffix(shape, focal)
+    cache.set(key, sizes or [], None if sizes is not None else RETRY_SECONDS)
+    return sizes
 
 
 def discard(storage, original_name):
@@ -95,10 +107,9 @@ def discard(storage, original_name):
     cache.delete(CACHE_PREFIX + original_name)  # crops are named after it, asked for no more
 
 
-def _sizes(image_field, shape=None, focal=(0.5, 0.5)):
+def _sizes(storage, name, shape=None, focal=(0.5, 0.5)):
     """(width, height) of each rendition, made when missing; [] after a recorded failure,
     None when the storage could not be read (try later)."""
-    storage, name = image_field.storage, image_field.name
     try:
         if storage.exists(failure_name(name)):
             return []

@@ -402,6 +402,7 @@ def base_environment(args):
         "SECURE_SSL_REDIRECT": "0",  # plain http on 127.0.0.1; every other production setting stays
         "STATIC_ROOT": str(OUT / "static"),
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        "TASKS_IN_PROCESS": "1",  # no worker beside the servers measured
         "LOG_LEVEL": "ERROR",
         # Posting as fast as wrk can: no wait before sending, no per-address limit
         # (every post comes from 127.0.0.1).

@@ -13,11 +13,9 @@ import logging
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from . import notifications
 from .models import Confirmation
 
 logger = logging.getLogger(__name__)
@@ -29,21 +27,17 @@ PROOF_DAYS = 365
 PROOF_KEPT = 10
 
 
-def ask_to_confirm(email, comment, site_url=""):
-    """Mail the commenter a link once the comment is safely saved, in the background."""
-    confirmation = Confirmation.objects.create(email=email, comment=comment, site_url=site_url)
-    transaction.on_commit(
-        lambda: notifications.run_in_background(send_confirmation, confirmation.pk)
-    )
-    return confirmation
-
-
 def send_confirmation(confirmation_pk):
     """Send one confirmation link. True once the mail server took it; never raises."""
     confirmation = Confirmation.objects.select_related("comment__article").get(pk=confirmation_pk)
     if confirmation.sent_at or confirmation.confirmed_at:
         return True
-    Confirmation.objects.filter(pk=confirmation.pk).update(attempts=confirmation.attempts + 1)
+    # Counted only if nobody counted an attempt since we read it: of two senders, one sends.
+    claimed = Confirmation.objects.filter(
+        pk=confirmation.pk, sent_at__isnull=True, attempts=confirmation.attempts
+    ).update(attempts=confirmation.attempts + 1)
+    if not claimed:
+        return True
     try:
         send_mail(
             subject=f"[{settings.NEWSROOM_NAME}] Please confirm your comment",

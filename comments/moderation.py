@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from articles.models import Article, CommentPolicy
 
-from .confirmations import ask_to_confirm
 from .models import (
     AWAITING_CONFIRMATION,
     BANNED_REASON,
@@ -22,6 +21,7 @@ from .models import (
     normalize_email,
 )
 from .notifications import announce_pending
+from .tasks import ask_to_confirm
 from .text import count_links
 
 

@@ -1,26 +1,14 @@
-"""Mail from the desk, in one place: today sent after the commit, later by a task queue."""
+"""Mail from the desk, in one place: kept in the outbox with the change it tells of."""
 
-import logging
-
-from django.core.mail import get_connection
-from django.db import transaction
-
-logger = logging.getLogger(__name__)
+from jobs.outbox import queue_mail
 
 
-def send_after_commit(messages):
+def send_after_commit(messages, about="desk notice"):
     """Send these EmailMessages once the change they tell of is saved for good.
 
-    Mail trouble is logged and never undoes the change: the notices are on the desk anyway.
+    They are written to the outbox in the same transaction as the change, so a process
+    dying after the commit loses none; mail trouble is retried and never undoes the change.
     """
     messages = list(messages)
     if messages:
-        transaction.on_commit(lambda: _send(messages))
-
-
-def _send(messages):
-    try:
-        with get_connection() as connection:
-            connection.send_messages(messages)
-    except Exception:
-        logger.exception("Could not send %d desk email(s)", len(messages))
+        queue_mail(messages, about=about)

@@ -95,11 +95,13 @@ INSTALLED_APPS = [
     "reversion_compare",
     "axes",
     "django_prose_editor",
+    "django_celery_beat",
     "articles",
     "comments",
     "wire",
     "backups",
     "desk",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +239,31 @@ CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN", "")
 # How often a live story's open page asks for new posts (each answer is cached for all).
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15)
 
+# Background work (newsroom/celery.py). With a broker, workers run the tasks and beat
+# sends the periodic ones; without one, each task runs in the process that asked for it,
+# right after its transaction commits.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+# TASKS_IN_PROCESS=1 keeps tasks in-process even with Redis for the cache (no worker running).
+CELERY_TASK_ALWAYS_EAGER = env_bool("TASKS_IN_PROCESS", not CELERY_BROKER_URL)
+if CELERY_TASK_ALWAYS_EAGER:
+    CELERY_BROKER_URL = "memory://localhost/"  # in-process: no server is looked for
+CELERY_TASK_ACKS_LATE = True  # a task whose worker died is handed to another
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_SECONDS", 3600)}
+CELERY_TASK_IGNORE_RESULT = True  # nothing reads results: outcomes are kept in the database
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Mail from the outbox (jobs app): tries before a message is marked failed.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
+# The pause after a failed attempt, doubled after each one (at most an hour).
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 30)
+
+# The wire inbox: files dropped here are imported by a periodic task, then moved to
+# done/ or failed/ beside them. Empty turns the inbox off.
+WIRE_INBOX_DIR = env_str("WIRE_INBOX_DIR", "")
+WIRE_INBOX_PUBLISH = env_bool("WIRE_INBOX_PUBLISH", False)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -249,6 +276,7 @@ LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
+CELERY_TIMEZONE = TIME_ZONE  # beat's daily times
 USE_TZ = True
 
 # Languages an article can be written in; wider than the interface languages.

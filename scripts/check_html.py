@@ -3,9 +3,9 @@ Serve the demo newsroom and check every kind of public page in two ways:
 the Nu HTML Checker (vnu.jar from the vnu-jar npm package; needs Java) must
 report no error, and axe-core in headless Chromium (Playwright, Debian's
 /usr/bin/chromium) must find no serious or critical accessibility violation.
-Then the admin's pages, signed in as each role, in its light and dark themes:
-axe-core again, and none may scroll sideways in a 1280 px wide window (a
-screenshot of each is kept).
+Then the admin's pages (the background work's lists too), signed in as each role,
+in its light and dark themes: axe-core again, and none may scroll sideways in a
+1280 px wide window (a screenshot of each is kept).
 
 Runs against a throwaway SQLite database and media folder, so it never touches
 the development data. Exit status 1 when any check fails.
@@ -125,7 +125,47 @@ def admin_pages():
         ("moderator", "admin-desk-moderator", "/admin/"),
         ("moderator", "admin-comment-queue", "/admin/comments/comment/"),
         ("moderator", "admin-comment-page", f"/admin/comments/comment/{waiting}/change/"),
+        ("editor", "admin-wire-inbox", "/admin/wire/inboxfile/"),
+        ("admin", "admin-outgoing-mail", "/admin/jobs/outgoingmail/"),
+        ("admin", "admin-failed-tasks", "/admin/jobs/failedtask/"),
     ]
+
+
+def add_background_work():
+    """What the background work's admin lists show: inbox outcomes, failed mail and tasks."""
+    from articles.models import Article
+    from jobs.models import FailedTask, OutgoingMail
+    from wire.models import InboxFile
+
+    story = Article.objects.get(slug="ports-strike-talks-resume")
+    InboxFile.objects.create(
+        name="ports-strike.txt",
+        sha256="1" * 64,
+        outcome="imported",
+        article=story,
+        kept_as="done/ports-strike.txt",
+    )
+    InboxFile.objects.create(
+        name="scan.pdf",
+        sha256="2" * 64,
+        outcome="refused",
+        reason="scan.pdf: this is a binary file, not wire copy or ninjs JSON.",
+        kept_as="failed/scan.pdf",
+    )
+    OutgoingMail.objects.create(
+        subject="[The Newsroom] Comment to moderate",
+        body="…",
+        from_email="newsroom@localhost",
+        to=["moderator@example.com"],
+        status="failed",
+        attempts=6,
+        last_error="SMTPServerDisconnected: Connection unexpectedly closed",
+    )
+    FailedTask.objects.create(
+        task="newsroom.pagecache.tasks.purge_tags",
+        args=[["article-1"]],
+        error="URLError: <urlopen error [Errno 111] Connection refused>",
+    )
 
 
 def add_waiting_comments():
@@ -154,6 +194,7 @@ def set_up_newsroom():
     os.environ["CACHE_DIR"] = str(work / "cache")
     os.environ["DEBUG"] = "1"  # the development settings; pages are served with DEBUG off below
     os.environ.pop("REDIS_URL", None)
+    os.environ.pop("CELERY_BROKER_URL", None)  # background tasks run in-process
     warnings.filterwarnings("ignore", "No directory at", UserWarning)  # no collectstatic here
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
 
@@ -186,6 +227,7 @@ def set_up_newsroom():
         past = timezone.now() - timedelta(days=3, minutes=number)
         Article.objects.filter(pk=article.pk).update(publish_at=past, first_published_at=past)
     add_waiting_comments()
+    add_background_work()
     waiting = Comment.objects.pending().first()
     links = {
         "waiting": Confirmation.objects.create(email=waiting.email, comment=waiting),

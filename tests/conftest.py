@@ -1,9 +1,10 @@
 import functools
+from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
 
-from comments import notifications
+from newsroom.celery import app as celery_app
 from tests import factories
 
 
@@ -17,14 +18,36 @@ def isolated(settings, tmp_path):
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def mail_inline(monkeypatch):
+@pytest.fixture(autouse=True, scope="session")
+def tasks_inline():
     """
-    Send the moderators' mail in the test's own thread, so it can be read back and
-    a failure to send happens inside the test. (Only comments saved in tests that
-    run on-commit callbacks announce themselves at all.)
+    Background tasks run in the test's own thread, as they do without a broker, so their
+    mail can be read back and a failure happens inside the test. (Only tests that run
+    on-commit callbacks queue tasks at all.)
     """
-    monkeypatch.setattr(notifications, "run_in_background", lambda function, *a: function(*a))
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def queueing_to():
+    """``with queueing_to(url):`` this process queues tasks on that broker, as a web server
+    with a broker does; afterwards, in-process again with the connections it had."""
+    return _queueing_to
+
+
+@contextmanager
+def _queueing_to(broker_url):
+    conf, amqp = celery_app.conf, celery_app.amqp
+    saved = (conf.task_always_eager, conf.broker_url, celery_app._pool, amqp._producer_pool)
+    celery_app.conf.update(task_always_eager=False, broker_url=broker_url)
+    celery_app._pool = celery_app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        if celery_app._pool is not None:
+            celery_app._pool.force_close_all()
+        celery_app.conf.update(task_always_eager=saved[0], broker_url=saved[1])
+        celery_app._pool, celery_app.amqp._producer_pool = saved[2], saved[3]
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ def test_site_still_serves_with_redis_down(client, redis_down, make_article, edi
 @pytest.mark.django_db
 def test_health_check_answers_ok_and_is_never_cached(client):
     response = client.get(reverse("health"))
-    assert response.status_code == 200 and response.content == b"ok\n"
+    assert response.status_code == 200 and response.content.startswith(b"ok\n")
     assert "no-store" in response["Cache-Control"]
 
 
@@ -97,7 +97,7 @@ def test_readers_can_still_comment_with_redis_down(client, redis_down, make_arti
 def mail_server_down(settings):
     """
     A real SMTP backend aimed at a port where nothing listens. The mail goes out in
-    the request's own thread (conftest's mail_inline), so the failure happens inside the test.
+    the request's own thread (conftest's tasks_inline), so the failure happens inside the test.
     """
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
@@ -121,7 +121,7 @@ def test_with_the_mail_server_down_comments_are_saved_and_moderated(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = post_comment(client, article, text="Saved though no mail can go out.")
     assert callbacks
-    assert "Could not announce pending comment" in caplog.text  # the mail really failed
+    assert "not sent (attempt 1)" in caplog.text  # the mail really failed
     assert response.status_code == 302
     comment = Comment.objects.get()
     assert comment.status == "pending"
@@ -158,7 +158,7 @@ def test_with_the_mail_server_down_a_correction_still_reaches_readers(
     original.create_translation(editor, "fr", lina)
     with django_capture_on_commit_callbacks(execute=True):
         original.add_correction(editor, "The vote was on Tuesday.")
-    assert "Could not send 1 desk email(s)" in caplog.text  # the mail really failed
+    assert "not sent (attempt 1)" in caplog.text  # the mail really failed
     # The translator still finds the notice on their desk.
     assert translator.notices.get().text == "The original was corrected: The vote was on Tuesday."
     assert Article.objects.out_of_date_translations().count() == 1

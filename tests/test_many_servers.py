@@ -120,6 +120,7 @@ def servers():
         "PAGE_CACHE_SECONDS": "300",
         "DEBUG": "1",
         "DB_CONN_MAX_AGE": "0",
+        "TASKS_IN_PROCESS": "1",  # no worker here: mail goes from the servers themselves
     }
     ports = free_ports(2)
     processes = [

@@ -23,6 +23,13 @@ from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django_celery_beat.models import (
+    ClockedSchedule,
+    CrontabSchedule,
+    IntervalSchedule,
+    PeriodicTask,
+    SolarSchedule,
+)
 from reversion.models import Version
 
 from articles.models import Article, Contributor, CreditStyle, Place, Section
@@ -36,7 +43,9 @@ from comments.models import (
 )
 from comments.models.confirmations import TOKEN_SALT as confirmation_token_salt
 from desk.models import Notice
+from jobs.models import FailedTask, OutgoingMail
 from tests.factories import contributor, form_values, library_picture
+from wire.models import InboxFile
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +84,14 @@ comments.bannedword       -         -           vacd    vacd       vacd
 comments.bannedcommenter  -         -           vacd    vacd       vacd
 comments.confirmation     -         -           v       v          v
 desk.notice               -         -           -       -          v
+jobs.outgoingmail         -         -           -       -          vcd
+wire.inboxfile            -         -           v       -          vd
+jobs.failedtask           -         -           -       -          vcd
+django_celery_beat.periodictask     -  -  -  -  vacd
+django_celery_beat.intervalschedule -  -  -  -  vacd
+django_celery_beat.crontabschedule  -  -  -  -  vacd
+django_celery_beat.solarschedule    -  -  -  -  vacd
+django_celery_beat.clockedschedule  -  -  -  -  vacd
 """)
 
 # The bulk actions each role is offered on each list.
@@ -107,6 +124,20 @@ comments.bannedword.delete_selected           no        no          yes     yes 
 comments.bannedcommenter.delete_selected      no        no          yes     yes        yes
 desk.notice.mark_read                         yes       yes         yes     yes        yes
 desk.notice.delete_selected                   no        no          no      no         no
+wire.inboxfile.delete_selected                no        no          no      no         yes
+jobs.outgoingmail.send_again                  no        no          no      no         yes
+jobs.outgoingmail.delete_selected             no        no          no      no         yes
+jobs.failedtask.run_again                     no        no          no      no         yes
+jobs.failedtask.delete_selected               no        no          no      no         yes
+django_celery_beat.periodictask.enable_tasks     no  no  no  no  yes
+django_celery_beat.periodictask.disable_tasks    no  no  no  no  yes
+django_celery_beat.periodictask.toggle_tasks     no  no  no  no  yes
+django_celery_beat.periodictask.run_tasks        no  no  no  no  yes
+django_celery_beat.periodictask.delete_selected  no  no  no  no  yes
+django_celery_beat.intervalschedule.delete_selected  no  no  no  no  yes
+django_celery_beat.crontabschedule.delete_selected   no  no  no  no  yes
+django_celery_beat.solarschedule.delete_selected     no  no  no  no  yes
+django_celery_beat.clockedschedule.delete_selected   no  no  no  no  yes
 """)
 
 # What each role may do to an article, by the article's state. "own" is written and
@@ -261,6 +292,7 @@ def model_objects(people, make_article, publish):
     comment = Comment.objects.create(
         article=published, name="Reader", email="reader@example.org", text="Hello."
     )
+    hourly = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS)
     attempt = {"user_agent": "x", "ip_address": "10.0.0.1", "username": "x", "http_accept": "*"}
     return {
         "auth.group": Group.objects.create(name="Interns"),
@@ -288,6 +320,24 @@ def model_objects(people, make_article, publish):
         # Someone's own notice: the superuser's, here.
         "desk.notice": Notice.objects.create(
             user=people["superuser"], kind="published", title="Your story is out."
+        ),
+        "jobs.outgoingmail": OutgoingMail.objects.create(
+            subject="Hello", body="Hello.", from_email="newsroom@localhost", to=["a@example.org"]
+        ),
+        "wire.inboxfile": InboxFile.objects.create(
+            name="a.txt", sha256="0" * 64, outcome="refused", kept_as="failed/a.txt"
+        ),
+        "jobs.failedtask": FailedTask.objects.create(task="jobs.tasks.drain_outbox", error="x"),
+        "django_celery_beat.periodictask": PeriodicTask.objects.create(
+            name="Every hour", task="jobs.tasks.drain_outbox", interval=hourly
+        ),
+        "django_celery_beat.intervalschedule": hourly,
+        "django_celery_beat.crontabschedule": CrontabSchedule.objects.create(minute="5"),
+        "django_celery_beat.solarschedule": SolarSchedule.objects.create(
+            event="sunrise", latitude=59.9, longitude=10.7
+        ),
+        "django_celery_beat.clockedschedule": ClockedSchedule.objects.create(
+            clocked_time=timezone.now()
         ),
     }
 

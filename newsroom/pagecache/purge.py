@@ -5,33 +5,30 @@ carries in its ``Surrogate-Key`` and ``Cache-Tag`` headers.
 Off unless ``PAGE_CACHE_PURGE`` is set: ``xkey`` sends Varnish's ``PURGE`` with
 an ``xkey-purge`` header to ``CDN_PURGE_URL``; ``fastly`` posts the tags to the
 purge-by-key API at ``CDN_PURGE_URL`` with ``CDN_PURGE_TOKEN``; anything else is
-the dotted path of a function of the tags. A failed purge is logged: the CDN
-then keeps a page no longer than ``s-maxage`` says.
+the dotted path of a function of the tags. Purges are sent by a background task
+(tasks.py), tried again with growing pauses while the CDN fails; meanwhile the CDN
+keeps a page no longer than ``s-maxage`` says.
 """
 
-import logging
 import urllib.request
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 3
 
 
 def tags_changed(tags):
+    """Tell the CDN; raises when it cannot be told, so the task tries again."""
     backend = settings.PAGE_CACHE_PURGE
     if not backend or not tags:
         return
-    try:
-        if backend == "xkey":
-            _send("PURGE", {"xkey-purge": " ".join(tags)})
-        elif backend == "fastly":
-            _send("POST", {"Surrogate-Key": " ".join(tags), "Fastly-Key": settings.CDN_PURGE_TOKEN})
-        else:
-            import_string(backend)(tags)
-    except Exception:
-        logger.exception("Could not tell the CDN that %s changed", " ".join(tags))
+    if backend == "xkey":
+        _send("PURGE", {"xkey-purge": " ".join(tags)})
+    elif backend == "fastly":
+        _send("POST", {"Surrogate-Key": " ".join(tags), "Fastly-Key": settings.CDN_PURGE_TOKEN})
+    else:
+        import_string(backend)(tags)
 
 
 def _send(method, headers):

@@ -16,7 +16,7 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
-from . import purge
+from .tasks import purge_later
 
 TAG_KEY = "pages:tag:{}"
 EPOCH_KEY = "pages:epoch"
@@ -67,7 +67,7 @@ def renew(tags):
 
 def renew_now(tags):
     _new_versions(tags)
-    purge.tags_changed(tags)
+    purge_later(tags)
 
 
 def _new_versions(tags):
