@@ -12,7 +12,7 @@ end them all (``SITE``); they seldom change.
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from newsroom.pagecache import SITE
+from newsroom.pagecache import SITE, renew
 
 from .models import Article, Correction, Credit, ReaderState, Status
 
@@ -24,13 +24,18 @@ def article(pk):
     return f"article-{pk}"
 
 
-def listed_in(section_id, root_id, contributor_ids):
+def listed_in(section_id, root_id, contributor_ids, topic_ids=()):
     return {
         "articles",
         f"section-{section_id}-articles",
         f"translations-{root_id}",
         *(f"contributor-{pk}-articles" for pk in contributor_ids),
+        *(topic_articles(pk) for pk in topic_ids),
     }
+
+
+def topic_articles(pk):
+    return f"topic-{pk}-articles"
 
 
 def _is_live(values, now):
@@ -52,9 +57,10 @@ def article_changed(instance, before):
         tags.add(article(instance.translation_of_id))  # its page links the versions
     if live_now != live_before or (live_now and before != after):
         contributors = set(instance.credits.values_list("contributor_id", flat=True))
+        topics = set(instance.topics.values_list("pk", flat=True))
         for values in (after, before or after):
             root = values["translation_of_id"] or instance.pk
-            tags |= listed_in(values["section_id"], root, contributors)
+            tags |= listed_in(values["section_id"], root, contributors, topics)
     return tags
 
 
@@ -80,6 +86,29 @@ def contributor_changed(contributor, before):
     return {f"contributor-{contributor.pk}", *(article(pk) for pk in shown)}
 
 
+def topics_moved(sender, instance, action, reverse, pk_set, **kwargs):
+    """Stories joined or left topics (m2m_changed of Article.topics, either side): their
+    pages, and the lists of the topics, end."""
+    if action == "pre_clear":
+        # What is cleared is known only before: the topics (or stories) linked now.
+        related = instance.articles if reverse else instance.topics
+        instance._pages_cleared = set(related.values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    linked = getattr(instance, "_pages_cleared", set()) if action == "post_clear" else pk_set
+    pairs = (
+        [(pk, instance.pk) for pk in linked] if reverse else [(instance.pk, pk) for pk in linked]
+    )
+    live = set(
+        Article.objects.published()
+        .filter(pk__in=[a for a, _ in pairs])
+        .values_list("pk", flat=True)
+    )
+    tags = {article(a) for a, _ in pairs} | {topic_articles(t) for a, t in pairs if a in live}
+    renew(tags)
+
+
 def whole_site(instance, before):
     return {SITE}
 
@@ -98,10 +127,14 @@ def released_between(since, until):
         contributors = Credit.objects.filter(article_id=row["pk"]).values_list(
             "contributor_id", flat=True
         )
+        topics = Article.topics.through.objects.filter(article_id=row["pk"])
         tags.add(article(row["pk"]))
         if row["translation_of_id"]:
             tags.add(article(row["translation_of_id"]))
-        tags |= listed_in(row["section_id"], row["translation_of_id"] or row["pk"], contributors)
+        root = row["translation_of_id"] or row["pk"]
+        tags |= listed_in(
+            row["section_id"], root, contributors, topics.values_list("topic_id", flat=True)
+        )
     return tags
 
 

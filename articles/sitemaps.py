@@ -16,7 +16,12 @@ class ArticleSitemap(Sitemap):
 
 
 class SectionSitemap(Sitemap):
+    """Each section page in every interface language, each naming the others (hreflang)."""
+
     changefreq = "hourly"
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return Section.objects.all()
@@ -24,6 +29,9 @@ class SectionSitemap(Sitemap):
 
 class ContributorSitemap(Sitemap):
     changefreq = "daily"
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         # Only people readers can reach through a published story; a probe per

@@ -46,6 +46,16 @@ def news_article(request, article, original=None):
             "url": request.build_absolute_uri("/"),
         },
     }
+    if topics := list(article.topics.all()):
+        data["keywords"] = [topic.local_name for topic in topics]
+        data["about"] = [
+            {
+                "@type": "Thing",
+                "name": topic.local_name,
+                "url": request.build_absolute_uri(topic.get_absolute_url()),
+            }
+            for topic in topics
+        ]
     if editors := people({Role.EDITING}):
         data["editor"] = editors
     if translators := people({Role.TRANSLATION}):

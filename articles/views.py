@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,7 +15,7 @@ from comments.counts import comment_count_annotation
 from newsroom.pagecache import kept, shows
 
 from . import structured_data
-from .models import Article, Contributor, Correction, Section
+from .models import Article, Contributor, Correction, Section, Topic
 from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
@@ -73,6 +73,40 @@ class SectionView(OneVersionPerStoryMixin, PublishedListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
+class TopicView(PublishedListView):
+    template_name = "articles/topic.html"
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        shows(f"topic-{self.topic.pk}-articles")
+        return super().get_queryset().filter(topics=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+def related_stories(article, exclude):
+    """Stories in the same language sharing the most topics, then from the same section."""
+    topic_ids = [topic.pk for topic in article.topics.all()]
+    same_section = Case(
+        When(section=article.section_id, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return list(
+        Article.objects.published()
+        .filter(language=article.language)
+        .filter(Q(section=article.section_id) | Q(topics__in=topic_ids))
+        .exclude(pk__in=exclude)
+        .annotate(
+            shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
+            same_section=same_section,
+        )
+        .order_by("-shared", "-same_section", "-publish_at", "-pk")
+        .select_related("section")[:RELATED_COUNT]
+    )
+
+
 class ContributorView(PublishedListView):
     template_name = "articles/contributor.html"
 
@@ -113,7 +147,7 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("section", "translation_of")
             .with_credits()
-            .prefetch_related(due_corrections())
+            .prefetch_related(due_corrections(), "topics")
         )
 
     def get(self, request, *args, **kwargs):
@@ -148,15 +182,15 @@ class ArticleDetailView(DetailView):
             ),
         )
         original = next((v for v in versions if v.pk == article.translation_of_id), None)
+        topics = article.topics.all()
         related = kept(
             f"related:{article.pk}",
-            [f"section-{article.section_id}-articles"],
-            lambda: list(
-                Article.objects.published()
-                .filter(section=article.section_id, language=article.language)
-                .exclude(pk__in=[article.pk, *(v.pk for v in versions)])
-                .select_related("section")[:RELATED_COUNT]
-            ),
+            [
+                f"article-{article.pk}",  # its topics
+                f"section-{article.section_id}-articles",
+                *(f"topic-{topic.pk}-articles" for topic in topics),
+            ],
+            lambda: related_stories(article, [article.pk, *(v.pk for v in versions)]),
         )
         context.update(
             translations=versions,
@@ -184,7 +218,7 @@ class ArticlePreviewView(ArticleDetailView):
         return (
             Article.objects.select_related("section", "translation_of")
             .with_credits()
-            .prefetch_related(due_corrections())
+            .prefetch_related(due_corrections(), "topics")
         )
 
     def get_context_data(self, **kwargs):

@@ -95,7 +95,8 @@ def test_translation_json_ld_names_translator_and_original(client, original, tra
         {
             "@type": "Person",
             "name": "Lina Golovnya",
-            "url": "http://news.example.org/contributor/lina-golovnya/",
+            # A French story's page links to the French pages around it.
+            "url": "http://news.example.org/fr/contributor/lina-golovnya/",
         }
     ]
 

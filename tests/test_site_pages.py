@@ -109,10 +109,10 @@ def test_article_page_speaks_the_articles_language(client, publish):
     assert "Publié" in html
 
 
-def test_interface_follows_the_reader_elsewhere(client, publish):
+def test_interface_language_is_chosen_by_the_address(client, publish):
     publish(headline="Some news")
-    assert '<html lang="fr">' in text(client.get("/", HTTP_ACCEPT_LANGUAGE="fr"))
-    assert '<html lang="en">' in text(client.get("/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert '<html lang="fr">' in text(client.get("/fr/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert '<html lang="en">' in text(client.get("/", HTTP_ACCEPT_LANGUAGE="fr"))
 
 
 def test_home_puts_the_lead_story_first_then_groups_by_section(client, publish, section):

@@ -2,6 +2,8 @@
 The articles app's data and rules, one concern per module:
 
 - ``taxonomy``: sections and contributors;
+- ``topics``: what stories are about, across sections;
+- ``languages``: names readers see in their interface language;
 - ``credits``: roles, credits and the styles credit lines are written in;
 - ``places``: places credits are written from, named in each language;
 - ``article``: the article, its queryset (what readers may see) and its reader state;
@@ -23,8 +25,10 @@ from .article import (
 )
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
+from .languages import NamedInLanguages
 from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
+from .topics import Topic
 from .workflow import PUBLISH_PERMISSION, STEPS, Status, Step, Transition, WorkflowError
 
 __all__ = [
@@ -38,6 +42,7 @@ __all__ = [
     "Correction",
     "CorrectionQuerySet",
     "Credit",
+    "NamedInLanguages",
     "CreditPhrase",
     "CreditStyle",
     "FormerSlug",
@@ -47,6 +52,7 @@ __all__ = [
     "Section",
     "Status",
     "Step",
+    "Topic",
     "Transition",
     "WorkflowError",
     "folded",

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from .. import creditlines
 from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import CreditStyle
+from .languages import NamedInLanguages
 
 
 class CommentPolicy(models.TextChoices):
@@ -20,7 +21,7 @@ class CommentPolicy(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class Section(KeepsFormerSlugs, models.Model):
+class Section(NamedInLanguages, KeepsFormerSlugs, models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)

@@ -2,8 +2,10 @@ import json
 import re
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, gettext_noop
@@ -87,7 +89,7 @@ def srcset(renditions):
 
 @register.simple_tag
 def navigation_sections():
-    return kept("navigation", [SITE], lambda: list(Section.objects.only("name", "slug")))
+    return kept("navigation", [SITE], lambda: list(Section.objects.only("name", "names", "slug")))
 
 
 @register.filter
@@ -102,3 +104,25 @@ def iso_time(value):
 def absolute_url(context, location):
     """The full address of a path at the host the reader used (no sites framework here)."""
     return context["request"].build_absolute_uri(location)
+
+
+@register.simple_tag(takes_context=True)
+def interface_languages(context):
+    """This page in each interface language: its address, name, and whether it is this one.
+
+    A story has one address in its own language, so from a story each language's
+    link leads to that language's front page.
+    """
+    request = context["request"]
+    current = translation.get_language()
+    match = getattr(request, "resolver_match", None)
+    story = match is not None and match.url_name in ("detail", "preview")
+    links = []
+    for code, name in settings.LANGUAGES:
+        if story or match is None:
+            with translation.override(code):
+                address = reverse("articles:home")
+        else:
+            address = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": address, "current": code == current})
+    return links

@@ -155,8 +155,15 @@ def _language(request):
 
 @functools.lru_cache(maxsize=1_000)
 def _language_for(first_segment, cookie, accept):
+    from django.conf.urls.i18n import is_language_prefix_patterns_used
     from django.http import HttpRequest
 
+    # As LocaleMiddleware does: with language-prefixed addresses and none for the
+    # default language, an address without a prefix is in the default language.
+    prefixed, default_prefixed = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    from_path = translation.get_language_from_path(f"/{first_segment}/")
+    if prefixed and not default_prefixed and not from_path:
+        return settings.LANGUAGE_CODE
     request = HttpRequest()
     request.path_info = f"/{first_segment}/"
     request.COOKIES = {settings.LANGUAGE_COOKIE_NAME: cookie} if cookie else {}
