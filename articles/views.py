@@ -116,7 +116,11 @@ class ContributorView(PublishedListView):
         return super().get_queryset().credited_to(self.contributor)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(contributor=self.contributor, **kwargs)
+        context = super().get_context_data(
+            contributor=self.contributor,
+            structured_data=structured_data.profile_page(self.request, self.contributor),
+            **kwargs,
+        )
         for article in context["articles"]:
             article.contributor_roles = [
                 credit.get_role_display()

@@ -126,3 +126,14 @@ def interface_languages(context):
             address = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": address, "current": code == current})
     return links
+
+
+@register.simple_tag
+def image_renditions(image_field):
+    return renditions_for(image_field)
+
+
+@register.filter
+def link_label(address):
+    """A link named by its site and path, without the scheme: "mastodon.social/@ann"."""
+    return address.split("://", 1)[-1].removeprefix("www.").rstrip("/")
