@@ -30,6 +30,11 @@ class ArticlesConfig(AppConfig):
         # Topics' names show in menus of stories and topic pages in every language.
         for name in ("Section", "Topic", "CreditStyle", "CreditPhrase", "Place"):
             pagecache.watch(self.get_model(name), pages.whole_site)
+        for name in ("FrontPageSlot", "BreakingNews"):
+            pagecache.watch(self.get_model(name), pages.editors_choice_changed, moves_schedule=True)
+        pagecache.watch_schedule(
+            pages.next_editors_choice_expiry, pages.editors_choice_expired_between
+        )
         pagecache.watch_schedule(Article.objects.next_release, pages.released_between)
         Correction = self.get_model("Correction")
         pagecache.watch_schedule(Correction.objects.next_due, pages.corrections_due_between)

@@ -14,7 +14,15 @@ from django.utils import timezone
 
 from newsroom.pagecache import SITE, renew
 
-from .models import Article, Correction, Credit, ReaderState, Status
+from .models import (
+    Article,
+    BreakingNews,
+    Correction,
+    Credit,
+    FrontPageSlot,
+    ReaderState,
+    Status,
+)
 
 # Where a story is listed; a change of any of these moves it between lists.
 PLACEMENT = ("status", "publish_at", "embargo_until", "section_id", "language", "translation_of_id")
@@ -143,3 +151,26 @@ def corrections_due_between(since, until):
     due = Correction.objects.filter(published_at__gt=since, published_at__lte=until)
     articles = {article(pk) for pk in due.values_list("article_id", flat=True)}
     return articles | {"corrections"} if articles else set()
+
+
+# The top of the home page and the banner: ``front-page`` and ``breaking`` (every page).
+EDITORS_CHOICE = {FrontPageSlot: "front-page", BreakingNews: "breaking"}
+
+
+def editors_choice_changed(instance, before):
+    return {EDITORS_CHOICE[type(instance)]}
+
+
+def next_editors_choice_expiry():
+    """When the next pinned story or banner expires by itself, or None."""
+    moments = [model.objects.next_expiry() for model in EDITORS_CHOICE]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
+
+
+def editors_choice_expired_between(since, until):
+    return {
+        tag
+        for model, tag in EDITORS_CHOICE.items()
+        if model.objects.filter(until__gt=since, until__lte=until).exists()
+    }

@@ -15,10 +15,12 @@ from comments.counts import comment_count_annotation
 from newsroom.pagecache import kept, shows
 
 from . import structured_data
-from .models import Article, Contributor, Correction, Section, Topic
+from .models import Article, Contributor, Correction, FrontPageSlot, Section, Topic
 from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
+# The lead story and the ones beside it at the top of the home page.
+TOP_COUNT = 4
 
 
 def due_corrections():
@@ -53,12 +55,41 @@ class HomeView(OneVersionPerStoryMixin, PublishedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = list(context["articles"])
-        lead = articles.pop(0) if articles and context["page_obj"].number == 1 else None
+        top = []
+        if context["page_obj"].number == 1:
+            # The stories editors pinned, in their order, lead first; then the newest.
+            shows("front-page")
+            top = self.pinned()
+            pinned = {article.pk for article in top}
+            articles = [article for article in articles if article.pk not in pinned]
+            top += articles[: max(0, TOP_COUNT - len(top))]
+            articles = articles[len(top) - len(pinned) :]
+        lead = top[0] if top else None
         by_section = {}
         for article in sorted(articles, key=lambda a: (a.section.position, a.section.name)):
             by_section.setdefault(article.section, []).append(article)
-        context.update(lead=lead, by_section=list(by_section.items()))
+        context.update(lead=lead, top=top[1:], by_section=list(by_section.items()))
         return context
+
+    def pinned(self):
+        # Kept until a pin changes, expires (the schedule renews "front-page") or a
+        # story's state changes; the stories themselves come with the page's list query.
+        ids = kept(
+            "front-page-pins",
+            ["front-page", "articles"],
+            lambda: list(
+                FrontPageSlot.objects.current()
+                .order_by("position", "pk")
+                .values_list("article_id", flat=True)
+            ),
+        )
+        order = {}
+        for article_id in ids:
+            order.setdefault(article_id, len(order))
+        if not order:
+            return []
+        found = self.get_queryset().filter(pk__in=order)
+        return sorted(found, key=lambda article: order[article.pk])
 
 
 class SectionView(OneVersionPerStoryMixin, PublishedListView):

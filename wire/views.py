@@ -26,7 +26,10 @@ class NinjsView(DetailView):
             # Staff may pass an embargoed story to partners; it says "withheld".
             shown |= Q(status=Article.Status.PUBLISHED)
         return (
-            Article.objects.filter(shown).select_related("section", "translation_of").with_credits()
+            Article.objects.filter(shown)
+            .select_related("section", "translation_of")
+            .with_credits()
+            .prefetch_related("topics")
         )
 
     def render_to_response(self, context):

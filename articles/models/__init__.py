@@ -3,6 +3,7 @@ The articles app's data and rules, one concern per module:
 
 - ``taxonomy``: sections and contributors;
 - ``topics``: what stories are about, across sections;
+- ``frontpage``: the top of the home page as editors set it, until a set time;
 - ``languages``: names readers see in their interface language;
 - ``credits``: roles, credits and the styles credit lines are written in;
 - ``places``: places credits are written from, named in each language;
@@ -25,6 +26,7 @@ from .article import (
 )
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
+from .frontpage import BreakingNews, FrontPageSlot
 from .languages import NamedInLanguages
 from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
@@ -36,12 +38,14 @@ __all__ = [
     "ROLES_WITH_PLACE",
     "STEPS",
     "Article",
+    "BreakingNews",
     "ArticleQuerySet",
     "CommentPolicy",
     "Contributor",
     "Correction",
     "CorrectionQuerySet",
     "Credit",
+    "FrontPageSlot",
     "NamedInLanguages",
     "CreditPhrase",
     "CreditStyle",

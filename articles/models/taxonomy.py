@@ -6,7 +6,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -31,6 +31,12 @@ class Section(NamedInLanguages, KeepsFormerSlugs, models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in the navigation.")
+    colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "A colour as #rrggbb, e.g. #1d4e89.")],
+        help_text="The section's accent on the site (#rrggbb); empty: the newsroom's own.",
+    )
     comment_policy = models.CharField(
         max_length=10,
         choices=CommentPolicy.choices,

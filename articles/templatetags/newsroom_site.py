@@ -12,7 +12,7 @@ from django.utils.translation import get_language_info, gettext, gettext_noop
 
 from newsroom.pagecache import SITE, kept
 
-from ..models import Section
+from ..models import BreakingNews, Section
 from ..renditions import renditions_for
 
 register = template.Library()
@@ -137,3 +137,22 @@ def image_renditions(image_field):
 def link_label(address):
     """A link named by its site and path, without the scheme: "mastodon.social/@ann"."""
     return address.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+@register.simple_tag
+def section_style(section):
+    """The section's accent colour, for its labels and headings (validated as #rrggbb)."""
+    if not section.colour:
+        return ""
+    return format_html(' style="--section-colour: {}"', section.colour)
+
+
+@register.simple_tag
+def breaking_news():
+    """The banner readers see now, if any; pages showing it end when it changes or expires."""
+    found = kept(
+        "breaking-news",
+        ["breaking", "articles"],
+        lambda: list(BreakingNews.objects.current().select_related("article")[:1]),
+    )
+    return found[0] if found else None
