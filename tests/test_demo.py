@@ -54,3 +54,20 @@ def test_the_demo_shows_french_places_bylines_and_a_photo_credit(demo, client):
     )
     banks = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
     assert 'Photo: <a href="/contributor/petra-lindqvist/">Petra Lindqvist</a>' in banks
+
+
+def test_the_demo_shows_topics_profiles_the_front_page_and_french_menus(demo, client):
+    home = client.get("/").content.decode()
+    assert (
+        'class="display-6 lead-headline"><a href="/articles/nordic-central-banks-hold-rates/"'
+        in home
+    )
+    assert "Norway weighs a Wagner commander" in home  # the banner
+    assert 'style="--section-colour: #bc4b1c"' in home
+    story = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
+    assert 'href="/topic/interest-rates/">Interest rates</a>' in story
+    profile = client.get("/contributor/gwladys-fouche/").content.decode()
+    assert "Oslo correspondent" in profile and "profile-photo" in profile and "sameAs" in profile
+    french = client.get("/fr/").content.decode()
+    assert ">Économie</a>" in french and 'aria-label="Langue"' in french
+    assert "Pays nordiques" in client.get("/fr/topic/nordic-countries/").content.decode()
