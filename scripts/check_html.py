@@ -61,6 +61,14 @@ def pages(reply_to, confirm_links):
         ("article-no-image", article("city-court-hears-first-day-of-harbour-fraud-trial"), 200),
         ("contributor-wire", "/contributor/guy-faulconbridge/", 200),
         ("contributor-staff", "/contributor/rafael-reporter/", 200),
+        ("contributor-profile-links", "/contributor/gwladys-fouche/", 200),
+        ("contributor-profile-french", "/fr/contributor/guy-faulconbridge/", 200),
+        ("topic", "/topic/nordic-countries/", 200),
+        ("topic-french", "/fr/topic/harbour/", 200),
+        ("topic-not-found-404", "/topic/no-such-topic/", 404),
+        ("home-french", "/fr/", 200),
+        ("section-french", "/fr/section/business/", 200),
+        ("search-french", "/fr/search/?q=Norv%C3%A8ge", 200),
         ("search-results", "/search/?q=Norway", 200),
         ("search-nothing-found", "/search/?q=xyzzy", 200),
         ("search-without-query", "/search/", 200),
@@ -77,7 +85,7 @@ def pages(reply_to, confirm_links):
 
 def admin_pages():
     """(role, name, path) of the admin's pages, as the role that works on each sees it."""
-    from articles.models import Article
+    from articles.models import Article, Contributor
     from comments.models import Comment
 
     article = Article.objects.get
@@ -85,6 +93,7 @@ def admin_pages():
     in_review = article(slug="ports-strike-talks-resume").pk
     own_draft = article(slug="draft-budget-explainer").pk
     waiting = Comment.objects.pending().order_by("pk").first().pk
+    profile = Contributor.objects.get(slug="gwladys-fouche").pk
     return [
         ("editor", "admin-desk-editor", "/admin/"),
         ("editor", "admin-article-list", "/admin/articles/article/"),
@@ -93,6 +102,10 @@ def admin_pages():
         ("editor", "admin-publish-page", f"/admin/articles/article/{in_review}/workflow/publish/"),
         ("editor", "admin-notices", "/admin/desk/notice/"),
         ("editor", "admin-notification-settings", "/admin/desk/settings/"),
+        ("editor", "admin-pinned-stories", "/admin/articles/frontpageslot/"),
+        ("editor", "admin-breaking-news-new", "/admin/articles/breakingnews/add/"),
+        ("editor", "admin-topics", "/admin/articles/topic/"),
+        ("editor", "admin-contributor-profile", f"/admin/articles/contributor/{profile}/change/"),
         ("reporter", "admin-desk-reporter", "/admin/"),
         ("reporter", "admin-article-list-reporter", "/admin/articles/article/?mine=1"),
         (

@@ -46,7 +46,7 @@ class ArticleAdmin(
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["translation_of", "topics"]
+    autocomplete_fields = ["translation_of"]  # topics: a plain labelled list, no search box
     inlines = [CreditInline, CorrectionInline]
     # The publish time changes only through the Publish step, which records it.
     readonly_fields = [

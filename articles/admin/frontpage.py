@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.utils import timezone
 
 from ..models import BreakingNews, FrontPageSlot
+from .article import DATE_TIME_BOXES
 
 
 class ExpiringAdmin(admin.ModelAdmin):
     autocomplete_fields = ["article"]
-    list_filter = []
+    formfield_overrides = DATE_TIME_BOXES  # the date and the time boxes each labelled
 
     @admin.display(description="Readers see it now", boolean=True)
     def is_showing(self, obj):
@@ -21,7 +22,6 @@ class FrontPageSlotAdmin(ExpiringAdmin):
 
     list_display = ["position", "article", "until", "is_showing"]
     list_display_links = ["article"]
-    list_editable = ["position", "until"]
     fields = ["article", "position", "until"]
 
 
