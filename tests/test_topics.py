@@ -126,3 +126,14 @@ def test_topics_are_chosen_on_the_article_page_and_named_per_language(client, ma
     )
     assert response.status_code == 302
     assert Topic.objects.get().names == {"fr": "Élections"}
+
+
+def test_the_sitemap_lists_topics_with_published_stories_in_each_language(
+    client, publish, elections, climate
+):
+    publish(headline="Polls open in Oslo").topics.add(elections)
+    xml = text(client.get("/sitemap-topics.xml"))
+    assert "http://testserver/topic/elections/" in xml
+    assert "http://testserver/fr/topic/elections/" in xml
+    assert "/topic/climate/" not in xml
+    assert "sitemap-topics.xml" in text(client.get("/sitemap.xml"))
