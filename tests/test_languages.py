@@ -83,3 +83,13 @@ def test_sitemaps_list_section_pages_in_every_language(client, article, section)
     assert f"http://testserver/section/{section.slug}/" in xml
     assert f"http://testserver/fr/section/{section.slug}/" in xml
     assert 'hreflang="fr"' in xml
+
+
+def test_pages_outside_the_public_site_follow_the_browser(client, make_user, db):
+    client.force_login(make_user("boss", is_superuser=True))
+    desk = client.get("/admin/articles/section/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert desk["Content-Language"] == "fr"
+    broken = Client().get("/comments/confirm/not-a-link/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert broken.status_code == 400 and broken["Content-Language"] == "fr"
+    english = Client().get("/comments/confirm/not-a-link/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english["Content-Language"] == "en"
