@@ -137,7 +137,7 @@ def test_sitemap_lists_published_articles_at_the_readers_host(client, original, 
     sitemaps = sitemap_locations(client, "/sitemap.xml")
     assert sitemaps == [
         f"http://news.example.org/sitemap-{name}.xml"
-        for name in ("articles", "sections", "contributors")
+        for name in ("articles", "sections", "contributors", "topics")
     ]
     locations = [
         location
