@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class ArticlesConfig(AppConfig):
@@ -36,8 +36,16 @@ class ArticlesConfig(AppConfig):
         )
         pagecache.watch(self.get_model("Contributor"), pages.contributor_changed, before=["name"])
         # Sections, credit styles and places show on every page, in menus and credit lines.
-        for name in ("Section", "CreditStyle", "CreditPhrase", "Place"):
+        topics = Article.topics.through
+        m2m_changed.connect(pages.topics_moved, sender=topics, dispatch_uid="pages-topics")
+        # Topics' names show in menus of stories and topic pages in every language.
+        for name in ("Section", "Topic", "CreditStyle", "CreditPhrase", "Place"):
             pagecache.watch(self.get_model(name), pages.whole_site)
+        for name in ("FrontPageSlot", "BreakingNews"):
+            pagecache.watch(self.get_model(name), pages.editors_choice_changed, moves_schedule=True)
+        pagecache.watch_schedule(
+            pages.next_editors_choice_expiry, pages.editors_choice_expired_between
+        )
         pagecache.watch_schedule(Article.objects.next_release, pages.released_between)
         Correction = self.get_model("Correction")
         pagecache.watch_schedule(Correction.objects.next_due, pages.corrections_due_between)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.pagecache import shows
 
-from .models import Article, Contributor, Correction, Section
+from .models import Article, Contributor, Correction, Section, Topic
 
 FEED_LENGTH = 30
 
@@ -79,10 +79,12 @@ class SectionFeed(LatestArticlesFeed):
         return section
 
     def title(self, obj):
-        return f"{settings.NEWSROOM_NAME}: {obj.name}"
+        return f"{settings.NEWSROOM_NAME}: {obj.local_name}"
 
     def description(self, obj):
-        text = obj.description or _("The latest stories in %(section)s.") % {"section": obj.name}
+        text = obj.description or _("The latest stories in %(section)s.") % {
+            "section": obj.local_name
+        }
         return escape(text)
 
     def link(self, obj):
@@ -103,6 +105,29 @@ class SectionAtomFeed(SectionFeed):
 
     def feed_url(self, obj):
         return reverse("articles:section-feed-atom", kwargs={"slug": obj.slug})
+
+
+class TopicFeed(SectionFeed):
+    def get_object(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug)
+        shows(f"topic-{topic.pk}-articles")
+        return topic
+
+    def feed_url(self, obj):
+        return reverse("articles:topic-feed-rss", kwargs={"slug": obj.slug})
+
+    def published(self, obj):
+        return Article.objects.published().filter(topics=obj)
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def feed_url(self, obj):
+        return reverse("articles:topic-feed-atom", kwargs={"slug": obj.slug})
 
 
 class ContributorFeed(LatestArticlesFeed):

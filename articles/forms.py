@@ -77,6 +77,7 @@ class ArticleAdminForm(forms.ModelForm):
             "dateline_place",
             "dateline_agency",
             "section",
+            "topics",
             "language",
             "translation_of",
             "credit_style",

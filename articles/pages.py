@@ -13,9 +13,18 @@ Sections and credit styles show on every page and end them all (``SITE``); they 
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from newsroom.pagecache import SITE
+from newsroom.pagecache import SITE, renew
 
-from .models import Article, Correction, Credit, LibraryImage, ReaderState, Status
+from .models import (
+    Article,
+    BreakingNews,
+    Correction,
+    Credit,
+    FrontPageSlot,
+    LibraryImage,
+    ReaderState,
+    Status,
+)
 
 # Where a story is listed; a change of any of these moves it between lists.
 PLACEMENT = ("status", "publish_at", "embargo_until", "section_id", "language", "translation_of_id")
@@ -41,13 +50,18 @@ def article(pk):
     return f"article-{pk}"
 
 
-def listed_in(section_id, root_id, contributor_ids):
+def listed_in(section_id, root_id, contributor_ids, topic_ids=()):
     return {
         "articles",
         f"section-{section_id}-articles",
         f"translations-{root_id}",
         *(f"contributor-{pk}-articles" for pk in contributor_ids),
+        *(topic_articles(pk) for pk in topic_ids),
     }
+
+
+def topic_articles(pk):
+    return f"topic-{pk}-articles"
 
 
 def _is_live(values, now):
@@ -72,9 +86,10 @@ def article_changed(instance, before):
         tags.add(article(instance.translation_of_id))  # its page links the versions
     if live_now != live_before or (live_now and before != after):
         contributors = set(instance.credits.values_list("contributor_id", flat=True))
+        topics = set(instance.topics.values_list("pk", flat=True))
         for values in (after, before or after):
             root = values["translation_of_id"] or instance.pk
-            tags |= listed_in(values["section_id"], root, contributors)
+            tags |= listed_in(values["section_id"], root, contributors, topics)
     return tags
 
 
@@ -135,6 +150,29 @@ def live_post_credit_changed(credit, before):
     return {article(credit.post.article_id)}
 
 
+def topics_moved(sender, instance, action, reverse, pk_set, **kwargs):
+    """Stories joined or left topics (m2m_changed of Article.topics, either side): their
+    pages, and the lists of the topics, end."""
+    if action == "pre_clear":
+        # What is cleared is known only before: the topics (or stories) linked now.
+        related = instance.articles if reverse else instance.topics
+        instance._pages_cleared = set(related.values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    linked = getattr(instance, "_pages_cleared", set()) if action == "post_clear" else pk_set
+    pairs = (
+        [(pk, instance.pk) for pk in linked] if reverse else [(instance.pk, pk) for pk in linked]
+    )
+    live = set(
+        Article.objects.published()
+        .filter(pk__in=[a for a, _ in pairs])
+        .values_list("pk", flat=True)
+    )
+    tags = {article(a) for a, _ in pairs} | {topic_articles(t) for a, t in pairs if a in live}
+    renew(tags)
+
+
 def whole_site(instance, before):
     return {SITE}
 
@@ -153,10 +191,14 @@ def released_between(since, until):
         contributors = Credit.objects.filter(article_id=row["pk"]).values_list(
             "contributor_id", flat=True
         )
+        topics = Article.topics.through.objects.filter(article_id=row["pk"])
         tags.add(article(row["pk"]))
         if row["translation_of_id"]:
             tags.add(article(row["translation_of_id"]))
-        tags |= listed_in(row["section_id"], row["translation_of_id"] or row["pk"], contributors)
+        root = row["translation_of_id"] or row["pk"]
+        tags |= listed_in(
+            row["section_id"], root, contributors, topics.values_list("topic_id", flat=True)
+        )
     return tags
 
 
@@ -165,3 +207,26 @@ def corrections_due_between(since, until):
     due = Correction.objects.filter(published_at__gt=since, published_at__lte=until)
     articles = {article(pk) for pk in due.values_list("article_id", flat=True)}
     return articles | {"corrections"} if articles else set()
+
+
+# The top of the home page and the banner: ``front-page`` and ``breaking`` (every page).
+EDITORS_CHOICE = {FrontPageSlot: "front-page", BreakingNews: "breaking"}
+
+
+def editors_choice_changed(instance, before):
+    return {EDITORS_CHOICE[type(instance)]}
+
+
+def next_editors_choice_expiry():
+    """When the next pinned story or banner expires by itself, or None."""
+    moments = [model.objects.next_expiry() for model in EDITORS_CHOICE]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
+
+
+def editors_choice_expired_between(since, until):
+    return {
+        tag
+        for model, tag in EDITORS_CHOICE.items()
+        if model.objects.filter(until__gt=since, until__lte=until).exists()
+    }

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
 
-from .models import Article, Contributor, Credit, Section
+from .models import Article, Contributor, Credit, Section, Topic
 
 
 class ArticleSitemap(Sitemap):
@@ -16,7 +16,12 @@ class ArticleSitemap(Sitemap):
 
 
 class SectionSitemap(Sitemap):
+    """Each section page in every interface language, each naming the others (hreflang)."""
+
     changefreq = "hourly"
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return Section.objects.all()
@@ -24,6 +29,9 @@ class SectionSitemap(Sitemap):
 
 class ContributorSitemap(Sitemap):
     changefreq = "daily"
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         # Only people readers can reach through a published story; a probe per
@@ -37,8 +45,27 @@ class ContributorSitemap(Sitemap):
         )
 
 
+class TopicSitemap(Sitemap):
+    """Topics readers can reach through a published story, in every interface language."""
+
+    changefreq = "daily"
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Topic.objects.filter(
+            Exists(
+                Article.topics.through.objects.filter(
+                    topic=OuterRef("pk"), article__in=Article.objects.published()
+                )
+            )
+        )
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "sections": SectionSitemap,
     "contributors": ContributorSitemap,
+    "topics": TopicSitemap,
 }

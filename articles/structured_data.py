@@ -17,6 +17,25 @@ def person(request, contributor):
     }
 
 
+def profile_page(request, contributor):
+    """schema.org ProfilePage of a contributor: who they are, and their pages elsewhere."""
+    about = person(request, contributor)
+    if contributor.job_title:
+        about["jobTitle"] = contributor.job_title
+    if bio := contributor.local_bio:
+        about["description"] = bio
+    if renditions := renditions_for(contributor.photo):
+        about["image"] = request.build_absolute_uri(renditions[-1].url)
+    if links := contributor.links:
+        about["sameAs"] = links
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": request.build_absolute_uri(contributor.get_absolute_url()),
+        "mainEntity": about,
+    }
+
+
 def news_article(request, article, original=None, live_posts=None):
     """``original`` is the published original of a translation, if readers can see it;
     ``live_posts``, a live story's newest posts when the page has them already."""
@@ -48,6 +67,16 @@ def news_article(request, article, original=None, live_posts=None):
             "url": request.build_absolute_uri("/"),
         },
     }
+    if topics := list(article.topics.all()):
+        data["keywords"] = [topic.local_name for topic in topics]
+        data["about"] = [
+            {
+                "@type": "Thing",
+                "name": topic.local_name,
+                "url": request.build_absolute_uri(topic.get_absolute_url()),
+            }
+            for topic in topics
+        ]
     if editors := people({Role.EDITING}):
         data["editor"] = editors
     if translators := people({Role.TRANSLATION}):

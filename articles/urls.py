@@ -4,7 +4,7 @@ from django.urls import path
 from newsroom.pagecache import public_page
 
 from . import feeds, live, views
-from .models import Article, Contributor, Section
+from .models import Article, Contributor, Section, Topic
 from .redirects import follow_former_slugs
 from .sitemaps import SITEMAPS
 
@@ -23,6 +23,7 @@ def page(view, name, owners):
 stories = Article.objects.addressable
 sections = Section.objects.all
 people = Contributor.objects.all
+topics = Topic.objects.all
 
 urlpatterns = [
     path("", public_page(views.HomeView.as_view(), shows=EVERY_STORY), name="home"),
@@ -37,6 +38,17 @@ urlpatterns = [
         "contributor/<slug:slug>/",
         page(views.ContributorView.as_view(), "contributor", people),
         name="contributor",
+    ),
+    path("topic/<slug:slug>/", page(views.TopicView.as_view(), "topic", topics), name="topic"),
+    path(
+        "topic/<slug:slug>/rss/",
+        page(feeds.TopicFeed(), "topic-feed-rss", topics),
+        name="topic-feed-rss",
+    ),
+    path(
+        "topic/<slug:slug>/atom/",
+        page(feeds.TopicAtomFeed(), "topic-feed-atom", topics),
+        name="topic-feed-atom",
     ),
     path(
         "articles/<slug:slug>/",

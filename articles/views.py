@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,11 +15,13 @@ from comments.counts import comment_count_annotation
 from newsroom.pagecache import kept, shows
 
 from . import live, structured_data
-from .models import Article, Contributor, Correction, LibraryImage, Section
+from .models import Article, Contributor, Correction, FrontPageSlot, LibraryImage, Section, Topic
 from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
 PHOTO_COUNT = 8
+# The lead story and the ones beside it at the top of the home page.
+TOP_COUNT = 4
 
 
 def due_corrections():
@@ -54,12 +56,41 @@ class HomeView(OneVersionPerStoryMixin, PublishedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = list(context["articles"])
-        lead = articles.pop(0) if articles and context["page_obj"].number == 1 else None
+        top = []
+        if context["page_obj"].number == 1:
+            # The stories editors pinned, in their order, lead first; then the newest.
+            shows("front-page")
+            top = self.pinned()
+            pinned = {article.pk for article in top}
+            articles = [article for article in articles if article.pk not in pinned]
+            top += articles[: max(0, TOP_COUNT - len(top))]
+            articles = articles[len(top) - len(pinned) :]
+        lead = top[0] if top else None
         by_section = {}
         for article in sorted(articles, key=lambda a: (a.section.position, a.section.name)):
             by_section.setdefault(article.section, []).append(article)
-        context.update(lead=lead, by_section=list(by_section.items()))
+        context.update(lead=lead, top=top[1:], by_section=list(by_section.items()))
         return context
+
+    def pinned(self):
+        # Kept until a pin changes, expires (the schedule renews "front-page") or a
+        # story's state changes; the stories themselves come with the page's list query.
+        ids = kept(
+            "front-page-pins",
+            ["front-page", "articles"],
+            lambda: list(
+                FrontPageSlot.objects.current()
+                .order_by("position", "pk")
+                .values_list("article_id", flat=True)
+            ),
+        )
+        order = {}
+        for article_id in ids:
+            order.setdefault(article_id, len(order))
+        if not order:
+            return []
+        found = self.get_queryset().filter(pk__in=order)
+        return sorted(found, key=lambda article: order[article.pk])
 
 
 class SectionView(OneVersionPerStoryMixin, PublishedListView):
@@ -72,6 +103,40 @@ class SectionView(OneVersionPerStoryMixin, PublishedListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
+
+
+class TopicView(PublishedListView):
+    template_name = "articles/topic.html"
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        shows(f"topic-{self.topic.pk}-articles")
+        return super().get_queryset().filter(topics=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+def related_stories(article, exclude):
+    """Stories in the same language sharing the most topics, then from the same section."""
+    topic_ids = [topic.pk for topic in article.topics.all()]
+    same_section = Case(
+        When(section=article.section_id, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return list(
+        Article.objects.published()
+        .filter(language=article.language)
+        .filter(Q(section=article.section_id) | Q(topics__in=topic_ids))
+        .exclude(pk__in=exclude)
+        .annotate(
+            shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
+            same_section=same_section,
+        )
+        .order_by("-shared", "-same_section", "-publish_at", "-pk")
+        .select_related("section")[:RELATED_COUNT]
+    )
 
 
 class ContributorView(PublishedListView):
@@ -93,7 +158,11 @@ class ContributorView(PublishedListView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(contributor=self.contributor, **kwargs)
+        context = super().get_context_data(
+            contributor=self.contributor,
+            structured_data=structured_data.profile_page(self.request, self.contributor),
+            **kwargs,
+        )
         if context["page_obj"].number == 1:
             context["photos"] = self.photos()
         for article in context["articles"]:
@@ -126,7 +195,7 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
-            .prefetch_related(due_corrections())
+            .prefetch_related(due_corrections(), "topics")
         )
 
     def get(self, request, *args, **kwargs):
@@ -161,15 +230,15 @@ class ArticleDetailView(DetailView):
             ),
         )
         original = next((v for v in versions if v.pk == article.translation_of_id), None)
+        topics = article.topics.all()
         related = kept(
             f"related:{article.pk}",
-            [f"section-{article.section_id}-articles"],
-            lambda: list(
-                Article.objects.published()
-                .filter(section=article.section_id, language=article.language)
-                .exclude(pk__in=[article.pk, *(v.pk for v in versions)])
-                .select_related("section")[:RELATED_COUNT]
-            ),
+            [
+                f"article-{article.pk}",  # its topics
+                f"section-{article.section_id}-articles",
+                *(f"topic-{topic.pk}-articles" for topic in topics),
+            ],
+            lambda: related_stories(article, [article.pk, *(v.pk for v in versions)]),
         )
         live_posts = None
         if article.is_live_coverage:
@@ -202,7 +271,7 @@ class ArticlePreviewView(ArticleDetailView):
         return (
             Article.objects.select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
-            .prefetch_related(due_corrections())
+            .prefetch_related(due_corrections(), "topics")
         )
 
     def get_context_data(self, **kwargs):

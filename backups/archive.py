@@ -151,6 +151,7 @@ def _empty_the_database():
         "articles.Article",
         "articles.Contributor",
         "articles.Section",
+        "articles.Topic",
         "articles.CreditStyle",
         "articles.Place",
         "reversion.Revision",

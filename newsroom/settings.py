@@ -111,7 +111,8 @@ MIDDLEWARE = [
     "newsroom.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware, with the admin and mailed links following the browser's language.
+    "newsroom.languages.InterfaceLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -343,6 +344,8 @@ EMAIL_BACKEND = env_str(
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "The Newsroom")
+# The masthead's picture (an address, e.g. /static/img/logo.svg); empty: the name in type.
+NEWSROOM_LOGO = env_str("NEWSROOM_LOGO", "")
 # Where the site answers, for links in emails sent without a request (the desk's notices).
 NEWSROOM_URL = env_str("NEWSROOM_URL", "http://127.0.0.1:8000").rstrip("/")
 

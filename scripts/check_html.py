@@ -68,6 +68,14 @@ def pages(reply_to, confirm_links):
         ("contributor-wire", "/contributor/guy-faulconbridge/", 200),
         ("contributor-staff", "/contributor/rafael-reporter/", 200),
         ("contributor-photographer", "/contributor/petra-lindqvist/", 200),
+        ("contributor-profile-links", "/contributor/gwladys-fouche/", 200),
+        ("contributor-profile-french", "/fr/contributor/guy-faulconbridge/", 200),
+        ("topic", "/topic/nordic-countries/", 200),
+        ("topic-french", "/fr/topic/harbour/", 200),
+        ("topic-not-found-404", "/topic/no-such-topic/", 404),
+        ("home-french", "/fr/", 200),
+        ("section-french", "/fr/section/business/", 200),
+        ("search-french", "/fr/search/?q=Norv%C3%A8ge", 200),
         ("search-results", "/search/?q=Norway", 200),
         ("search-nothing-found", "/search/?q=xyzzy", 200),
         ("search-without-query", "/search/", 200),
@@ -91,7 +99,7 @@ def live_cursor():
 
 def admin_pages():
     """(role, name, path) of the admin's pages, as the role that works on each sees it."""
-    from articles.models import Article, LibraryImage
+    from articles.models import Article, Contributor, LibraryImage
     from comments.models import Comment
 
     article = Article.objects.get
@@ -101,6 +109,7 @@ def admin_pages():
     live = article(slug="storm-ingrid-live").pk
     waiting = Comment.objects.pending().order_by("pk").first().pk
     picture = LibraryImage.objects.order_by("pk").first().pk
+    profile = Contributor.objects.get(slug="gwladys-fouche").pk
     return [
         ("editor", "admin-desk-editor", "/admin/"),
         ("editor", "admin-article-list", "/admin/articles/article/"),
@@ -113,6 +122,10 @@ def admin_pages():
         ("editor", "admin-library-picture", f"/admin/articles/libraryimage/{picture}/change/"),
         ("reporter", "admin-library-new-picture", "/admin/articles/libraryimage/add/"),
         ("editor", "admin-notification-settings", "/admin/desk/settings/"),
+        ("editor", "admin-pinned-stories", "/admin/articles/frontpageslot/"),
+        ("editor", "admin-breaking-news-new", "/admin/articles/breakingnews/add/"),
+        ("editor", "admin-topics", "/admin/articles/topic/"),
+        ("editor", "admin-contributor-profile", f"/admin/articles/contributor/{profile}/change/"),
         ("reporter", "admin-desk-reporter", "/admin/"),
         ("reporter", "admin-article-list-reporter", "/admin/articles/article/?mine=1"),
         (

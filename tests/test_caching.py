@@ -148,10 +148,13 @@ def test_a_changed_page_answers_200_to_an_old_etag(live, editor):
 
 
 def test_readers_in_another_language_get_their_own_copy(live):
-    english = Client().get("/", HTTP_ACCEPT_LANGUAGE="en")
-    french = Client().get("/", HTTP_ACCEPT_LANGUAGE="fr")
+    english = Client().get("/", HTTP_ACCEPT_LANGUAGE="fr")
+    french = Client().get("/fr/", HTTP_ACCEPT_LANGUAGE="en")
     assert english["Content-Language"] == "en" and french["Content-Language"] == "fr"
     assert english.content != french.content
+    # Served from the cache, each address keeps its own language.
+    again = Client().get("/fr/", HTTP_ACCEPT_LANGUAGE="en")
+    assert again["X-Page-Cache"] == "hit" and again.content == french.content
 
 
 def test_switched_off_by_page_cache_seconds_zero(live, settings, django_assert_max_num_queries):

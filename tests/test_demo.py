@@ -70,3 +70,20 @@ def test_the_demo_has_a_live_story_from_three_reporters_in_two_places(demo, clie
     page = client.get(story.get_absolute_url()).content.decode()
     assert "Key points" in page and "gave 21,000 homes" in page
     assert "Anna Ringstrom in Bergen" in page
+
+
+def test_the_demo_shows_topics_profiles_the_front_page_and_french_menus(demo, client):
+    home = client.get("/").content.decode()
+    assert (
+        'class="display-6 lead-headline"><a href="/articles/nordic-central-banks-hold-rates/"'
+        in home
+    )
+    assert "Norway weighs a Wagner commander" in home  # the banner
+    assert 'style="--section-colour: #bc4b1c"' in home
+    story = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
+    assert 'href="/topic/interest-rates/">Interest rates</a>' in story
+    profile = client.get("/contributor/gwladys-fouche/").content.decode()
+    assert "Oslo correspondent" in profile and "profile-photo" in profile and "sameAs" in profile
+    french = client.get("/fr/").content.decode()
+    assert ">Économie</a>" in french and 'aria-label="Langue"' in french
+    assert "Pays nordiques" in client.get("/fr/topic/nordic-countries/").content.decode()

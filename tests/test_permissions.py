@@ -32,7 +32,16 @@ from django_celery_beat.models import (
 )
 from reversion.models import Version
 
-from articles.models import Article, Contributor, CreditStyle, Place, Section
+from articles.models import (
+    Article,
+    BreakingNews,
+    Contributor,
+    CreditStyle,
+    FrontPageSlot,
+    Place,
+    Section,
+    Topic,
+)
 from comments.models import (
     BannedCommenter,
     BannedWord,
@@ -76,6 +85,9 @@ articles.section          v         v           vac     -          vacd
 articles.contributor      va        va          vac     -          vacd
 articles.creditstyle      v         v           vacd    -          vacd
 articles.place            v         v           vacd    -          vacd
+articles.topic            v         v           vacd    -          vacd
+articles.frontpageslot    -         -           vacd    -          vacd
+articles.breakingnews     -         -           vacd    -          vacd
 articles.article          va        va          vacd    -          vacd
 articles.libraryimage     vac       vac         vacd    -          vacd
 comments.comment          -         -           v       v          vc
@@ -107,6 +119,9 @@ articles.section.delete_selected              no        no          no      no  
 articles.contributor.delete_selected          no        no          no      no         yes
 articles.creditstyle.delete_selected          no        no          yes     no         yes
 articles.place.delete_selected                no        no          yes     no         yes
+articles.topic.delete_selected                no        no          yes     no         yes
+articles.frontpageslot.delete_selected        no        no          yes     no         yes
+articles.breakingnews.delete_selected         no        no          yes     no         yes
 articles.article.submit_selected              yes       yes         yes     no         yes
 articles.article.publish_selected             no        no          yes     no         yes
 articles.article.withdraw_selected            no        no          yes     no         yes
@@ -306,6 +321,13 @@ def model_objects(people, make_article, publish):
         "articles.contributor": Contributor.objects.create(name="Pat Stringer", slug="pat"),
         "articles.creditstyle": CreditStyle.objects.create(name="Hausstil", language="de"),
         "articles.place": Place.objects.create(name="Gothenburg", names={"fr": "Göteborg"}),
+        "articles.topic": Topic.objects.create(name="Elections", slug="elections"),
+        "articles.frontpageslot": FrontPageSlot.objects.create(
+            article=article, position=1, until=timezone.now() + timedelta(hours=1)
+        ),
+        "articles.breakingnews": BreakingNews.objects.create(
+            text="Polls close", article=article, until=timezone.now() + timedelta(hours=1)
+        ),
         "articles.article": article,
         "articles.libraryimage": library_picture(caption="Harbour at dawn"),
         "comments.comment": comment,

@@ -95,7 +95,8 @@ def test_translation_json_ld_names_translator_and_original(client, original, tra
         {
             "@type": "Person",
             "name": "Lina Golovnya",
-            "url": "http://news.example.org/contributor/lina-golovnya/",
+            # A French story's page links to the French pages around it.
+            "url": "http://news.example.org/fr/contributor/lina-golovnya/",
         }
     ]
 
@@ -136,7 +137,7 @@ def test_sitemap_lists_published_articles_at_the_readers_host(client, original, 
     sitemaps = sitemap_locations(client, "/sitemap.xml")
     assert sitemaps == [
         f"http://news.example.org/sitemap-{name}.xml"
-        for name in ("articles", "sections", "contributors")
+        for name in ("articles", "sections", "contributors", "topics")
     ]
     locations = [
         location

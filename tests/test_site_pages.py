@@ -109,10 +109,10 @@ def test_article_page_speaks_the_articles_language(client, publish):
     assert "Publié" in html
 
 
-def test_interface_follows_the_reader_elsewhere(client, publish):
+def test_interface_language_is_chosen_by_the_address(client, publish):
     publish(headline="Some news")
-    assert '<html lang="fr">' in text(client.get("/", HTTP_ACCEPT_LANGUAGE="fr"))
-    assert '<html lang="en">' in text(client.get("/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert '<html lang="fr">' in text(client.get("/fr/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert '<html lang="en">' in text(client.get("/", HTTP_ACCEPT_LANGUAGE="fr"))
 
 
 def test_home_puts_the_lead_story_first_then_groups_by_section(client, publish, section):
@@ -120,11 +120,13 @@ def test_home_puts_the_lead_story_first_then_groups_by_section(client, publish, 
     section.position = 1
     section.save()
     older_world = publish(headline="Older world story", hours_ago=5)
-    business_story = publish(headline="Business story", section=business, hours_ago=2)
+    business_story = publish(headline="Business story", section=business, hours_ago=4)
+    top = [publish(headline=f"Top story {n}", hours_ago=1 + n / 10) for n in range(3)]
     lead = publish(headline="Newest story", section=business, hours_ago=1)
     html = text(client.get("/"))
-    assert html.index(lead.headline) < html.index(older_world.headline)
-    # World (position 1) comes before Business (position 2) after the lead.
+    assert html.index(lead.headline) < html.index(top[0].headline) < html.index(top[2].headline)
+    assert html.index(top[2].headline) < html.index(older_world.headline)
+    # World (position 1) comes before Business (position 2) after the top of the page.
     assert html.index(older_world.headline) < html.index(business_story.headline)
     assert 'class="lead-story' in html
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.models import Contributor, Credit
+from articles.models import Contributor, Credit, Topic
 from comments.models import Comment, Confirmation
 from tests.factories import jpeg, library_picture, post_comment
 
@@ -105,10 +105,22 @@ def stories(make_article, editor):
     # No name with markup can be saved now; one from older data or a restored backup
     # (loaded without save()) must still be harmless, so these go in as raw rows.
     writers = Contributor.objects.bulk_create(
-        Contributor(name=payload[:150], slug=f"writer-{n}", bio=payload)
+        Contributor(
+            name=payload[:150],
+            slug=f"writer-{n}",
+            bio=payload,
+            bios={"fr": payload},
+            job_title=payload[:100],
+            website="javascript:alert(1)",
+            social_links=f"{payload}\n https://example.org/{quote(payload)}\njavascript:alert(1)",
+        )
         for n, payload in enumerate(PAYLOADS)
     )
-    for n, (payload, writer) in enumerate(zip(PAYLOADS, writers, strict=True)):
+    topics = Topic.objects.bulk_create(
+        Topic(name=payload[:100], slug=f"topic-{n}", names={"fr": payload}, description=payload)
+        for n, payload in enumerate(PAYLOADS)
+    )
+    for n, (payload, writer, topic) in enumerate(zip(PAYLOADS, writers, topics, strict=True)):
         article = make_article(
             headline=payload,
             slug=f"story-{n}",
@@ -129,6 +141,7 @@ def stories(make_article, editor):
         )
         article.save()
         Credit.objects.create(article=article, contributor=writer, role="reporting")
+        article.topics.add(topic)
         article.publish(editor)
         article.add_correction(editor, text=payload, wrong=payload, right=payload)
         articles.append(article)
@@ -164,8 +177,20 @@ def test_article_pages(client, stories, comments):
         assert response.status_code == 200
         page = response.content.decode()
         assert_dead(page, payload)
+        assert 'class="topic-link"' in page, payload
         # The picture's fields are on the page, as text.
         assert f'alt="{escape(payload)}"' in page, payload
+
+
+def test_profiles_show_their_fields_as_text_and_only_web_links(client, stories):
+    for article, payload in zip(stories, PAYLOADS, strict=True):
+        writer = article.credits.get().contributor
+        for url in (f"/contributor/{writer.slug}/", f"/fr/contributor/{writer.slug}/"):
+            page = client.get(url).content.decode()
+            assert_dead(page, payload)
+            data = json.loads(page.split('ld+json">', 1)[1].split("</script>", 1)[0])
+            assert data["mainEntity"]["jobTitle"] == payload[:100]
+            assert data["mainEntity"]["sameAs"] == [f"https://example.org/{quote(payload)}"]
 
 
 def test_json_ld_cannot_be_closed_from_inside(client, stories):
@@ -185,6 +210,8 @@ def test_lists_search_and_contributor_pages(client, stories, comments):
     urls = [reverse("articles:home"), reverse("articles:corrections")]
     urls += [stories[0].section.get_absolute_url()]
     urls += [credit.contributor.get_absolute_url() for a in stories for credit in a.credits.all()]
+    urls += [topic.get_absolute_url() for a in stories for topic in a.topics.all()]
+    urls += [f"/fr{url}" for url in urls]  # names, bios and menus in French
     urls += [f"{reverse('articles:search')}?q=Searchword"]
     for url in urls:
         response = client.get(url)
@@ -207,6 +234,8 @@ def feed_urls(stories):
         reverse("articles:contributor-feed-rss", args=[contributor]),
         reverse("articles:contributor-feed-atom", args=[contributor]),
         reverse("articles:corrections-feed"),
+        reverse("articles:topic-feed-rss", args=[stories[0].topics.get().slug]),
+        reverse("articles:topic-feed-atom", args=[stories[0].topics.get().slug]),
     ]
 
 

@@ -117,7 +117,11 @@ def article_to_ninjs(article, absolute):
             "name": article.section.name,
             "rel": "section",
             "uri": absolute(article.section.get_absolute_url()),
-        }
+        },
+        *(
+            {"name": topic.name, "rel": "about", "uri": absolute(topic.get_absolute_url())}
+            for topic in article.topics.all()
+        ),
     ]
     if article.lead_image_id:
         item["associations"] = [picture_to_ninjs(article, article.lead_image, absolute)]

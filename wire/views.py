@@ -30,6 +30,7 @@ class NinjsView(DetailView):
             Article.objects.filter(shown)
             .select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
+            .prefetch_related("topics")
         )
 
     def render_to_response(self, context):

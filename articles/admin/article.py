@@ -49,7 +49,7 @@ class ArticleAdmin(
     search_fields = ["headline", "standfirst", "slug", "credits__contributor__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["translation_of", "lead_image"]
+    autocomplete_fields = ["translation_of", "lead_image"]  # topics: a plain labelled list
     inlines = [CreditInline, CorrectionInline]
     # The publish time changes only through the Publish step, which records it.
     readonly_fields = [
@@ -101,6 +101,7 @@ class ArticleAdmin(
             {
                 "fields": [
                     "section",
+                    "topics",
                     "language",
                     "translation_of",
                     "credit_style",

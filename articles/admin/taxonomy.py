@@ -4,22 +4,136 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 
-from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section
+from ..images import SafeImageField
+from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section, Topic
 
 OTHER_LANGUAGES = [(c, n) for c, n in settings.ARTICLE_LANGUAGES if c != settings.LANGUAGE_CODE]
+# What only the site's interface shows (menus, topic and profile pages): its own languages.
+INTERFACE_LANGUAGES = [(c, n) for c, n in settings.LANGUAGES if c != settings.LANGUAGE_CODE]
+
+
+class NamesFormBase(forms.ModelForm):
+    """The name in each other language, one box each, kept as the model's ``names``."""
+
+    languages = OTHER_LANGUAGES
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _ in self.languages:
+            self.fields[f"name_{code}"].initial = (self.instance.names or {}).get(code, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.names = {
+            code: cleaned[f"name_{code}"].strip()
+            for code, _ in self.languages
+            if cleaned.get(f"name_{code}", "").strip()
+        }
+        return cleaned
+
+
+NAME_FIELDS = [f"name_{code}" for code, _ in OTHER_LANGUAGES]
+
+
+def names_form(model, max_length=100, languages=OTHER_LANGUAGES):
+    """A model form with one box per other language for the name readers see."""
+    boxes = {
+        f"name_{code}": forms.CharField(
+            label=f"In {language}",
+            required=False,
+            max_length=max_length,
+            help_text="Empty: written as the name above.",
+        )
+        for code, language in languages
+    }
+    meta = type("Meta", (), {"model": model, "exclude": ["names"]})
+    attributes = {"Meta": meta, "languages": languages, **boxes}
+    return type(f"{model.__name__}Form", (NamesFormBase,), attributes)
+
+
+def in_other_languages(obj):
+    return ", ".join(f"{code}: {name}" for code, name in sorted((obj.names or {}).items()))
 
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
+    form = names_form(Section, languages=INTERFACE_LANGUAGES)
     list_display = ["name", "slug", "position", "comment_policy"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
 
 
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    """What stories are about across sections; each has its page and feeds for readers."""
+
+    form = names_form(Topic, languages=INTERFACE_LANGUAGES)
+    list_display = ["name", "slug", "in_other_languages"]
+    search_fields = ["name", "slug", "names"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    @admin.display(description="In other languages")
+    def in_other_languages(self, obj):
+        return in_other_languages(obj)
+
+
+class ContributorFormBase(forms.ModelForm):
+    """The profile readers see: the photo checked as a lead image is, a bio per language."""
+
+    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = Contributor
+        fields = ["name", "slug", "job_title", "photo", "bio", "website", "social_links", "user"]
+        field_classes = {"photo": SafeImageField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _ in INTERFACE_LANGUAGES:
+            self.fields[f"bio_{code}"].initial = (self.instance.bios or {}).get(code, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.bios = {
+            code: cleaned[f"bio_{code}"].strip()
+            for code, _ in INTERFACE_LANGUAGES
+            if cleaned.get(f"bio_{code}", "").strip()
+        }
+        return cleaned
+
+
+ContributorForm = type(
+    "ContributorForm",
+    (ContributorFormBase,),
+    {
+        f"bio_{code}": forms.CharField(
+            label=f"Bio in {language}",
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text="Empty: the bio above.",
+        )
+        for code, language in INTERFACE_LANGUAGES
+    },
+)
+
+
 @admin.register(Contributor)
 class ContributorAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "user"]
+    form = ContributorForm
+    fields = [
+        "name",
+        "slug",
+        "job_title",
+        "photo",
+        "bio",
+        *(f"bio_{code}" for code, _ in INTERFACE_LANGUAGES),
+        "website",
+        "social_links",
+        "user",
+    ]
+    list_display = ["name", "slug", "job_title", "user"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
@@ -37,41 +151,7 @@ class CreditStyleAdmin(admin.ModelAdmin):
     inlines = [CreditPhraseInline]
 
 
-class PlaceFormBase(forms.ModelForm):
-    """The place's name in each other language, one box each, kept as Place.names."""
-
-    class Meta:
-        model = Place
-        fields = ["name"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for code, _ in OTHER_LANGUAGES:
-            self.fields[f"name_{code}"].initial = (self.instance.names or {}).get(code, "")
-
-    def clean(self):
-        cleaned = super().clean()
-        self.instance.names = {
-            code: cleaned[f"name_{code}"].strip()
-            for code, _ in OTHER_LANGUAGES
-            if cleaned.get(f"name_{code}", "").strip()
-        }
-        return cleaned
-
-
-PlaceForm = type(
-    "PlaceForm",
-    (PlaceFormBase,),
-    {
-        f"name_{code}": forms.CharField(
-            label=f"In {language}",
-            required=False,
-            max_length=100,
-            help_text="Empty: written as the name above.",
-        )
-        for code, language in OTHER_LANGUAGES
-    },
-)
+PlaceForm = names_form(Place)
 
 
 @admin.register(Place)
@@ -79,8 +159,8 @@ class PlaceAdmin(admin.ModelAdmin):
     form = PlaceForm
     list_display = ["name", "in_other_languages"]
     search_fields = ["name", "names"]
-    fields = ["name", *(f"name_{code}" for code, _ in OTHER_LANGUAGES)]
+    fields = ["name", *NAME_FIELDS]
 
     @admin.display(description="In other languages")
     def in_other_languages(self, obj):
-        return ", ".join(f"{code}: {name}" for code, name in sorted((obj.names or {}).items()))
+        return in_other_languages(obj)

@@ -2,6 +2,9 @@
 The articles app's data and rules, one concern per module:
 
 - ``taxonomy``: sections and contributors;
+- ``topics``: what stories are about, across sections;
+- ``frontpage``: the top of the home page as editors set it, until a set time;
+- ``languages``: names readers see in their interface language;
 - ``credits``: roles, credits and the styles credit lines are written in;
 - ``media``: the media library (pictures with caption, alt text, photographer, focal point);
 - ``places``: places credits are written from, named in each language;
@@ -26,8 +29,11 @@ from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
 from .live import LiveCursor, LivePost, LivePostCredit
 from .media import LibraryImage, lead_image_path, library_image_path
+from .frontpage import BreakingNews, FrontPageSlot
+from .languages import NamedInLanguages
 from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
+from .topics import Topic
 from .workflow import PUBLISH_PERMISSION, STEPS, Status, Step, Transition, WorkflowError
 
 __all__ = [
@@ -35,12 +41,15 @@ __all__ = [
     "ROLES_WITH_PLACE",
     "STEPS",
     "Article",
+    "BreakingNews",
     "ArticleQuerySet",
     "CommentPolicy",
     "Contributor",
     "Correction",
     "CorrectionQuerySet",
     "Credit",
+    "FrontPageSlot",
+    "NamedInLanguages",
     "CreditPhrase",
     "CreditStyle",
     "FormerSlug",
@@ -54,6 +63,7 @@ __all__ = [
     "Section",
     "Status",
     "Step",
+    "Topic",
     "Transition",
     "WorkflowError",
     "folded",

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Case, F, Min, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from .. import search
@@ -157,6 +157,7 @@ class Article(
         "Anything else is removed when saved.",
     )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    topics = models.ManyToManyField("articles.Topic", blank=True, related_name="articles")
     language = models.CharField(max_length=8, choices=settings.ARTICLE_LANGUAGES, default="en")
     translation_of = models.ForeignKey(
         "self",
@@ -322,7 +323,10 @@ class Article(
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        # A story has one address, whatever the interface language it is linked from:
+        # its page speaks the story's own language.
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
 
     # Reading
 

@@ -1,17 +1,23 @@
 """Where stories go and who writes them: sections and contributors."""
 
 import unicodedata
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 from .. import creditlines
 from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import CreditStyle
+from .languages import NamedInLanguages
 
 
 class CommentPolicy(models.TextChoices):
@@ -20,11 +26,17 @@ class CommentPolicy(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class Section(KeepsFormerSlugs, models.Model):
+class Section(NamedInLanguages, KeepsFormerSlugs, models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in the navigation.")
+    colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "A colour as #rrggbb, e.g. #1d4e89.")],
+        help_text="The section's accent on the site (#rrggbb); empty: the newsroom's own.",
+    )
     comment_policy = models.CharField(
         max_length=10,
         choices=CommentPolicy.choices,
@@ -78,12 +90,42 @@ class ContributorQuerySet(models.QuerySet):
         return self.create(name=name, slug=slug)
 
 
+def contributor_photo_path(instance, filename):
+    extension = PurePath(filename).suffix.lower()
+    if extension not in {".jpg", ".jpeg", ".png", ".gif", ".webp"}:
+        extension = ".jpg"
+    return timezone.now().strftime(f"people/%Y/%m/{uuid.uuid4().hex}{extension}")
+
+
+def check_links(text):
+    """One http(s) address a line: the contributor's pages elsewhere (social networks)."""
+    validate = URLValidator(schemes=["http", "https"])
+    for line in text.splitlines():
+        if line.strip():
+            try:
+                validate(line.strip())
+            except ValidationError:
+                raise ValidationError(
+                    f"“{line.strip()}” is not a web address (https://…)."
+                ) from None
+
+
 class Contributor(KeepsFormerSlugs, models.Model):
     """A journalist who appears in credits; most are not users of this site."""
 
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150, unique=True)
+    job_title = models.CharField(max_length=100, blank=True, help_text="E.g. Oslo correspondent.")
     bio = models.TextField(blank=True, max_length=2000)
+    bios = models.JSONField(default=dict, blank=True, help_text="The short bio in other languages.")
+    photo = models.ImageField(upload_to=contributor_photo_path, blank=True)
+    website = models.URLField(blank=True)
+    social_links = models.TextField(
+        blank=True,
+        max_length=2000,
+        validators=[check_links],
+        help_text="Their pages on social networks, one address a line.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -108,6 +150,18 @@ class Contributor(KeepsFormerSlugs, models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:contributor", kwargs={"slug": self.slug})
+
+    @property
+    def local_bio(self):
+        """The bio in the reader's interface language, else the newsroom's own."""
+        return (self.bios or {}).get(get_language() or "") or self.bio
+
+    @property
+    def links(self):
+        """Their own site and pages elsewhere, as readers and schema.org's sameAs see them."""
+        found = [self.website, *self.social_links.splitlines()]
+        # Checked when typed; rows written otherwise (a restored backup) are held to it here.
+        return [link.strip() for link in found if link.strip().startswith(("https://", "http://"))]
 
     def clean(self):
         check_name(self.name)

@@ -2,15 +2,17 @@ import json
 import re
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext, gettext_noop
 
 from newsroom.pagecache import SITE, kept
 
-from ..models import Section
+from ..models import BreakingNews, Section
 from ..renditions import renditions_for
 
 register = template.Library()
@@ -104,7 +106,7 @@ def srcset(renditions):
 
 @register.simple_tag
 def navigation_sections():
-    return kept("navigation", [SITE], lambda: list(Section.objects.only("name", "slug")))
+    return kept("navigation", [SITE], lambda: list(Section.objects.only("name", "names", "slug")))
 
 
 @register.filter
@@ -121,7 +123,54 @@ def absolute_url(context, location):
     return context["request"].build_absolute_uri(location)
 
 
+@register.simple_tag(takes_context=True)
+def interface_languages(context):
+    """This page in each interface language: its address, name, and whether it is this one.
+
+    A story has one address in its own language, so from a story each language's
+    link leads to that language's front page.
+    """
+    request = context["request"]
+    current = translation.get_language()
+    match = getattr(request, "resolver_match", None)
+    story = match is not None and match.url_name in ("detail", "preview")
+    links = []
+    for code, name in settings.LANGUAGES:
+        if story or match is None:
+            with translation.override(code):
+                address = reverse("articles:home")
+        else:
+            address = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": address, "current": code == current})
+    return links
+
+
 @register.simple_tag
 def image_renditions(image_field):
-    """Renditions of any picture field (a live post's), smallest first."""
+    """Renditions of any picture field (a live post's, a contributor's photo), smallest first."""
     return renditions_for(image_field)
+
+
+@register.filter
+def link_label(address):
+    """A link named by its site and path, without the scheme: "mastodon.social/@ann"."""
+    return address.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+@register.simple_tag
+def section_style(section):
+    """The section's accent colour, for its labels and headings (validated as #rrggbb)."""
+    if not section.colour:
+        return ""
+    return format_html(' style="--section-colour: {}"', section.colour)
+
+
+@register.simple_tag
+def breaking_news():
+    """The banner readers see now, if any; pages showing it end when it changes or expires."""
+    found = kept(
+        "breaking-news",
+        ["breaking", "articles"],
+        lambda: list(BreakingNews.objects.current().select_related("article")[:1]),
+    )
+    return found[0] if found else None

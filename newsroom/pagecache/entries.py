@@ -20,6 +20,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.html import escape
 from django.utils.http import http_date, parse_http_date_safe
 
+from ..languages import outside_language_patterns
 from . import purge
 
 PAGE_KEY = "pages:page:{}"
@@ -148,20 +149,28 @@ def _language(request):
     """The language LocaleMiddleware will pick for this request, read before it runs."""
     return _language_for(
         request.path_info.split("/", 2)[1] if request.path_info.count("/") > 1 else "",
+        outside_language_patterns(request.path_info),
         request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
         request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
     )
 
 
 @functools.lru_cache(maxsize=1_000)
-def _language_for(first_segment, cookie, accept):
+def _language_for(first_segment, outside, cookie, accept):
+    from django.conf.urls.i18n import is_language_prefix_patterns_used
     from django.http import HttpRequest
 
+    # As LocaleMiddleware does: with language-prefixed addresses and none for the
+    # default language, an address without a prefix is in the default language.
+    prefixed, default_prefixed = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    from_path = translation.get_language_from_path(f"/{first_segment}/")
+    if prefixed and not default_prefixed and not from_path and not outside:
+        return settings.LANGUAGE_CODE
     request = HttpRequest()
     request.path_info = f"/{first_segment}/"
     request.COOKIES = {settings.LANGUAGE_COOKIE_NAME: cookie} if cookie else {}
     request.META["HTTP_ACCEPT_LANGUAGE"] = accept
-    return translation.get_language_from_request(request, check_path=True)
+    return translation.get_language_from_request(request, check_path=not outside)
 
 
 def make_entry(response, versions):

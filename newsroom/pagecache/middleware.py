@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 from . import entries, registry, schedule
@@ -66,8 +67,11 @@ def _is_public_page(path):
 @functools.lru_cache(maxsize=20_000)
 def _resolves_to_public_page(path, urlconf):
     # Which view answers an address does not change while the process runs.
+    # A language-prefixed address (/fr/…) resolves only while its language is active.
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
-        match = resolve(path)
+        with translation.override(language):
+            match = resolve(path)
     except Resolver404:
         return False
     return getattr(match.func, "is_public_page", False)

@@ -14,6 +14,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from articles.management import demo_readers
 from articles.models import Article, Contributor, Credit, LibraryImage, Section, Transition
 from comments.models import Comment
 from jobs.models import OutgoingMail
@@ -234,12 +235,13 @@ ARTICLES = [
 ]
 
 
-def demo_image(colour, label):
-    image = Image.new("RGB", (1600, 900), colour)
+def demo_image(colour, label, size=(1600, 900)):
+    width, height = size
+    image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
-    for i in range(0, 900, 60):
-        draw.line([(0, i), (1600, i + 300)], fill=tuple(min(255, c + 25) for c in colour), width=8)
-    draw.text((40, 840), label, fill=(255, 255, 255))
+    for i in range(0, height, 60):
+        draw.line([(0, i), (width, i + 300)], fill=tuple(min(255, c + 25) for c in colour), width=8)
+    draw.text((40, height - 60), label, fill=(255, 255, 255))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85)
     return ContentFile(buffer.getvalue(), name="demo.jpg")
@@ -313,6 +315,7 @@ class Command(BaseCommand):
             self._add_comments(User.objects.get(username="moderator"))
         if make_live_story(sections["europe"], contributors, editor, reporter):
             made += 1
+        demo_readers.dress(lambda colour, name: demo_image(colour, name, size=(600, 600)))
         self.stdout.write(
             f"Demo newsroom ready: {made} new article(s). "
             f"Log in at /admin/ as admin, editor, reporter, translator or moderator "

@@ -1,0 +1,119 @@
+"""Contributor profiles: photo, job title, bio per language, links, and their own feed."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+
+from tests.factories import contributor, jpeg
+
+
+def text(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def json_ld(html):
+    return json.loads(re.search(r'ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.fixture
+def ann(db):
+    person = contributor("Ann Lee")
+    person.job_title = "Oslo correspondent"
+    person.bio = "Ann covers the Nordic countries."
+    person.bios = {"fr": "Ann couvre les pays nordiques."}
+    person.website = "https://annlee.example.org/"
+    person.social_links = "https://mastodon.example/@ann\nhttps://bsky.example/ann"
+    person.photo.save("ann.jpg", jpeg(600, 600), save=True)
+    return person
+
+
+def test_a_profile_shows_who_they_are_in_the_readers_language(client, ann):
+    html = text(client.get("/contributor/ann-lee/"))
+    assert '<h1 class="mb-1">Ann Lee</h1>' in html
+    assert "Oslo correspondent" in html and "Ann covers the Nordic countries." in html
+    assert 'class="profile-photo' in html and "/media/renditions/" in html
+    assert (
+        '<a href="https://mastodon.example/@ann" rel="me noopener">mastodon.example/@ann</a>'
+        in html
+    )
+    assert 'href="/contributor/ann-lee/rss/"' in html
+    assert "Ann couvre les pays nordiques." in text(client.get("/fr/contributor/ann-lee/"))
+
+
+def test_a_profile_is_a_schema_org_profile_page_with_same_as(client, ann):
+    data = json_ld(text(client.get("/contributor/ann-lee/")))
+    assert data["@type"] == "ProfilePage"
+    person = data["mainEntity"]
+    assert person["@type"] == "Person" and person["name"] == "Ann Lee"
+    assert person["jobTitle"] == "Oslo correspondent"
+    assert person["sameAs"] == [
+        "https://annlee.example.org/",
+        "https://mastodon.example/@ann",
+        "https://bsky.example/ann",
+    ]
+    assert person["image"].startswith("http://testserver/media/renditions/")
+
+
+def test_a_profile_without_photo_or_links_says_only_what_it_has(client, db):
+    contributor("Bo Ek")
+    html = text(client.get("/contributor/bo-ek/"))
+    assert "profile-photo" not in html and "profile-links" not in html
+    assert "sameAs" not in json_ld(html)["mainEntity"]
+
+
+def test_an_edited_profile_ends_its_cached_page(ann):
+    assert "Oslo correspondent" in Client().get("/contributor/ann-lee/").content.decode()
+    ann.job_title = "Chief correspondent"
+    ann.save()
+    assert "Chief correspondent" in Client().get("/contributor/ann-lee/").content.decode()
+
+
+def admin_post(client, person, **changes):
+    data = {
+        "name": person.name,
+        "slug": person.slug,
+        "job_title": "",
+        "bio": "",
+        "bio_fr": "",
+        "website": "",
+        "social_links": "",
+        "user": "",
+        **changes,
+    }
+    return client.post(f"/admin/articles/contributor/{person.pk}/change/", data)
+
+
+def test_the_photo_is_checked_and_cleaned_as_a_lead_image_is(client, make_user, db):
+    client.force_login(make_user("boss", is_superuser=True))
+    person = contributor("Bo Ek")
+    response = admin_post(
+        client, person, photo=SimpleUploadedFile("bo.jpg", b"not a picture", "image/jpeg")
+    )
+    assert response.status_code == 200  # the form again, saying why
+    assert "photo" in response.context["adminform"].form.errors
+    buffer = io.BytesIO()
+    picture = Image.new("RGB", (400, 400), (10, 20, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    picture.save(buffer, "JPEG", exif=exif)
+    upload = SimpleUploadedFile("bo.jpg", buffer.getvalue(), "image/jpeg")
+    response = admin_post(client, person, photo=upload, bio_fr="Bo écrit.", job_title="Editor")
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.bios == {"fr": "Bo écrit."} and person.job_title == "Editor"
+    with person.photo.open() as stored:
+        assert not Image.open(stored).getexif()
+
+
+def test_links_must_be_web_addresses(client, make_user, db):
+    client.force_login(make_user("boss", is_superuser=True))
+    person = contributor("Bo Ek")
+    response = admin_post(client, person, social_links="https://ok.example/bo\njavascript:alert(1)")
+    assert response.status_code == 200
+    assert "is not a web address" in str(response.context["adminform"].form.errors)
