@@ -263,7 +263,9 @@ OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 30)
 # The wire inbox: files dropped here are imported by a periodic task, then moved to
 # done/ or failed/ beside them. Empty turns the inbox off.
 WIRE_INBOX_DIR = env_str("WIRE_INBOX_DIR", "")
-WIRE_INBOX_PUBLISH = env_bool("WIRE_INBOX_PUBLISH", False)
+# Whose copy is published at once rather than put in review: agencies by name (as in
+# the dateline, "Reuters,NTB"), "*" for every agency, empty for none.
+WIRE_INBOX_PUBLISH = env_list("WIRE_INBOX_PUBLISH", [])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -62,6 +62,23 @@ def test_a_dropped_story_is_imported_in_review_and_the_file_kept_in_done(inbox, 
     assert not (inbox / "ferry.txt").exists() and not list((inbox / "importing").iterdir())
 
 
+@pytest.mark.parametrize(
+    "publish, status",
+    [
+        (["Reuters"], "published"),
+        (["reuters "], "published"),
+        (["*"], "published"),
+        (["NTB"], "review"),
+        ([], "review"),
+    ],
+)
+def test_agencies_chosen_for_it_are_published_at_once(inbox, run_inbox, settings, publish, status):
+    settings.WIRE_INBOX_PUBLISH = publish
+    (inbox / "ferry.txt").write_text(STORY)
+    run_inbox()
+    assert Article.objects.get().status == status
+
+
 def test_the_same_file_dropped_again_is_not_imported_twice(inbox, run_inbox):
     (inbox / "ferry.txt").write_text(STORY)
     run_inbox()

@@ -37,6 +37,12 @@ def being_written(path):
     return path.name.startswith(".") or path.suffix in {".part", ".tmp"}
 
 
+def published_at_once(story):
+    """Whether this agency's copy goes out at once (``WIRE_INBOX_PUBLISH``), not to review."""
+    chosen = {name.strip().casefold() for name in settings.WIRE_INBOX_PUBLISH}
+    return "*" in chosen or story.dateline_agency.strip().casefold() in chosen - {""}
+
+
 def import_inbox(folder=None):
     """Import every file waiting in the inbox; the InboxFile rows made, in order."""
     folder = folder or settings.WIRE_INBOX_DIR
@@ -77,7 +83,7 @@ def import_file(path, folder):
     try:
         story = read_story(data, path.name)
         with transaction.atomic():
-            result = save_story(story, wire_desk_user(), settings.WIRE_INBOX_PUBLISH)
+            result = save_story(story, wire_desk_user(), published_at_once(story))
             outcome = InboxFile.Outcome.IMPORTED if result.created else InboxFile.Outcome.UPDATED
             return _record(
                 path, folder, DONE, digest, outcome, "\n".join(result.notes), result.article

@@ -27,10 +27,10 @@ from .article import (
 )
 from .corrections import Correction, CorrectionQuerySet
 from .credits import ROLES_WITH_PLACE, Credit, CreditPhrase, CreditStyle, Role, forget_styles
-from .live import LiveCursor, LivePost, LivePostCredit
-from .media import LibraryImage, lead_image_path, library_image_path
 from .frontpage import BreakingNews, FrontPageSlot
 from .languages import NamedInLanguages
+from .live import LiveCursor, LivePost, LivePostCredit
+from .media import LibraryImage, lead_image_path, library_image_path
 from .places import Place, forget_places
 from .taxonomy import CommentPolicy, Contributor, Section, folded
 from .topics import Topic
