@@ -24,7 +24,7 @@ def profile_page(request, contributor):
         about["jobTitle"] = contributor.job_title
     if bio := contributor.local_bio:
         about["description"] = bio
-    if renditions := renditions_for(contributor.photo):
+    if contributor.photo_id and (renditions := renditions_for(contributor.photo.file)):
         about["image"] = request.build_absolute_uri(renditions[-1].url)
     if links := contributor.links:
         about["sameAs"] = links

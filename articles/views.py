@@ -143,7 +143,9 @@ class ContributorView(PublishedListView):
     template_name = "articles/contributor.html"
 
     def get_queryset(self):
-        self.contributor = get_object_or_404(Contributor, slug=self.kwargs["slug"])
+        self.contributor = get_object_or_404(
+            Contributor.objects.select_related("photo"), slug=self.kwargs["slug"]
+        )
         shows(f"contributor-{self.contributor.pk}", f"contributor-{self.contributor.pk}-articles")
         return super().get_queryset().credited_to(self.contributor)
 

@@ -1,15 +1,12 @@
 """Contributor profiles: photo, job title, bio per language, links, and their own feed."""
 
-import io
 import json
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from PIL import Image
 
-from tests.factories import contributor, jpeg
+from tests.factories import contributor, jpeg, library_picture
 
 
 def text(response):
@@ -29,7 +26,8 @@ def ann(db):
     person.bios = {"fr": "Ann couvre les pays nordiques."}
     person.website = "https://annlee.example.org/"
     person.social_links = "https://mastodon.example/@ann\nhttps://bsky.example/ann"
-    person.photo.save("ann.jpg", jpeg(600, 600), save=True)
+    person.photo = library_picture(600, 600, alt_text="Ann Lee at her desk")
+    person.save()
     return person
 
 
@@ -89,26 +87,21 @@ def admin_post(client, person, **changes):
     return client.post(f"/admin/articles/contributor/{person.pk}/change/", data)
 
 
-def test_the_photo_is_checked_and_cleaned_as_a_lead_image_is(client, make_user, db):
+def test_the_photo_is_picked_from_the_media_library(client, make_user, db):
     client.force_login(make_user("boss", is_superuser=True))
     person = contributor("Bo Ek")
-    response = admin_post(
-        client, person, photo=SimpleUploadedFile("bo.jpg", b"not a picture", "image/jpeg")
-    )
+    response = admin_post(client, person, photo="999999")
     assert response.status_code == 200  # the form again, saying why
     assert "photo" in response.context["adminform"].form.errors
-    buffer = io.BytesIO()
-    picture = Image.new("RGB", (400, 400), (10, 20, 30))
-    exif = Image.Exif()
-    exif[0x010F] = "Camera maker"
-    picture.save(buffer, "JPEG", exif=exif)
-    upload = SimpleUploadedFile("bo.jpg", buffer.getvalue(), "image/jpeg")
-    response = admin_post(client, person, photo=upload, bio_fr="Bo écrit.", job_title="Editor")
+    portrait = library_picture(400, 400, alt_text="Bo Ek")
+    response = admin_post(
+        client, person, photo=str(portrait.pk), bio_fr="Bo écrit.", job_title="Editor"
+    )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.bios == {"fr": "Bo écrit."} and person.job_title == "Editor"
-    with person.photo.open() as stored:
-        assert not Image.open(stored).getexif()
+    assert person.photo == portrait
+    assert "profile-photo" in text(client.get("/contributor/bo-ek/"))
 
 
 def test_links_must_be_web_addresses(client, make_user, db):
@@ -117,3 +110,28 @@ def test_links_must_be_web_addresses(client, make_user, db):
     response = admin_post(client, person, social_links="https://ok.example/bo\njavascript:alert(1)")
     assert response.status_code == 200
     assert "is not a web address" in str(response.context["adminform"].form.errors)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_profile_photos_from_before_move_into_the_media_library():
+    from django.core.files.storage import default_storage
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from articles.models import Contributor
+
+    before = [("articles", "0021_front_page_and_topic_permissions")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("articles", "Contributor")
+    name = default_storage.save("people/2026/01/ann.jpg", jpeg(300, 300))
+    ann = old.objects.create(name="Ann Lee", slug="ann-lee", photo=name)
+    bo = old.objects.create(name="Bo Ek", slug="bo-ek")
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    ann, bo = (Contributor.objects.get(pk=person.pk) for person in (ann, bo))
+    assert ann.photo.file.name == name  # the same file, now a picture in the library
+    assert ann.photo.alt_text == "Portrait of Ann Lee"
+    assert bo.photo is None

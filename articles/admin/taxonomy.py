@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 
-from ..images import SafeImageField
 from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section, Topic
 
 OTHER_LANGUAGES = [(c, n) for c, n in settings.ARTICLE_LANGUAGES if c != settings.LANGUAGE_CODE]
@@ -79,14 +78,13 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 class ContributorFormBase(forms.ModelForm):
-    """The profile readers see: the photo checked as a lead image is, a bio per language."""
+    """The profile readers see: a portrait from the media library, a bio per language."""
 
     website = forms.URLField(required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = Contributor
         fields = ["name", "slug", "job_title", "photo", "bio", "website", "social_links", "user"]
-        field_classes = {"photo": SafeImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -136,7 +134,7 @@ class ContributorAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "job_title", "user"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "photo"]
 
 
 class CreditPhraseInline(admin.TabularInline):

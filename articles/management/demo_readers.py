@@ -6,7 +6,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import Article, BreakingNews, Contributor, FrontPageSlot, Section, Topic
+from articles.models import (
+    Article,
+    BreakingNews,
+    Contributor,
+    FrontPageSlot,
+    LibraryImage,
+    Section,
+    Topic,
+)
 
 SECTIONS = {
     "world": ("Monde", "#1d3557"),
@@ -117,7 +125,9 @@ def dress(portrait):
             continue
         person.job_title, person.bio, person.bios = title, bio, {"fr": french}
         person.website, person.social_links = website, "\n".join(links)
-        person.photo.save("portrait.jpg", portrait(colour, person.name), save=False)
+        picture = LibraryImage(alt_text=f"Portrait of {person.name}", caption=person.name)
+        picture.file.save("portrait.jpg", portrait(colour, person.name), save=True)
+        person.photo = picture
         person.save()
     later = timezone.now() + timedelta(days=7)
     for position, slug in enumerate(PINNED, start=1):

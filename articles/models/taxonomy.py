@@ -91,6 +91,7 @@ class ContributorQuerySet(models.QuerySet):
 
 
 def contributor_photo_path(instance, filename):
+    """Where profile photos went before the media library held them (migrations name it)."""
     extension = PurePath(filename).suffix.lower()
     if extension not in {".jpg", ".jpeg", ".png", ".gif", ".webp"}:
         extension = ".jpg"
@@ -118,7 +119,14 @@ class Contributor(KeepsFormerSlugs, models.Model):
     job_title = models.CharField(max_length=100, blank=True, help_text="E.g. Oslo correspondent.")
     bio = models.TextField(blank=True, max_length=2000)
     bios = models.JSONField(default=dict, blank=True, help_text="The short bio in other languages.")
-    photo = models.ImageField(upload_to=contributor_photo_path, blank=True)
+    photo = models.ForeignKey(
+        "LibraryImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A portrait from the media library, shown on their page.",
+    )
     website = models.URLField(blank=True)
     social_links = models.TextField(
         blank=True,
