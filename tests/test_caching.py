@@ -485,15 +485,16 @@ def test_a_page_rendered_while_its_story_changes_is_not_kept(live, monkeypatch):
 
 
 def test_editing_a_story_leaves_the_schedule_alone_unless_its_release_moves(
-    live, elsewhere, editor, django_assert_num_queries
+    live, elsewhere, publish, django_assert_num_queries
 ):
+    scheduled = publish(headline="Budget day", slug="budget", hours_ago=-5)
     warm([elsewhere.get_absolute_url()])
     live.headline = "Harbour fraud trial adjourned"
     live.save()
     with django_assert_num_queries(0):  # no look at the schedule before the hit
         assert served_from_cache(elsewhere.get_absolute_url())
-    live.publish_at = timezone.now() + timedelta(hours=1)
-    live.save()
+    scheduled.publish_at = timezone.now() + timedelta(hours=1)  # brought forward
+    scheduled.save()
     with CaptureQueriesContext(connection) as looked:
         assert served_from_cache(elsewhere.get_absolute_url())
     assert looked.captured_queries, "a new release time is looked at before the next hit"

@@ -199,7 +199,7 @@ def test_a_story_going_live_ends_its_photographers_cached_page(settings, make_ar
     assert "Thin ice" in Client().get(pia.get_absolute_url()).content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_lead_images_from_before_move_into_the_library_with_nothing_lost(section):
     before = [("articles", "0014_builtin_roles_labels_and_places")]
     executor = MigrationExecutor(connection)

@@ -112,7 +112,7 @@ def test_links_must_be_web_addresses(client, make_user, db):
     assert "is not a web address" in str(response.context["adminform"].form.errors)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_profile_photos_from_before_move_into_the_media_library():
     from django.core.files.storage import default_storage
     from django.db import connection
