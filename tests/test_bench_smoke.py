@@ -67,3 +67,9 @@ def test_chooses_pages_that_exist(newsroom, client):
     for page in ("home", "article", "section", "search", "feed"):
         assert client.get(targets[page]).status_code == 200, page
     assert targets["search_matches"] > 0
+
+
+def test_the_bare_view_sits_beside_the_whole_site(client, settings, db):
+    settings.ROOT_URLCONF = "benchmarks.urls"
+    assert client.get("/bench/bare/").content == b"ok"
+    assert client.get("/").status_code == 200 and client.get("/fr/").status_code == 200
