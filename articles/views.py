@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from comments.counts import comment_count_annotation
 from newsroom.pagecache import kept, shows
 
-from . import live, structured_data
+from . import embeds, live, structured_data
 from .models import Article, Contributor, Correction, FrontPageSlot, LibraryImage, Section, Topic
 from .pagination import NewerOlderPaginator
 
@@ -212,6 +212,12 @@ class ArticleDetailView(DetailView):
             response = self.render_to_response(self.get_context_data(object=self.object))
             response.render()
         response.headers["Content-Language"] = self.object.language
+        origins = embeds.frame_origins(response.content.decode())
+        if getattr(self.object, "coverage_is_running", False):
+            origins = sorted(embeds.ORIGINS)  # a new post may bring any provider's embed
+        if origins:
+            # Only a page showing an embed may frame its provider (after the reader's click).
+            response._csp_update = {"frame-src": origins}
         return response
 
     def was_withdrawn(self):

@@ -70,6 +70,7 @@ def test_the_demo_has_a_live_story_from_three_reporters_in_two_places(demo, clie
     page = client.get(story.get_absolute_url()).content.decode()
     assert "Key points" in page and "gave 21,000 homes" in page
     assert "Anna Ringstrom in Bergen" in page
+    assert 'data-embed="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"' in page
 
 
 def test_the_demo_shows_topics_profiles_the_front_page_and_french_menus(demo, client):

@@ -133,7 +133,8 @@ POSTS = [
     (
         32,
         "",
-        "Bergen's funicular has stopped and the city has closed its parks.",
+        "Bergen's funicular has stopped and the city has closed its parks."
+        "\n\nhttps://www.youtube.com/watch?v=M7lc1UVf-VE",
         "Anna Ringstrom",
         "Bergen",
     ),
@@ -191,7 +192,7 @@ def make_live_story(section, contributors, editor, reporter):
     for minutes, title, text, name, place in POSTS:
         post = story.add_live_post(
             editor,
-            f"<p>{text}</p>",
+            "".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n")),
             title=title,
             credits=[(Role.REPORTING, contributors[name], place)],
         )

@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info, gettext, gettext_noop
 
 from newsroom.pagecache import SITE, kept
 
+from .. import embeds
 from ..models import BreakingNews, Section
 from ..renditions import renditions_for
 
@@ -50,7 +51,7 @@ def ld_json(data):
 @register.simple_tag
 def body_with_dateline(article):
     """The body, its first paragraph opening with the dateline: 'MOSCOW (Reuters) – '."""
-    body = article.body  # sanitised when saved
+    body = with_embeds(article.body)  # sanitised when saved
     place = article.dateline_place.strip()
     if not place:
         return mark_safe(body)
@@ -61,6 +62,12 @@ def body_with_dateline(article):
     if FIRST_PARAGRAPH.match(body):
         return mark_safe(FIRST_PARAGRAPH.sub(lambda m: f"<p>{dateline}", body, count=1))
     return mark_safe(f"<p>{dateline}</p>{body}")
+
+
+@register.filter
+def with_embeds(body):
+    """A sanitised body with addresses alone on a line made embeds (see articles/embeds.py)."""
+    return mark_safe(embeds.with_embeds(body))
 
 
 @register.filter
