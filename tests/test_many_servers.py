@@ -20,36 +20,18 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
 from django.urls import reverse
 
 from comments.models import Comment
 from tests.factories import make_article, published_article
+from tests.processes import other_processes, redis_client, shared_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("MANY_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/1")
 PORTS = range(8510, 8550)
 
 
-def redis_client():
-    import redis
-
-    try:
-        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-        client.ping()
-        return client
-    except redis.RedisError:
-        return None
-
-
-pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="needs DATABASE_URL on PostgreSQL: servers in other processes share its database",
-    ),
-    pytest.mark.skipif(redis_client() is None, reason=f"needs Redis at {REDIS_URL}"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = other_processes(REDIS_URL, "servers in other processes share its database")
 
 
 def free_ports(count):
@@ -61,15 +43,6 @@ def free_ports(count):
         if len(found) == count:
             return found
     pytest.skip("no free port in 8510-8549")
-
-
-def shared_database_url():
-    db = connection.settings_dict
-    password = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-        f"/{db['NAME']}"
-    )
 
 
 class Browser:
@@ -151,7 +124,7 @@ def servers():
             process.terminate()
         for process in processes:
             process.wait(timeout=20)
-        client = redis_client()
+        client = redis_client(REDIS_URL)
         for key in client.scan_iter(f"{prefix}:*"):
             client.delete(key)
 
@@ -188,7 +161,7 @@ def test_a_change_through_one_server_is_seen_at_once_through_the_other(servers, 
         for path in pages * 2:
             status, body = reader.get(path)
             assert status == 200 and "port-strike" not in body
-    assert any(b":pages:page:" in key for key in redis_client().scan_iter(f"{prefix}:*"))
+    assert any(b":pages:page:" in key for key in redis_client(REDIS_URL).scan_iter(f"{prefix}:*"))
 
     editor, reader = Browser(ports[0]), Browser(ports[1])
     editor.log_in("chief", "chief-password")

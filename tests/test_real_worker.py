@@ -13,55 +13,29 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from jobs.models import OutgoingMail
 from tests.factories import make_user, post_comment, published_article
+from tests.processes import other_processes, redis_client, shared_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("TASKS_TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
-def redis_client():
-    import redis
-
-    try:
-        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-        client.ping()
-        return client
-    except redis.RedisError:
-        return None
-
-
-pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="needs DATABASE_URL on PostgreSQL: the worker, another process, shares it",
-    ),
-    pytest.mark.skipif(redis_client() is None, reason=f"needs Redis at {REDIS_URL}"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def shared_database_url():
-    db = connection.settings_dict
-    password = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{db['USER']}{password}@{host}/{db['NAME']}"
+pytestmark = other_processes(REDIS_URL, "the worker, another process, shares it")
 
 
 @pytest.fixture
 def broker(queueing_to):
-    redis_client().flushdb()
+    redis_client(REDIS_URL).flushdb()
     with queueing_to(REDIS_URL):
         yield
-    redis_client().flushdb()
+    redis_client(REDIS_URL).flushdb()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ answers a kill notice, as a withdrawn story's does.
 from articles.html import html_to_text
 from articles.models import LivePost
 
-from .ninjs import NINJS_SCHEMA, NINJS_VERSION, _timestamp, pubstatus
+from .ninjs import NINJS_SCHEMA, NINJS_VERSION, _timestamp, infosources, pubstatus
 
 POSTS_ASSOCIATED = 200
 
@@ -49,14 +49,7 @@ def post_to_ninjs(post, absolute):
     if line := post.credit_line:
         item["by"] = line
     if credits:
-        item["infosources"] = [
-            {
-                "name": credit.contributor.name,
-                "role": credit.role,
-                "uri": absolute(credit.contributor.get_absolute_url()),
-            }
-            for credit in credits
-        ]
+        item["infosources"] = infosources(credits, absolute)
         places = [credit.place for credit in credits if credit.place]
         if places:
             item["located"] = places[0]

@@ -100,16 +100,8 @@ def article_to_ninjs(article, absolute):
     ]
     if line := article.credit_line:
         item["by"] = line
-    credits = list(article.credits.all())
-    if credits:
-        item["infosources"] = [
-            {
-                "name": credit.contributor.name,
-                "role": credit.role,
-                "uri": absolute(credit.contributor.get_absolute_url()),
-            }
-            for credit in credits
-        ]
+    if credits := list(article.credits.all()):
+        item["infosources"] = infosources(credits, absolute)
     if article.dateline_place:
         item["located"] = article.dateline_place
     item["subjects"] = [
@@ -292,3 +284,15 @@ def _byline_credits(by):
     head, _, last = names.rpartition(" and ")
     found = [*head.split(", "), last] if head else [names]
     return [(Role.REPORTING, n.strip(), "", "") for n in found if n.strip()]
+
+
+def infosources(credits, absolute):
+    """Who is credited, by role, each with their page: ninjs ``infosources``."""
+    return [
+        {
+            "name": credit.contributor.name,
+            "role": credit.role,
+            "uri": absolute(credit.contributor.get_absolute_url()),
+        }
+        for credit in credits
+    ]
