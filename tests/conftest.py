@@ -8,6 +8,25 @@ from newsroom.celery import app as celery_app
 from tests import factories
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """
+    Of the tests that commit (pytest-django runs them after the others, in the order
+    collected), those whose database is put back from its serialized copy go first.
+    Flushing after any other such test makes the content types again under new ids,
+    and the copy's rows, put back on top of them, break their uniqueness.
+    """
+    marks = [item.get_closest_marker("django_db") for item in items]
+    committing = [n for n, mark in enumerate(marks) if mark and mark.kwargs.get("transaction")]
+    serialized_first = sorted(
+        committing, key=lambda n: not marks[n].kwargs.get("serialized_rollback")
+    )
+    ordered = list(items)
+    for place, n in zip(committing, serialized_first, strict=True):
+        ordered[place] = items[n]
+    items[:] = ordered
+
+
 @pytest.fixture(autouse=True)
 def isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
