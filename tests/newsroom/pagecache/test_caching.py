@@ -613,7 +613,7 @@ def remember_purge(tags):
 def test_a_cdn_is_told_which_tags_changed(
     live, editor, settings, django_capture_on_commit_callbacks
 ):
-    settings.PAGE_CACHE_PURGE = "tests.test_caching.remember_purge"
+    settings.PAGE_CACHE_PURGE = "tests.newsroom.pagecache.test_caching.remember_purge"
     PURGED.clear()
     with django_capture_on_commit_callbacks(execute=True):
         live.add_correction(editor, "Another fix.")

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 UNREACHABLE_REDIS = "redis://127.0.0.1:9/0"
 
 READER_REQUEST = """

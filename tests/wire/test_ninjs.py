@@ -11,7 +11,7 @@ from articles.models import Article
 from tests.factories import schema_errors, stored_picture
 from wire.importer import read_story, save_story
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "ninjs" / "examples-2.2"
+EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "ninjs" / "examples-2.2"
 CREDITS = [
     ("reporting", "Guy Faulconbridge", "Moscow", ""),
     ("reporting", "Gwladys Fouche", "Oslo", ""),

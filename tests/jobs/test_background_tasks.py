@@ -35,7 +35,7 @@ def test_renditions_of_an_unreadable_storage_are_tried_again(monkeypatch, make_a
 
 
 def test_a_failing_task_on_a_worker_is_retried_with_growing_pauses(monkeypatch, settings):
-    settings.PAGE_CACHE_PURGE = "tests.test_background_tasks.cdn_down"
+    settings.PAGE_CACHE_PURGE = "tests.jobs.test_background_tasks.cdn_down"
     pauses = []
 
     def retry(exc=None, countdown=None, **kwargs):
@@ -71,7 +71,7 @@ def cdn_down(tags):
 def test_a_purge_that_fails_in_process_is_recorded(
     live_story, editor, settings, django_capture_on_commit_callbacks
 ):
-    settings.PAGE_CACHE_PURGE = "tests.test_background_tasks.cdn_down"
+    settings.PAGE_CACHE_PURGE = "tests.jobs.test_background_tasks.cdn_down"
     with django_capture_on_commit_callbacks(execute=True):
         live_story.add_correction(editor, "A fix.")
     failed = list(FailedTask.objects.all())

@@ -23,7 +23,7 @@ from jobs.models import OutgoingMail
 from tests.factories import make_user, post_comment, published_article
 from tests.processes import other_processes, redis_client, shared_database_url
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TASKS_TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
@@ -52,7 +52,7 @@ def workers(tmp_path, broker):
             "CELERY_BROKER_URL": REDIS_URL,
             "TASKS_IN_PROCESS": "0",
             "DB_CONN_MAX_AGE": "0",
-            "EMAIL_BACKEND": "tests.worker_mail.RefusesOnceFileBackend",
+            "EMAIL_BACKEND": "tests.jobs.worker_mail.RefusesOnceFileBackend",
             "TEST_MAIL_DIR": str(mail_dir),
             "OUTBOX_RETRY_SECONDS": "1",
             "CACHE_DIR": str(tmp_path / "cache"),

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from articles import creditlines
 from articles.models import Article, Contributor, CreditStyle, Place, Role
-from tests.credit_footers import FOOTERS, MALFORMED, NEVER_IN_A_NAME
+from tests.articles.credit_footers import FOOTERS, MALFORMED, NEVER_IN_A_NAME
 from wire.credits import parse_credit_line
 from wire.importer import save_story
 from wire.story import Story

@@ -61,7 +61,7 @@ def test_french_article_renders_in_french_style(make_article):
 def test_seed_file_footer_matches_when_present(make_article):
     from pathlib import Path
 
-    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt"))
+    seeds = sorted((Path(__file__).resolve().parents[3] / "shared" / "seed").glob("*.txt"))
     if not seeds:
         pytest.skip("no seed story beside the project")
     footer = next(

@@ -26,7 +26,7 @@ from comments.models import Comment
 from tests.factories import make_article, published_article
 from tests.processes import other_processes, redis_client, shared_database_url
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("MANY_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/1")
 PORTS = range(8510, 8550)
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.models import Article, Contributor, Transition
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 STORY = """\
 Dutch court orders release of seized Russian museum gold

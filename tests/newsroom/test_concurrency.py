@@ -27,7 +27,7 @@ import pytest
 from comments.forms import make_timestamp
 from tests.factories import form_values
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PORTS = range(8410, 8450)
 READERS = 40
 PASSWORD = "a-long-test-password"

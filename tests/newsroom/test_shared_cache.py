@@ -18,7 +18,7 @@ from django.test import Client
 from comments.models import Comment
 from newsroom.settings import database_cache_prefix
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import json
