@@ -1,11 +1,38 @@
 import functools
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
+import reversion
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.utils import timezone
+from django_celery_beat.models import (
+    ClockedSchedule,
+    CrontabSchedule,
+    IntervalSchedule,
+    PeriodicTask,
+    SolarSchedule,
+)
 
+from articles.models import (
+    Article,
+    BreakingNews,
+    Contributor,
+    CreditStyle,
+    FrontPageSlot,
+    Place,
+    Section,
+    Topic,
+)
+from comments.models import BannedCommenter, BannedWord, Comment, Confirmation, ModerationLog
+from desk.models import Notice
+from jobs.models import FailedTask, OutgoingMail
 from newsroom.celery import app as celery_app
 from tests import factories
+from tests.factories import contributor, library_picture
+from wire.models import InboxFile
 
 
 @pytest.hookimpl(trylast=True)
@@ -115,3 +142,135 @@ def publish(section):
 def article(publish):
     """A published story for readers to comment on."""
     return publish(headline="Harbour fraud trial opens")
+
+
+# The role tables' people and things (tests/roles.py has the tables' helpers)
+
+
+@pytest.fixture
+def quick_passwords(settings):
+    # Hashing six passwords the production way costs seconds per test here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def people(make_user):
+    users = {
+        role: make_user(role, group)
+        for role, group in [
+            ("reporter", "Reporters"),
+            ("translator", "Translators"),
+            ("editor", "Editors"),
+            ("moderator", "Moderators"),
+        ]
+    }
+    users["superuser"] = User.objects.create_superuser("boss", "boss@example.com", "pw")
+    return users
+
+
+def saved_twice(article, by):
+    """Two revisions, as the admin keeps them, so there is something to compare."""
+    for headline in (f"{article.headline} (first)", article.headline):
+        with reversion.create_revision():
+            article.headline = headline
+            article.save()
+            reversion.set_user(by)
+    return article
+
+
+@pytest.fixture
+def model_objects(people, make_article, publish):
+    article = make_article(headline="Somebody's draft", created_by=people["superuser"])
+    published = publish(headline="Live", slug="live", hours_ago=0)
+    comment = Comment.objects.create(
+        article=published, name="Reader", email="reader@example.org", text="Hello."
+    )
+    hourly = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS)
+    attempt = {"user_agent": "x", "ip_address": "10.0.0.1", "username": "x", "http_accept": "*"}
+    return {
+        "auth.group": Group.objects.create(name="Interns"),
+        "auth.user": User.objects.create_user("someone", "someone@example.com", "pw"),
+        "axes.accessattempt": AccessAttempt.objects.create(
+            **attempt, path_info="/", get_data="", post_data="", failures_since_start=1
+        ),
+        "axes.accesslog": AccessLog.objects.create(**attempt, path_info="/"),
+        "axes.accessfailurelog": AccessFailureLog.objects.create(**attempt, path_info="/"),
+        "articles.section": Section.objects.create(name="Sport", slug="sport"),
+        "articles.contributor": Contributor.objects.create(name="Pat Stringer", slug="pat"),
+        "articles.creditstyle": CreditStyle.objects.create(name="Hausstil", language="de"),
+        "articles.place": Place.objects.create(name="Gothenburg", names={"fr": "Göteborg"}),
+        "articles.topic": Topic.objects.create(name="Elections", slug="elections"),
+        "articles.frontpageslot": FrontPageSlot.objects.create(
+            article=article, position=1, until=timezone.now() + timedelta(hours=1)
+        ),
+        "articles.breakingnews": BreakingNews.objects.create(
+            text="Polls close", article=article, until=timezone.now() + timedelta(hours=1)
+        ),
+        "articles.article": article,
+        "articles.libraryimage": library_picture(caption="Harbour at dawn"),
+        "comments.comment": comment,
+        "comments.moderationlog": ModerationLog.objects.create(
+            comment=comment, to_status="pending"
+        ),
+        "comments.bannedword": BannedWord.objects.create(word="casino"),
+        "comments.bannedcommenter": BannedCommenter.objects.create(email="bot@example.org"),
+        "comments.confirmation": Confirmation.objects.create(
+            email="reader@example.org", comment=comment
+        ),
+        # Someone's own notice: the superuser's, here.
+        "desk.notice": Notice.objects.create(
+            user=people["superuser"], kind="published", title="Your story is out."
+        ),
+        "jobs.outgoingmail": OutgoingMail.objects.create(
+            subject="Hello", body="Hello.", from_email="newsroom@localhost", to=["a@example.org"]
+        ),
+        "wire.inboxfile": InboxFile.objects.create(
+            name="a.txt", sha256="0" * 64, outcome="refused", kept_as="failed/a.txt"
+        ),
+        "jobs.failedtask": FailedTask.objects.create(task="jobs.tasks.drain_outbox", error="x"),
+        "django_celery_beat.periodictask": PeriodicTask.objects.create(
+            name="Every hour", task="jobs.tasks.drain_outbox", interval=hourly
+        ),
+        "django_celery_beat.intervalschedule": hourly,
+        "django_celery_beat.crontabschedule": CrontabSchedule.objects.create(minute="5"),
+        "django_celery_beat.solarschedule": SolarSchedule.objects.create(
+            event="sunrise", latitude=59.9, longitude=10.7
+        ),
+        "django_celery_beat.clockedschedule": ClockedSchedule.objects.create(
+            clocked_time=timezone.now()
+        ),
+    }
+
+
+@pytest.fixture
+def articles(people, make_article):
+    reporter, editor = people["reporter"], people["editor"]
+    credits = [("reporting", "Rita Reporter", "Oslo", "")]
+    rita = contributor("Rita Reporter")
+    rita.user = reporter
+    rita.save()
+
+    own = saved_twice(
+        make_article(headline="Own draft", created_by=reporter, credits=credits), editor
+    )
+    others = make_article(headline="Another reporter's draft", created_by=editor)
+    review = make_article(headline="In review", created_by=reporter, credits=credits)
+    review.submit(reporter)
+    published = saved_twice(
+        make_article(headline="Published", created_by=reporter, credits=credits), editor
+    )
+    published.publish(editor)
+    published.embargo_until = timezone.now() + timezone.timedelta(hours=3)
+    published.save()
+    translation = published.create_translation(editor, "fr")
+    published.corrected(published.add_correction(editor, "Fixed a date."))
+    deleted = saved_twice(make_article(headline="Deleted story", created_by=reporter), editor)
+    Article.objects.filter(pk=deleted.pk).delete()
+    return {
+        "own-draft": own,
+        "others-draft": others,
+        "in-review": review,
+        "published": published,
+        "translation": translation,
+        "deleted": deleted,
+    }

@@ -1,0 +1,66 @@
+"""
+Live coverage, tried as every role: who may start and end it, post, pin, correct,
+withdraw and break out a post; everything else is refused.
+"""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+from tests.roles import ROLES, client_for, table, undone
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
+
+# Live coverage on a published story, through the buttons of its admin page. "own" is a
+# story the person wrote; posting needs the right to edit articles and being on the story,
+# the rest (start, end, pin, correct, withdraw, break out) the right to publish.
+LIVE_STEPS = table("""
+step          reporter  translator  editor  moderator  superuser
+start         no        no          yes     no         yes
+post-own      yes       yes         yes     no         yes
+post-others   no        no          yes     no         yes
+pin           no        no          yes     no         yes
+correct       no        no          yes     no         yes
+withdraw      no        no          yes     no         yes
+break-out     no        no          yes     no         yes
+end           no        no          yes     no         yes
+""")
+
+
+def try_live_step(step, user, publish, editor):
+    from articles.models import LivePost
+
+    story = publish(headline="Storm", slug="storm-live", created_by=editor)
+    if step == "start":
+        client_for(user).post(reverse("admin:articles_article_live", args=[story.pk, "start"]))
+        story.refresh_from_db()
+        return story.coverage_is_running
+    story.start_live_coverage(editor)
+    if step.startswith("post"):
+        if step == "post-own":
+            Article.objects.filter(pk=story.pk).update(created_by=user)
+        url = reverse("admin:articles_article_live", args=[story.pk, "post"])
+        client_for(user).post(url, {"body": "<p>Wind.</p>"})
+        return LivePost.objects.filter(created_by=user).exists()
+    if step == "end":
+        client_for(user).post(reverse("admin:articles_article_live", args=[story.pk, "end"]))
+        story.refresh_from_db()
+        return not story.coverage_is_running
+    post = story.add_live_post(editor, "<p>Wind.</p>")
+    url = reverse("admin:articles_article_live_post", args=[story.pk, post.pk, step])
+    client_for(user).post(url, {"note": "Gusts, not a gale."})
+    post.refresh_from_db()
+    return {
+        "pin": post.pinned,
+        "correct": bool(post.correction),
+        "withdraw": post.withdrawn_at is not None,
+        "break-out": post.broken_out_to_id is not None,
+    }[step]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_live_steps(role, people, publish):
+    for step, allowed in LIVE_STEPS.items():
+        with undone():
+            done = try_live_step(step, people[role], publish, people["editor"])
+            assert done == (allowed[role] == "yes"), (step, role)
