@@ -1,33 +1,17 @@
-import json
-from io import StringIO
+"""
+Wire copy imported by the import_story command: a story in review with credits read from
+its footer, written back exactly; imported again, the same article updated.
+"""
+
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.urls import reverse
+from django.core.management import CommandError
 
 from articles.models import Article, Contributor, Transition
+from tests.wire.wire_copy import FOOTER, STORY, import_story
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-STORY = """\
-Dutch court orders release of seized Russian museum gold
-
-AMSTERDAM (Reuters) – A Dutch appeals court on Tuesday ordered the return of “Scythian gold” \
-lent by Crimean museums to Ukraine — not to Crimea — ending a nine-year dispute.
-
-“This is our gold,” the director of the Ukrainian national museum said.
-
-The Allard Pierson museum said it would comply within 30 days.
-
-{footer}
-
-Add a Comment
-"""
-FOOTER = (
-    "(Reporting by Anthony Deutsch in Amsterdam and Pavel Polityuk in Kyiv; "
-    "Writing by Bart Meijer; Editing by Andrew Heavens)"
-)
 
 ROUND_TRIPS = [
     ("English wire", FOOTER),
@@ -66,25 +50,6 @@ ROUND_TRIPS = [
     ),
     ("Dépêche française", "(Reportage Jean Dupont à Paris; version anglaise Claire Martin)"),
 ]
-
-
-@pytest.fixture
-def story_file(tmp_path):
-    def write(text=None, name="story.txt", footer=FOOTER):
-        path = tmp_path / name
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(STORY.format(footer=footer) if text is None else text, "utf-8")
-        return str(path)
-
-    return write
-
-
-def import_story(*paths, **options):
-    out, err = StringIO(), StringIO()
-    call_command("import_story", *paths, stdout=out, stderr=err, **options)
-    return out.getvalue(), err.getvalue()
 
 
 def test_story_becomes_an_article_in_review(section, story_file):
@@ -225,58 +190,6 @@ def test_missing_file_is_refused(section, tmp_path):
         import_story(str(tmp_path / "nowhere.txt"))
 
 
-# The admin page
-
-
-def test_changelist_links_to_the_import_page(client, editor):
-    client.force_login(editor)
-    page = client.get(reverse("admin:articles_article_changelist"))
-    assert reverse("wire:import") in page.content.decode()
-
-
-def test_editor_imports_pasted_copy(client, editor, section):
-    client.force_login(editor)
-    assert client.get(reverse("wire:import")).status_code == 200
-    response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
-    article = Article.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == reverse("admin:articles_article_change", args=[article.pk])
-    assert article.credit_line == FOOTER
-    assert article.status == Article.Status.REVIEW
-    assert article.created_by == editor
-
-
-def test_editor_uploads_and_publishes(client, editor, section, story_file):
-    client.force_login(editor)
-    with open(story_file(), "rb") as upload:
-        client.post(reverse("wire:import"), {"file": upload, "publish": "on"})
-    assert Article.objects.published().get().credit_line == FOOTER
-
-
-def test_bad_paste_is_refused_and_kept(client, editor, section):
-    client.force_login(editor)
-    response = client.post(reverse("wire:import"), {"text": "(Reporting by Ann One)"})
-    assert response.status_code == 200
-    assert "no headline" in response.content.decode()
-    assert "(Reporting by Ann One)" in response.content.decode()
-    assert not Article.objects.exists()
-
-
-def test_reporter_cannot_publish_from_the_import_page(client, reporter, section):
-    client.force_login(reporter)
-    assert "publish" not in client.get(reverse("wire:import")).context["form"].fields
-    client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER), "publish": "on"})
-    assert Article.objects.get().status == Article.Status.REVIEW
-
-
-def test_moderator_is_refused(client, moderator, section):
-    client.force_login(moderator)
-    assert client.get(reverse("wire:import")).status_code == 403
-    response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
-    assert response.status_code == 403
-    assert not Article.objects.exists()
-
-
 def test_hard_wrapped_copy_without_footer(section, story_file):
     text = (
         "Headline straight above the story\n"
@@ -291,17 +204,6 @@ def test_hard_wrapped_copy_without_footer(section, story_file):
     assert article.credit_line == "" and err == ""
 
 
-def test_binary_upload_is_refused_on_the_page(client, editor, section):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client.force_login(editor)
-    upload = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
-    response = client.post(reverse("wire:import"), {"file": upload})
-    assert response.status_code == 200
-    assert "photo.jpg: this is a binary file" in response.content.decode()
-    assert not Article.objects.exists()
-
-
 def test_reimporting_a_published_story_updates_it_in_place(section, story_file):
     path = story_file()
     import_story(path, publish=True)
@@ -311,16 +213,6 @@ def test_reimporting_a_published_story_updates_it_in_place(section, story_file):
     assert article.is_public
     assert article.updated_at is not None
     assert "within two weeks" in article.body
-
-
-def test_reporter_may_not_overwrite_someone_elses_import(client, reporter, section, story_file):
-    import_story(story_file())
-    client.force_login(reporter)
-    response = client.post(
-        reverse("wire:import"), {"text": STORY.format(footer=FOOTER).replace("30", "40")}
-    )
-    assert "You may not update" in response.content.decode()
-    assert "within 30 days" in Article.objects.get().body
 
 
 def test_reimporting_a_changed_live_story_is_an_update_like_an_admin_edit(
@@ -366,84 +258,3 @@ def test_reimporting_an_unchanged_story_changes_nothing(section, story_file):
         before.updated_at,
         before.edit_token,
     )
-
-
-# Input that does not fit
-
-
-def ninjs_item(**fields):
-    item = {
-        "uri": "urn:partner:story-1",
-        "headlines": [{"role": "main", "contenttype": "text/plain", "value": "Port strike ends"}],
-        "bodies": [{"role": "main", "contenttype": "text/plain", "value": "Dockers returned."}],
-    }
-    item.update(fields)
-    return json.dumps(item)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        (ninjs_item(bodies=[{"contenttype": None, "value": "x"}]), "“contenttype” must be text"),
-        (ninjs_item(bodies=[{"contenttype": 5, "value": "x"}]), "“contenttype” must be text"),
-        (ninjs_item(headlines=[{"role": ["main"], "value": "x"}]), "“role” must be text"),
-        ('{"uri": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
-        ('{"uri": "x", "version": ' + "9" * 5000 + "}", "not valid JSON"),
-    ],
-)
-def test_ninjs_of_the_wrong_shape_is_refused_with_a_reason(section, story_file, text, message):
-    with pytest.raises(CommandError, match=message):
-        import_story(story_file(text, name="item.json"))
-    assert not Article.objects.exists()
-
-
-def test_the_import_page_refuses_it_too(client, editor, section):
-    client.force_login(editor)
-    text = ninjs_item(bodies=[{"contenttype": None, "value": "x"}])
-    response = client.post(reverse("wire:import"), {"text": text})
-    assert response.status_code == 200
-    assert "“contenttype” must be text, not null. Nothing was imported." in (
-        response.content.decode().replace("&quot;", '"')
-    )
-
-
-def test_texts_too_long_for_their_fields_are_cut_and_kept_whole_in_a_note(section, story_file):
-    caption, place, photographer = "Dockers at the gate. " * 238 + "Done.", "P" * 300, "Photo " * 50
-    text = ninjs_item(
-        headlines=[{"role": "main", "value": "Strike " * 60}],
-        located=place,
-        infosources=[
-            {"name": "N" * 300, "role": "reporting"},
-            {"name": "Ann One", "role": "editing"},
-        ],
-        associations=[
-            {
-                "type": "picture",
-                "uri": "urn:partner:picture-1",
-                "by": photographer,
-                "descriptions": [{"role": "caption", "value": caption}],
-            }
-        ],
-    )
-    import_story(story_file(text, name="item.json"))
-    article = Article.objects.get()
-    assert len(article.headline) <= 250 and article.headline.startswith("Strike Strike")
-    caption = caption.strip()
-    assert len(article.dateline_place) == 100
-    assert [name for _, name, _, _ in article.credit_tuples()] == ["Ann One"]
-    # The picture is not fetched: what was said of it waits in the notes, whole.
-    assert f"Lead picture sent with the story (not imported), caption: {caption}" in article.notes
-    assert photographer.strip() in article.notes and article.lead_image is None
-    assert f"“{'N' * 300}” was not credited: " in article.notes  # no name is that long
-
-
-def test_a_credit_footer_naming_no_one_that_fits_leaves_the_credit_out(section, story_file):
-    long_name = "Ann " + "Onewordname " * 30
-    out, err = import_story(
-        story_file(footer=f"(Reporting by {long_name.strip()}; Editing by Ed Itor)")
-    )
-    article = Article.objects.get()
-    assert [name for _, name, _, _ in article.credit_tuples()] == ["Ed Itor"]
-    # No name is that long: the group is kept as sent, for a person to check.
-    assert article.credits_to_check.startswith("Reporting by Ann Onewordname")
-    assert "credits need checking" in err

@@ -1,0 +1,79 @@
+"""
+The wire import page in the admin: editors paste or upload copy and may publish it;
+reporters import for review only; moderators are refused.
+"""
+
+from django.urls import reverse
+
+from articles.models import Article
+from tests.wire.wire_copy import FOOTER, STORY, import_story
+
+
+def test_changelist_links_to_the_import_page(client, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_changelist"))
+    assert reverse("wire:import") in page.content.decode()
+
+
+def test_editor_imports_pasted_copy(client, editor, section):
+    client.force_login(editor)
+    assert client.get(reverse("wire:import")).status_code == 200
+    response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_change", args=[article.pk])
+    assert article.credit_line == FOOTER
+    assert article.status == Article.Status.REVIEW
+    assert article.created_by == editor
+
+
+def test_editor_uploads_and_publishes(client, editor, section, story_file):
+    client.force_login(editor)
+    with open(story_file(), "rb") as upload:
+        client.post(reverse("wire:import"), {"file": upload, "publish": "on"})
+    assert Article.objects.published().get().credit_line == FOOTER
+
+
+def test_bad_paste_is_refused_and_kept(client, editor, section):
+    client.force_login(editor)
+    response = client.post(reverse("wire:import"), {"text": "(Reporting by Ann One)"})
+    assert response.status_code == 200
+    assert "no headline" in response.content.decode()
+    assert "(Reporting by Ann One)" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_reporter_cannot_publish_from_the_import_page(client, reporter, section):
+    client.force_login(reporter)
+    assert "publish" not in client.get(reverse("wire:import")).context["form"].fields
+    client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER), "publish": "on"})
+    assert Article.objects.get().status == Article.Status.REVIEW
+
+
+def test_moderator_is_refused(client, moderator, section):
+    client.force_login(moderator)
+    assert client.get(reverse("wire:import")).status_code == 403
+    response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
+    assert response.status_code == 403
+    assert not Article.objects.exists()
+
+
+def test_binary_upload_is_refused_on_the_page(client, editor, section):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(editor)
+    upload = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    response = client.post(reverse("wire:import"), {"file": upload})
+    assert response.status_code == 200
+    assert "photo.jpg: this is a binary file" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_reporter_may_not_overwrite_someone_elses_import(client, reporter, section, story_file):
+    import_story(story_file())
+    client.force_login(reporter)
+    response = client.post(
+        reverse("wire:import"), {"text": STORY.format(footer=FOOTER).replace("30", "40")}
+    )
+    assert "You may not update" in response.content.decode()
+    assert "within 30 days" in Article.objects.get().body
