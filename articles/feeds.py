@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.pagecache import shows
 
+from .cachetags import contributor as contributor_page
+from .cachetags import contributor_stories, section_stories, topic_stories
 from .models import Article, Contributor, Correction, Section, Topic
 
 FEED_LENGTH = 30
@@ -75,7 +77,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         section = get_object_or_404(Section, slug=slug)
-        shows(f"section-{section.pk}-articles")
+        shows(section_stories(section.pk))
         return section
 
     def title(self, obj):
@@ -110,7 +112,7 @@ class SectionAtomFeed(SectionFeed):
 class TopicFeed(SectionFeed):
     def get_object(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        shows(f"topic-{topic.pk}-articles")
+        shows(topic_stories(topic.pk))
         return topic
 
     def feed_url(self, obj):
@@ -133,7 +135,7 @@ class TopicAtomFeed(TopicFeed):
 class ContributorFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         contributor = get_object_or_404(Contributor, slug=slug)
-        shows(f"contributor-{contributor.pk}", f"contributor-{contributor.pk}-articles")
+        shows(contributor_page(contributor.pk), contributor_stories(contributor.pk))
         return contributor
 
     def title(self, obj):

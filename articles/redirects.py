@@ -5,6 +5,8 @@ import functools
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 
+from newsroom.pagecache import public_page
+
 from .models import FormerSlug
 
 
@@ -35,3 +37,8 @@ def follow_former_slugs(view, url_name, owners):
             return HttpResponsePermanentRedirect(url)
 
     return wrapper
+
+
+def public_page_by_slug(view, url_name, owners):
+    """A public page by slug: cached for readers, and still found at a slug it had before."""
+    return public_page(follow_former_slugs(view, url_name, owners))

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 
-from .html import html_to_text
-from .models import LivePost, Role
-from .renditions import renditions_for
+from library.renditions import renditions_for
+
+from . import extensions
+from .models import Role
 
 AUTHOR_ROLES = {Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.WRITING}
 
@@ -36,9 +37,9 @@ def profile_page(request, contributor):
     }
 
 
-def news_article(request, article, original=None, live_posts=None):
-    """``original`` is the published original of a translation, if readers can see it;
-    ``live_posts``, a live story's newest posts when the page has them already."""
+def news_article(request, article, original=None):
+    """``original`` is the published original of a translation, if readers can see it.
+    Other apps add theirs (a live story is a LiveBlogPosting: live/structured_data.py)."""
     credits = list(article.credits.all())
 
     def people(roles):
@@ -98,45 +99,6 @@ def news_article(request, article, original=None, live_posts=None):
     for key in ("datePublished", "dateModified"):
         if data[key] is not None:
             data[key] = data[key].isoformat()
-    if article.is_live_coverage:
-        live_blog(request, article, data, live_posts)
+    for extension in extensions.registered():
+        extension.structured_data(request, article, data)
     return data
-
-
-# The newest posts a page's JSON-LD lists, as many as its first page shows: search engines
-# read the latest, and every new post renders this again.
-LIVE_UPDATES_LISTED = 20
-
-
-def live_blog(request, article, data, posts=None):
-    """A live story is a LiveBlogPosting: its coverage times and its posts, none withdrawn."""
-    data["@type"] = "LiveBlogPosting"
-    data["coverageStartTime"] = article.coverage_started_at.isoformat()
-    if article.coverage_ended_at:
-        data["coverageEndTime"] = article.coverage_ended_at.isoformat()
-    page = request.build_absolute_uri(article.get_absolute_url())
-    if posts is None:
-        posts = LivePost.objects.filter(article=article).visible().with_credits()
-    updates, people = [], {}
-    for post in posts[:LIVE_UPDATES_LISTED]:
-        text = html_to_text(post.body)
-        update = {
-            "@type": "BlogPosting",
-            "headline": post.title or text.split("\n")[0][:110],
-            "articleBody": text,
-            "datePublished": post.posted_at.isoformat(),
-            "url": f"{page}#post-{post.pk}",
-        }
-        for credit in post.credits.all():
-            if credit.contributor_id not in people:
-                people[credit.contributor_id] = person(request, credit.contributor)
-        if authors := [people[c.contributor_id] for c in post.credits.all()]:
-            update["author"] = authors
-        if post.correction:
-            update["correction"] = {"@type": "CorrectionComment", "text": post.correction}
-        if renditions := renditions_for(post.image):
-            update["image"] = request.build_absolute_uri(renditions[-1].url)
-        updates.append(update)
-    data["liveBlogUpdate"] = updates
-    if updates:
-        data["dateModified"] = max(data["dateModified"] or "", updates[0]["datePublished"])

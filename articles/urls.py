@@ -3,21 +3,20 @@ from django.urls import path
 
 from newsroom.pagecache import public_page
 
-from . import feeds, live, views
+from . import cachetags, feeds, views
 from .models import Article, Contributor, Section, Topic
-from .redirects import follow_former_slugs
+from .redirects import public_page_by_slug
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
 
-# Tags of the pages listing every story, and every correction (articles/pages.py).
-EVERY_STORY = ["articles"]
-CORRECTIONS = ["articles", "corrections"]
+# What the pages listing every story, and every correction, show (articles/cachetags.py).
+EVERY_STORY = [cachetags.EVERY_STORY]
+CORRECTIONS = [cachetags.EVERY_STORY, cachetags.CORRECTIONS]
 
 
 def page(view, name, owners):
-    """A public page by slug: cached for readers, and still found at a slug it had before."""
-    return public_page(follow_former_slugs(view, f"articles:{name}", owners))
+    return public_page_by_slug(view, f"articles:{name}", owners)
 
 
 stories = Article.objects.addressable
@@ -54,16 +53,6 @@ urlpatterns = [
         "articles/<slug:slug>/",
         page(views.ArticleDetailView.as_view(), "detail", stories),
         name="detail",
-    ),
-    path(
-        "articles/<slug:slug>/live/updates/",
-        page(live.LiveUpdatesView.as_view(), "live-updates", stories),
-        name="live-updates",
-    ),
-    path(
-        "articles/<slug:slug>/live/atom/",
-        page(live.LivePostsFeed(), "live-feed", stories),
-        name="live-feed",
     ),
     path(
         "corrections/",

@@ -11,11 +11,12 @@ from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
-from comments.counts import comment_count_annotation
+from library.cachetags import photos_by
+from library.models import LibraryImage
 from newsroom.pagecache import kept, shows
 
-from . import embeds, live, structured_data
-from .models import Article, Contributor, Correction, FrontPageSlot, LibraryImage, Section, Topic
+from . import cachetags, embeds, extensions, structured_data
+from .models import Article, Contributor, Correction, FrontPageSlot, Section, Topic
 from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
@@ -39,7 +40,7 @@ class PublishedListView(ListView):
             Article.objects.published()
             .select_related("section", "lead_image")
             .with_credits()
-            .annotate(**comment_count_annotation())
+            .for_lists()
         )
 
 
@@ -59,7 +60,7 @@ class HomeView(OneVersionPerStoryMixin, PublishedListView):
         top = []
         if context["page_obj"].number == 1:
             # The stories editors pinned, in their order, lead first; then the newest.
-            shows("front-page")
+            shows(cachetags.FRONT_PAGE)
             top = self.pinned()
             pinned = {article.pk for article in top}
             articles = [article for article in articles if article.pk not in pinned]
@@ -77,7 +78,7 @@ class HomeView(OneVersionPerStoryMixin, PublishedListView):
         # story's state changes; the stories themselves come with the page's list query.
         ids = kept(
             "front-page-pins",
-            ["front-page", "articles"],
+            [cachetags.FRONT_PAGE, cachetags.EVERY_STORY],
             lambda: list(
                 FrontPageSlot.objects.current()
                 .order_by("position", "pk")
@@ -98,7 +99,7 @@ class SectionView(OneVersionPerStoryMixin, PublishedListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        shows(f"section-{self.section.pk}-articles")
+        shows(cachetags.section_stories(self.section.pk))
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
@@ -110,7 +111,7 @@ class TopicView(PublishedListView):
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        shows(f"topic-{self.topic.pk}-articles")
+        shows(cachetags.topic_stories(self.topic.pk))
         return super().get_queryset().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
@@ -146,12 +147,13 @@ class ContributorView(PublishedListView):
         self.contributor = get_object_or_404(
             Contributor.objects.select_related("photo"), slug=self.kwargs["slug"]
         )
-        shows(f"contributor-{self.contributor.pk}", f"contributor-{self.contributor.pk}-articles")
+        person = self.contributor.pk
+        shows(cachetags.contributor(person), cachetags.contributor_stories(person))
         return super().get_queryset().credited_to(self.contributor)
 
     def photos(self):
         """The photographer's newest pictures leading a story readers may see, each with it."""
-        shows(f"contributor-{self.contributor.pk}-photos")
+        shows(photos_by(self.contributor.pk))
         leading = Article.objects.published().filter(lead_image=OuterRef("pk"))
         return list(
             LibraryImage.objects.filter(photographer=self.contributor)
@@ -197,6 +199,7 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
+            .with_extensions()
             .prefetch_related(due_corrections(), "topics")
         )
 
@@ -212,12 +215,12 @@ class ArticleDetailView(DetailView):
             response = self.render_to_response(self.get_context_data(object=self.object))
             response.render()
         response.headers["Content-Language"] = self.object.language
-        origins = embeds.frame_origins(response.content.decode())
-        if getattr(self.object, "coverage_is_running", False):
-            origins = sorted(embeds.ORIGINS)  # a new post may bring any provider's embed
+        origins = set(embeds.frame_origins(response.content.decode()))
+        for extension in extensions.registered():
+            origins.update(extension.frame_origins(self.object))
         if origins:
             # Only a page showing an embed may frame its provider (after the reader's click).
-            response._csp_update = {"frame-src": origins}
+            response._csp_update = {"frame-src": sorted(origins)}
         return response
 
     def was_withdrawn(self):
@@ -229,7 +232,7 @@ class ArticleDetailView(DetailView):
         root_id = article.translation_of_id or article.pk
         versions = kept(
             f"versions:{root_id}:{article.pk}",
-            [f"translations-{root_id}"],
+            [cachetags.versions_of(root_id)],
             lambda: list(
                 Article.objects.published()
                 .filter(Q(pk=root_id) | Q(translation_of_id=root_id))
@@ -242,24 +245,19 @@ class ArticleDetailView(DetailView):
         related = kept(
             f"related:{article.pk}",
             [
-                f"article-{article.pk}",  # its topics
-                f"section-{article.section_id}-articles",
-                *(f"topic-{topic.pk}-articles" for topic in topics),
+                cachetags.story(article.pk),  # its topics
+                cachetags.section_stories(article.section_id),
+                *(cachetags.topic_stories(topic.pk) for topic in topics),
             ],
             lambda: related_stories(article, [article.pk, *(v.pk for v in versions)]),
         )
-        live_posts = None
-        if article.is_live_coverage:
-            context["live"] = live.page_context(self.request, article)
-            if context["live"]["is_first_page"]:
-                live_posts = context["live"]["posts"]  # the newest: what the JSON-LD lists
         context.update(
             translations=versions,
             related=related,
             structured_data=kept(
                 f"json-ld:{self.request.build_absolute_uri('/')}:{article.pk}",
-                [f"article-{article.pk}", f"translations-{root_id}"],
-                lambda: structured_data.news_article(self.request, article, original, live_posts),
+                [cachetags.story(article.pk), cachetags.versions_of(root_id)],
+                lambda: structured_data.news_article(self.request, article, original),
             ),
         )
         return context
@@ -271,7 +269,7 @@ class ArticlePreviewView(ArticleDetailView):
 
     def dispatch(self, request, *args, **kwargs):
         # Staff of the comments desk have no business with unpublished articles.
-        if not request.user.has_perm("articles.view_article"):
+        if not Article.may_see_unpublished(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -279,6 +277,7 @@ class ArticlePreviewView(ArticleDetailView):
         return (
             Article.objects.select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
+            .with_extensions()
             .prefetch_related(due_corrections(), "topics")
         )
 

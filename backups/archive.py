@@ -31,14 +31,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from . import upgrades
+
 FORMAT = "newsroom-backup"
-VERSION = 1
+# 2: the media library and live coverage in apps of their own (upgrades.py reads 1).
+VERSION = 2
 MANIFEST = "newsroom-backup.json"
 DATA = "data.json"
 MEDIA = "media"
 
 # What a newsroom is made of. Permissions and content types come with the migrations.
-LABELS = ["auth.group", "auth.user", "articles", "reversion", "comments", "desk"]
+LABELS = ["auth.group", "auth.user", "library", "articles", "live", "reversion", "comments", "desk"]
 
 # What makes a database "not empty": the migrations alone create none of these.
 CONTENT = [
@@ -132,11 +135,11 @@ def _open(path):
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         archive.close()
         raise BackupError(f"{path} is not a Newsroom backup (made by backup_newsroom).")
-    if manifest.get("version") != VERSION:
+    if manifest.get("version") not in range(1, VERSION + 1):
         archive.close()
         raise BackupError(
             f"{path} is a backup of format {manifest.get('version')}; "
-            f"this version of Newsroom reads format {VERSION}."
+            f"this version of Newsroom reads formats 1 to {VERSION}."
         )
     return archive, manifest
 
@@ -149,6 +152,7 @@ def _empty_the_database():
         "comments.Confirmation",
         "articles.FormerSlug",
         "articles.Article",
+        "library.LibraryImage",
         "articles.Contributor",
         "articles.Section",
         "articles.Topic",
@@ -190,9 +194,17 @@ def restore(path, replace=False):
                 )
             if present:
                 _empty_the_database()
+            if manifest["version"] != VERSION:
+                _upgrade(scratch / DATA, manifest["version"])
             call_command("loaddata", str(scratch / DATA), verbosity=0)
             _copy_media(scratch / MEDIA)
     return manifest
+
+
+def _upgrade(data_file, version):
+    rows = json.loads(data_file.read_text(encoding="utf-8"))
+    rows = upgrades.upgrade(rows, version, VERSION)
+    data_file.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
 
 
 def _stored_media(folder=""):

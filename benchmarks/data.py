@@ -349,6 +349,7 @@ def make_articles(rng, now, count, sections, people, made):
             language="en",
             status=status,
             publish_at=publish_at,
+            release_at=publish_at if status == Article.Status.PUBLISHED else None,
             first_published_at=publish_at if status != Article.Status.DRAFT else None,
             updated_at=publish_at + timedelta(hours=2)
             if publish_at and rng.random() < 0.1
@@ -357,7 +358,8 @@ def make_articles(rng, now, count, sections, people, made):
         )
         if rng.random() < 0.002 and status == Article.Status.PUBLISHED:
             article.embargo_until = now + timedelta(hours=rng.randint(1, 24))
-            article.first_published_at = max(publish_at, article.embargo_until)
+            article.release_at = max(publish_at, article.embargo_until)
+            article.first_published_at = article.release_at
         originals.append(article)
     Article.objects.bulk_create(originals, batch_size=BATCH)
     for article in originals:
@@ -380,6 +382,9 @@ def make_articles(rng, now, count, sections, people, made):
                 source_revision=original.revision,
                 status=original.status,
                 publish_at=original.publish_at + timedelta(minutes=45 + n % 30),
+                release_at=original.publish_at + timedelta(minutes=45 + n % 30)
+                if original.status == Article.Status.PUBLISHED
+                else None,
                 first_published_at=original.publish_at + timedelta(minutes=45 + n % 30),
                 edit_token=uuid.uuid4(),
             )

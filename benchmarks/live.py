@@ -31,7 +31,8 @@ def setup(posts):
     from django.contrib.auth.models import User
     from django.utils import timezone
 
-    from articles.models import Article, Contributor, LivePost, LivePostCredit, Section
+    from articles.models import Article, Contributor, Section
+    from live.models import LiveCoverage, LivePost, LivePostCredit
 
     user = User.objects.filter(username="bench-live").first()
     if user is None:
@@ -45,11 +46,9 @@ def setup(posts):
     )
     story.publish(user)
     now = timezone.now()
-    Article.objects.filter(pk=story.pk).update(
-        publish_at=now - timedelta(days=1),
-        first_published_at=now - timedelta(days=1),
-        coverage_started_at=now - timedelta(days=1),
-    )
+    story.publish_at, story.first_published_at = now - timedelta(days=1), None
+    story.save(update_fields=["publish_at", "first_published_at"])
+    LiveCoverage.objects.create(article=story, started_at=now - timedelta(days=1))
     reporters = [Contributor.objects.for_name(name) for name in REPORTERS]
     made = LivePost.objects.bulk_create(
         LivePost(
@@ -82,14 +81,14 @@ def post_now_and_then(every, seconds):
     """A post every ``every`` seconds, through the model, as the admin's form would."""
     from django.contrib.auth.models import User
 
-    from articles.models import Article
+    from live.models import LiveCoverage
 
-    story = Article.objects.get(slug=SLUG)
+    coverage = LiveCoverage.objects.select_related("article").get(article__slug=SLUG)
     user = User.objects.get(username="bench-live")
     started, posted = time.monotonic(), 0
     while time.monotonic() - started < seconds:
         posted += 1
-        story.add_live_post(user, f"<p>Flash {posted}: more trees down.</p>")
+        coverage.add_post(user, f"<p>Flash {posted}: more trees down.</p>")
         time.sleep(max(0.0, started + posted * every - time.monotonic()))
     print(posted)
 

@@ -25,7 +25,7 @@ from .models import (
     ModerationLog,
     Report,
 )
-from .queue import COMMON_REASONS, QueueColumnsMixin, decisions_for
+from .queue_rows import COMMON_REASONS, QueueColumnsMixin, decisions_for
 
 
 class StatusFilter(admin.SimpleListFilter):

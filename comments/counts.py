@@ -4,10 +4,15 @@ Two ways, pick whichever fits the view:
 
     counts = comment_counts(page_of_articles)   # {article_id: n}, one query
     Article.objects.published().annotate(**comment_count_annotation())  # .comment_count
+
+Readers' lists of stories (``Article.objects.for_lists()``) get the second through
+``CommentCounts``, so the articles app shows counts without knowing comments.
 """
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+
+from articles.extensions import StoryExtension
 
 from .models import Comment
 
@@ -36,3 +41,8 @@ def comment_count_annotation(name="comment_count"):
         .values("n")
     )
     return {name: Coalesce(Subquery(approved, output_field=IntegerField()), Value(0))}
+
+
+class CommentCounts(StoryExtension):
+    def list_annotations(self):
+        return comment_count_annotation()

@@ -91,8 +91,7 @@ def on_step_taken(sender, article, step, by, note, **kwargs):
         notify("returned", people_on(article), article, title, note, by)
     elif step.name == "publish":
         if article.is_scheduled:
-            release = max(article.publish_at, article.embargo_until or article.publish_at)
-            when = timezone.localtime(release).strftime("%Y-%m-%d %H:%M %Z")
+            when = timezone.localtime(article.release_at).strftime("%Y-%m-%d %H:%M %Z")
             title = f"{who} scheduled “{headline}”: readers see it from {when}."
         else:
             title = f"{who} published “{headline}”."

@@ -3,11 +3,10 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
 
-from articles.models import PUBLISH_PERMISSION, Article, Status, Transition
+from articles.models import Article, Status, Transition
 from comments.models import MODERATE_PERMISSION, Comment
 
 SHOWN = 8
@@ -43,14 +42,12 @@ def with_last_step(queryset):
 
 
 def article_piles(user):
-    if not user.has_perm("articles.view_article"):
+    if not Article.may_see_unpublished(user):
         return []
-    now = timezone.now()
     articles = Article.objects.select_related("section", "translation_of")
-    coming = Q(status=Status.PUBLISHED) & (Q(publish_at__gt=now) | Q(embargo_until__gt=now))
     mine = articles.belonging_to(user)
     piles = []
-    if user.has_perm(PUBLISH_PERMISSION):
+    if Article.may_publish(user):
         piles += [
             pile(
                 "Waiting for review",
@@ -61,7 +58,7 @@ def article_piles(user):
             pile(
                 "Scheduled and embargoed",
                 "Nothing is scheduled or embargoed.",
-                articles.filter(coming).order_by("publish_at", "pk"),
+                articles.to_come().order_by("release_at", "pk"),
                 [
                     ("Scheduled", article_list(state="scheduled")),
                     ("Embargoed", article_list(state="embargoed")),
@@ -76,7 +73,7 @@ def article_piles(user):
             [("All my drafts", article_list(mine=1, state="draft"))],
         )
     )
-    if not user.has_perm(PUBLISH_PERMISSION):
+    if not Article.may_publish(user):
         piles += [
             pile(
                 "My stories in review",
@@ -87,7 +84,7 @@ def article_piles(user):
             pile(
                 "My scheduled and embargoed stories",
                 "None of your stories is scheduled or embargoed.",
-                mine.filter(coming).order_by("publish_at", "pk"),
+                mine.to_come().order_by("release_at", "pk"),
                 [
                     ("Scheduled", article_list(mine=1, state="scheduled")),
                     ("Embargoed", article_list(mine=1, state="embargoed")),

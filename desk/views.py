@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from articles.models import PUBLISH_PERMISSION
+from articles.models import Article
 
 from .models import KINDS, Notice, NoticeSetting
 from .piles import SHOWN, article_piles, comment_queue
@@ -34,12 +34,10 @@ class DeskView(TemplateView):
 
 def kinds_for(user):
     """The kinds of notice this person can receive at all."""
-    if not user.has_perm("articles.view_article"):
+    if not Article.may_see_unpublished(user):
         return []
     return [
-        kind
-        for kind in KINDS.values()
-        if kind.name != "submitted" or user.has_perm(PUBLISH_PERMISSION)
+        kind for kind in KINDS.values() if kind.name != "submitted" or Article.may_publish(user)
     ]
 
 

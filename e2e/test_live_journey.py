@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from articles.models import Article, Contributor, Section
+from live.models import LiveCoverage
 
 from .admin_pages import DESKTOP
 from .conftest import PASSWORD
@@ -40,8 +41,8 @@ def live_story():
         created_by=people["reporter"],
     )
     story.publish(people["editor"])
-    story.start_live_coverage(people["editor"])
-    story.add_live_post(people["editor"], "<p>Ferries have stopped.</p>", title="Ferries")
+    coverage = LiveCoverage.start(story, people["editor"])
+    coverage.add_post(people["editor"], "<p>Ferries have stopped.</p>", title="Ferries")
     return story
 
 

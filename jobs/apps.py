@@ -9,8 +9,8 @@ class JobsConfig(AppConfig):
     def ready(self):
         from newsroom import celery, health
 
+        from .backlog import queue_health
         from .failures import record_failure
-        from .queue import queue_health
 
         # A task that gave up is kept for an admin to see and run again.
         celery.failure_recorders.append(record_failure)

@@ -38,7 +38,8 @@ class InterfaceLanguagePrefix(LocalePrefixPattern):
 # off, which the language check of the page cache and LocaleMiddleware recognise).
 urlpatterns.append(
     URLResolver(
-        InterfaceLanguagePrefix(prefix_default_language=False), [path("", include("articles.urls"))]
+        InterfaceLanguagePrefix(prefix_default_language=False),
+        [path("", include("articles.urls")), path("", include("live.urls"))],
     )
 )
 

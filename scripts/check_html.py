@@ -92,15 +92,16 @@ def pages(reply_to, confirm_links):
 
 def live_cursor():
     """Where the demo live story's older posts begin: after its ten newest."""
-    from articles.models import LivePost
+    from live.models import LivePost
 
     return LivePost.objects.filter(article__slug="storm-ingrid-live").visible()[9].cursor
 
 
 def admin_pages():
     """(role, name, path) of the admin's pages, as the role that works on each sees it."""
-    from articles.models import Article, Contributor, LibraryImage
+    from articles.models import Article, Contributor
     from comments.models import Comment
+    from library.models import LibraryImage
 
     article = Article.objects.get
     four_credits = article(slug="former-wagner-commander-asks-norway-for-asylum").pk
@@ -118,9 +119,9 @@ def admin_pages():
         ("editor", "admin-article-live", f"/admin/articles/article/{live}/change/"),
         ("editor", "admin-publish-page", f"/admin/articles/article/{in_review}/workflow/publish/"),
         ("editor", "admin-notices", "/admin/desk/notice/"),
-        ("editor", "admin-media-library", "/admin/articles/libraryimage/"),
-        ("editor", "admin-library-picture", f"/admin/articles/libraryimage/{picture}/change/"),
-        ("reporter", "admin-library-new-picture", "/admin/articles/libraryimage/add/"),
+        ("editor", "admin-media-library", "/admin/library/libraryimage/"),
+        ("editor", "admin-library-picture", f"/admin/library/libraryimage/{picture}/change/"),
+        ("reporter", "admin-library-new-picture", "/admin/library/libraryimage/add/"),
         ("editor", "admin-notification-settings", "/admin/desk/settings/"),
         ("editor", "admin-pinned-stories", "/admin/articles/frontpageslot/"),
         ("editor", "admin-breaking-news-new", "/admin/articles/breakingnews/add/"),
@@ -184,7 +185,8 @@ def set_up_newsroom():
         article.submit(editor)
         article.publish(editor)
         past = timezone.now() - timedelta(days=3, minutes=number)
-        Article.objects.filter(pk=article.pk).update(publish_at=past, first_published_at=past)
+        article.publish_at, article.first_published_at = past, None  # as if published then
+        article.save(update_fields=["publish_at", "first_published_at"])
     sample_rows.add_waiting_comments()
     sample_rows.add_background_work()
     waiting = Comment.objects.pending().first()
@@ -269,7 +271,7 @@ def check_admin(base_url, page_list, out_dir):
     """axe-core and the sideways-scrolling check on each admin page; returns the failures."""
     from playwright.sync_api import sync_playwright
 
-    from articles.management.commands.load_demo import DEMO_PASSWORD
+    from demo.management.commands.load_demo import DEMO_PASSWORD
     from e2e.admin_pages import DESKTOP, log_in, sideways_overflow, wait_until_settled
     from e2e.browser import axe_violations, blocking, describe, launch, new_context
 

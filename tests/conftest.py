@@ -207,7 +207,7 @@ def model_objects(people, make_article, publish):
             text="Polls close", article=article, until=timezone.now() + timedelta(hours=1)
         ),
         "articles.article": article,
-        "articles.libraryimage": library_picture(caption="Harbour at dawn"),
+        "library.libraryimage": library_picture(caption="Harbour at dawn"),
         "comments.comment": comment,
         "comments.moderationlog": ModerationLog.objects.create(
             comment=comment, to_status="pending"

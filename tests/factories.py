@@ -20,10 +20,11 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator
 from PIL import Image
 
-from articles.models import Article, Contributor, Credit, LibraryImage, ReaderState, Section
+from articles.models import Article, Contributor, Credit, ReaderState, Section
 from comments.confirmations import PROOF_COOKIE, PROOF_SALT
 from comments.forms import make_timestamp
 from comments.models import Comment, Confirmation
+from library.models import LibraryImage
 
 # People and sections
 

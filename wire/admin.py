@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from articles.models import PUBLISH_PERMISSION
+from articles.models import Article
 
 from .models import InboxFile
 
@@ -33,12 +33,10 @@ class InboxFileAdmin(admin.ModelAdmin):
         return super().get_queryset(request).select_related("article")
 
     def has_module_permission(self, request):
-        return request.user.has_perm(PUBLISH_PERMISSION) or super().has_module_permission(request)
+        return Article.may_publish(request.user) or super().has_module_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm(PUBLISH_PERMISSION) or super().has_view_permission(
-            request, obj
-        )
+        return Article.may_publish(request.user) or super().has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return False

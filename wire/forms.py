@@ -1,6 +1,6 @@
 from django import forms
 
-from articles.models import Section
+from articles.models import Article, Section
 
 MAX_STORY_BYTES = 2 * 1024 * 1024
 
@@ -29,7 +29,7 @@ class ImportStoryForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if not user.has_perm("articles.publish_article"):
+        if not Article.may_publish(user):
             del self.fields["publish"]
 
     def clean_file(self):

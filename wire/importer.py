@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from articles.models import Article, Contributor, Section
 from articles.models.taxonomy import name_problem
 
-from .credits import parse_credit_line
+from .footers import read_footer
 from .limits import fit_to_fields
 from .ninjs import parse_ninjs
 from .story import BadStory, decode, parse_wire_text
@@ -72,7 +72,7 @@ def save_story(story, by, publish=False, section=None):
     with transaction.atomic():
         article = find_article(story)
         created = article is None
-        if created and not by.has_perm("articles.add_article"):
+        if created and not Article.may_write(by):
             raise PermissionDenied("You may not add articles.")
         people = [
             (role, Contributor.objects.for_name(name), place, language)
@@ -116,7 +116,7 @@ def find_article(story):
 def read_credits(story):
     """The story's credits; what cannot be read is kept aside, as sent, with the reason."""
     if story.footer:
-        reading = parse_credit_line(story.footer)
+        reading = read_footer(story.footer)
         read = ReadCredits(reading.credits, reading.style, reading.variant, reading.leftovers)
         if reading.leftovers:
             read.reason = (
@@ -156,7 +156,7 @@ def _article_fields(story, read, section, article, notes):
         translation_of = None
     known = article.notes.splitlines()
     style = read.style
-    if style and article.pk and article.credit_style_data == style:
+    if style and article.pk and article.credit_style_for(article.credit_tuples())[0] == style:
         style = article.credit_style  # the same style, whether chosen or by language
     return {
         "headline": story.headline,

@@ -5,7 +5,7 @@ answers a kill notice, as a withdrawn story's does.
 """
 
 from articles.html import html_to_text
-from articles.models import LivePost
+from live.models import LiveCoverage, LivePost
 
 from .ninjs import NINJS_SCHEMA, NINJS_VERSION, _timestamp, infosources, pubstatus
 
@@ -74,7 +74,7 @@ def post_to_ninjs(post, absolute):
 
 def with_live_posts(item, article, absolute):
     """The story's ninjs item with its visible posts, newest first, as associations."""
-    if not article.is_live_coverage or item.get("pubstatus") == "canceled":
+    if LiveCoverage.of(article) is None or item.get("pubstatus") == "canceled":
         return item
     posts = LivePost.objects.filter(article=article).visible().with_credits()[:POSTS_ASSOCIATED]
     associated = []

@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from django.views.generic import DetailView, FormView
 
-from articles.models import Article, LivePost, WorkflowError
+from articles.models import Article, WorkflowError
+from live.models import LivePost
 
 from .forms import ImportStoryForm
 from .importer import read_story, save_story
@@ -23,13 +24,14 @@ class NinjsView(DetailView):
         shown = Q(pk__in=Article.objects.published().values("pk"))
         # A kill notice stays public: partners must learn to take the story down.
         shown |= Q(pk__in=Article.objects.gone().values("pk"))
-        if self.request.user.has_perm("articles.view_article"):
+        if Article.may_see_unpublished(self.request.user):
             # Staff may pass an embargoed story to partners; it says "withheld".
             shown |= Q(status=Article.Status.PUBLISHED)
         return (
             Article.objects.filter(shown)
             .select_related("section", "translation_of", "lead_image__photographer")
             .with_credits()
+            .with_extensions()
             .prefetch_related("topics")
         )
 
@@ -58,7 +60,7 @@ class ImportStoryView(FormView):
     template_name = "admin/wire/import_story.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("articles.add_article"):
+        if not Article.may_write(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

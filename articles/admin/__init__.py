@@ -1,6 +1,6 @@
 """The articles app in the admin, a module per desk: article, workflow, history, translations,
-the media library and the front page."""
+credits, taxonomy and the front page."""
 
-from . import article, frontpage, media, taxonomy
+from . import article, frontpage, taxonomy
 
-__all__ = ["article", "frontpage", "media", "taxonomy"]
+__all__ = ["article", "frontpage", "taxonomy"]

@@ -7,14 +7,14 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from newsroom.admin_dates import DateDrillDownGuard
 
+from .. import extensions
 from ..editor import allow_import_map
 from ..forms import ArticleAdminForm, LabelledSplitDateTime
 from ..models import STEPS, Article, Correction
 from ..templatetags.article_admin import state_badges
+from .credit_list import ArticleChildInline, CreditInline, CreditsAdminMixin
 from .creditcheck import CreditsCheckFilter, CreditsCheckMixin
-from .credits import ArticleChildInline, CreditInline, CreditsAdminMixin
 from .listing import ArticleListMixin
-from .live import LiveCoverageAdminMixin
 from .revisions import RevisionsAdminMixin
 from .translations import TranslationFilter, TranslationsAdminMixin
 from .workflow import WorkflowAdminMixin, step_action
@@ -33,7 +33,6 @@ class CorrectionInline(ArticleChildInline, admin.StackedInline):
 class ArticleAdmin(
     DateDrillDownGuard,
     ArticleListMixin,
-    LiveCoverageAdminMixin,
     CreditsCheckMixin,
     CreditsAdminMixin,
     WorkflowAdminMixin,
@@ -145,6 +144,10 @@ class ArticleAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).with_credits()
 
+    def get_list_select_related(self, request):
+        # What other apps attach to stories (live coverage) shows in the list's badges.
+        return [*super().get_list_select_related(request), *extensions.relations()]
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The body's editor loads its modules through an import map (articles/editor.py).
         return allow_import_map(
@@ -174,14 +177,14 @@ class ArticleAdmin(
         return super().has_delete_permission(request, obj)
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("articles.publish_article")
+        return Article.may_publish(request.user)
 
     def has_translate_permission(self, request):
-        return request.user.has_perm("articles.translate_article")
+        return Article.may_translate(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("articles.publish_article"):
+        if not Article.may_set_embargo(request.user):
             fields.append("embargo_until")
         return fields
 

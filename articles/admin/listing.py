@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from ..models import ReaderState
+from ..models import Article, ReaderState
 from ..templatetags.article_admin import state_badges
 
 LANGUAGE_NAMES = dict(settings.ARTICLE_LANGUAGES)
@@ -57,7 +57,7 @@ class ArticleListMixin:
     def get_list_filter(self, request):
         filters = [ReaderStateFilter, "section", "language", *self.extra_list_filter]
         # Reporters and translators start from their own stories; editors from the desk's.
-        if request.user.has_perm("articles.publish_article"):
+        if Article.may_publish(request.user):
             return [*filters, MineFilter]
         return [MineFilter, *filters]
 

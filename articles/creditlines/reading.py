@@ -123,9 +123,6 @@ class _Grammar:
         self.all_labels = label_patterns(styles)
         self._starts, self._names = {}, {}
 
-    def localised(self, place):
-        return local_place(place, self.style.language, self.places)
-
     def label_at(self, text, start):
         """(phrase, language, label as written, where the names start) of the longest label."""
         found = None

@@ -7,7 +7,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import articles.models
+import library.models
 
 
 class Migration(migrations.Migration):
@@ -163,7 +163,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "lead_image",
-                    models.ImageField(blank=True, upload_to=articles.models.lead_image_path),
+                    models.ImageField(blank=True, upload_to=library.models.lead_image_path),
                 ),
                 ("lead_image_caption", models.CharField(blank=True, max_length=500)),
                 (

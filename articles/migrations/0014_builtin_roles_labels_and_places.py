@@ -178,7 +178,7 @@ def add_roles_labels_and_places(apps, schema_editor):
     # Permissions are normally made after all migrations; the groups need them now.
     app_config = apps.get_app_config("articles")
     app_config.models_module = True
-    create_permissions(app_config, verbosity=0)
+    create_permissions(app_config, verbosity=0, apps=apps)
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

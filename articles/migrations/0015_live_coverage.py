@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import articles.models.live
+import live.models
 
 
 class Migration(migrations.Migration):
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "image",
-                    models.ImageField(blank=True, upload_to=articles.models.live.live_image_path),
+                    models.ImageField(blank=True, upload_to=live.models.live_image_path),
                 ),
                 (
                     "image_alt",

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-import articles.models.media
+import library.models
 
 # Frozen here on purpose: a migration must not change when the code does.
 LIBRARY_PERMISSIONS = {
@@ -67,7 +67,7 @@ def grant(apps, schema_editor):
     # Permissions are normally made after all migrations; the groups need them now.
     app_config = apps.get_app_config("articles")
     app_config.models_module = True
-    create_permissions(app_config, verbosity=0)
+    create_permissions(app_config, verbosity=0, apps=apps)
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -102,7 +102,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.ImageField(
-                        upload_to=articles.models.media.library_image_path, verbose_name="picture"
+                        upload_to=library.models.library_image_path, verbose_name="picture"
                     ),
                 ),
                 ("caption", models.CharField(blank=True, max_length=500)),

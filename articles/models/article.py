@@ -11,45 +11,18 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from .. import search
+from library.models import LibraryImage
+
+from .. import extensions, search
 from ..html import sanitize_html
 from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import Credit, CreditedMixin, CreditStyle
-from .live import LiveCoverageMixin
-from .media import LibraryImage
+from .permissions import PermissionsMixin
 from .takedown import TakedownMixin
 from .taxonomy import CommentPolicy, Section
 from .updates import UpdatesMixin
+from .visibility import ReaderState, is_public_at, is_published_q, was_released_q
 from .workflow import Status, WorkflowMixin
-
-
-class ReaderState(models.TextChoices):
-    """Where an article stands for readers, whatever the workflow calls it."""
-
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    SCHEDULED = "scheduled", "Scheduled"
-    EMBARGOED = "embargoed", "Embargoed"
-    LIVE = "live", "Live"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-
-def is_published_q(prefix=""):
-    """The condition of Article.objects.published(), on the article at ``prefix``."""
-    now = timezone.now()
-    return Q(
-        Q(**{f"{prefix}embargo_until__isnull": True}) | Q(**{f"{prefix}embargo_until__lte": now}),
-        **{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now},
-    )
-
-
-def was_released_q(prefix=""):
-    """Readers have seen the article: its publish time and embargo had both passed.
-
-    ``first_published_at`` is that moment (see WorkflowMixin.settle_release), so a story
-    withdrawn before it was released never counts, whatever the clock says later.
-    """
-    return Q(**{f"{prefix}first_published_at__lte": timezone.now()})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -69,13 +42,12 @@ class ArticleQuerySet(models.QuerySet):
 
         Article.reader_state answers the same in Python; a test keeps them agreeing.
         """
-        now = timezone.now()
         return self.annotate(
             reader_state_now=Case(
                 When(is_published_q(), then=Value(ReaderState.LIVE)),
                 When(
                     status=Status.PUBLISHED,
-                    embargo_until__gt=now,
+                    embargo_until__gt=timezone.now(),
                     then=Value(ReaderState.EMBARGOED),
                 ),
                 When(status=Status.PUBLISHED, then=Value(ReaderState.SCHEDULED)),
@@ -93,15 +65,16 @@ class ArticleQuerySet(models.QuerySet):
             Q(translation_of__isnull=True) | ~is_published_q(prefix="translation_of__")
         )
 
+    def to_come(self):
+        """Published by the newsroom, not out to readers yet (a publish time or an embargo)."""
+        return self.filter(status=Status.PUBLISHED, release_at__gt=timezone.now())
+
+    def released_between(self, since, until):
+        return self.filter(status=Status.PUBLISHED, release_at__gt=since, release_at__lte=until)
+
     def next_release(self):
-        """When the next published story reaches readers (publish time or embargo), or None."""
-        now = timezone.now()
-        release = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
-        return (
-            self.filter(status=Status.PUBLISHED)
-            .filter(Q(publish_at__gt=now) | Q(embargo_until__gt=now))
-            .aggregate(next=Min(release))["next"]
-        )
+        """When the next published story reaches readers, or None."""
+        return self.to_come().aggregate(next=Min("release_at"))["next"]
 
     def credited_to(self, contributor):
         """Articles crediting this contributor, each once (no DISTINCT over whole rows)."""
@@ -119,6 +92,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch("credits", queryset=Credit.objects.select_related("contributor"))
         )
+
+    def for_lists(self):
+        """Stories as readers' lists show them: with what other apps add (comment counts)."""
+        return self.annotate(**extensions.list_annotations())
+
+    def with_extensions(self):
+        """Stories with what other apps attach to them (live coverage), in the same query."""
+        return self.select_related(*extensions.relations())
 
     def search(self, query):
         """Articles matching the words of ``query`` (see articles/search.py)."""
@@ -138,10 +119,10 @@ class ArticleQuerySet(models.QuerySet):
 
 @reversion.register(follow=["credits"])
 class Article(
+    PermissionsMixin,
     UpdatesMixin,
     WorkflowMixin,
     TakedownMixin,
-    LiveCoverageMixin,
     CreditedMixin,
     KeepsFormerSlugs,
     models.Model,
@@ -182,11 +163,18 @@ class Article(
     publish_at = models.DateTimeField(
         "publish time", null=True, blank=True, help_text="A future time schedules the article."
     )
+    release_at = models.DateTimeField(
+        "reaches readers",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The later of its publish time and embargo, once published.",
+    )
     first_published_at = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
-        help_text="When readers first see the story: the later of its publish time and embargo.",
+        help_text="When readers first saw the story: its release moment, kept once past.",
     )
     updated_at = models.DateTimeField(
         "last updated", null=True, blank=True, editable=False, help_text="Shown to readers."
@@ -230,9 +218,6 @@ class Article(
         help_text="Not shown to readers anywhere before this time, even once published; "
         "partners may receive it earlier, marked as embargoed.",
     )
-    # Live coverage (models/live.py): posts are added between these times.
-    coverage_started_at = models.DateTimeField("live coverage started", null=True, blank=True)
-    coverage_ended_at = models.DateTimeField("live coverage ended", null=True, blank=True)
     # Counts corrections and substantive updates. A translation remembers the
     # count of its original it was made from: a lower number means out of date.
     revision = models.PositiveIntegerField(default=1, editable=False)
@@ -258,14 +243,13 @@ class Article(
     WORKFLOW_FIELDS = [
         "status",
         "publish_at",
+        "release_at",
         "first_published_at",
         "updated_at",
         "embargo_until",
         "revision",
         "source_revision",
         "source_id",
-        "coverage_started_at",
-        "coverage_ended_at",
     ]
 
     class Meta:
@@ -289,11 +273,11 @@ class Article(
                 condition=Q(status="published"),
                 name="article_section_published",
             ),
-            # The next embargo to lift (the page cache's next scheduled change).
+            # The next story to reach readers (the page cache's next scheduled change).
             models.Index(
-                fields=["embargo_until"],
-                condition=Q(embargo_until__isnull=False),
-                name="article_embargo_until",
+                fields=["release_at"],
+                condition=Q(release_at__isnull=False),
+                name="article_release_at",
             ),
         ]
         constraints = [
@@ -302,6 +286,22 @@ class Article(
                 name="one_translation_per_language",
                 violation_error_message="This story already has a translation in this language: "
                 "a story has one translation per language.",
+            ),
+            # Every way of writing a story (save, update(), bulk_create) keeps its one
+            # stored release moment true: release_moment(), in SQL.
+            models.CheckConstraint(
+                condition=Q(release_at=None, publish_at=None)
+                | (~Q(status=Status.PUBLISHED) & Q(release_at=None))
+                | Q(
+                    # Each term not null: a check that comes out NULL would let anything by.
+                    status=Status.PUBLISHED,
+                    publish_at__isnull=False,
+                    release_at__isnull=False,
+                    release_at=Greatest("publish_at", Coalesce("embargo_until", "publish_at")),
+                ),
+                name="release_at_is_the_release_moment",
+                violation_error_message="The release moment must be the later of the publish "
+                "time and the embargo.",
             ),
         ]
 
@@ -316,8 +316,7 @@ class Article(
             self.credits_to_check = self.credits_check_reason = ""
         self.edit_token = uuid.uuid4()
         also_saved = {"edit_token"}
-        if self.settle_release():
-            also_saved.add("first_published_at")
+        also_saved.update(self.settle_release())
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *also_saved}
         super().save(*args, **kwargs)
@@ -332,14 +331,14 @@ class Article(
 
     @property
     def reader_state(self):
-        """Where the article stands for readers now; published() is the same rule in SQL."""
+        """Where the article stands for readers now; with_reader_state() is the same in SQL."""
         if self.status == Status.PUBLISHED:
             now = timezone.now()
+            if is_public_at(self.status, self.release_at, now):
+                return ReaderState.LIVE
             if self.embargo_until is not None and self.embargo_until > now:
                 return ReaderState.EMBARGOED
-            if self.publish_at is None or self.publish_at > now:
-                return ReaderState.SCHEDULED
-            return ReaderState.LIVE
+            return ReaderState.SCHEDULED
         return {
             Status.DRAFT: ReaderState.DRAFT,
             Status.REVIEW: ReaderState.REVIEW,
@@ -348,16 +347,11 @@ class Article(
 
     @property
     def is_public(self):
-        return self.reader_state == ReaderState.LIVE
+        return is_public_at(self.status, self.release_at)
 
     def slug_is_public(self):
         # Partners may hold the address of an embargoed story; a draft's is nobody's.
         return self.first_published_at is not None
-
-    @property
-    def was_released(self):
-        """Readers have seen it (was_released_q() in Python)."""
-        return self.first_published_at is not None and self.first_published_at <= timezone.now()
 
     @property
     def is_scheduled(self):
@@ -371,24 +365,3 @@ class Article(
     @property
     def effective_comment_policy(self):
         return self.comment_policy or self.section.comment_policy
-
-    # Permissions on one article, enforced here so every view and action obeys them.
-
-    def can_be_edited_by(self, user):
-        if user.has_perm("articles.edit_any_article"):
-            return True
-        if not user.has_perm("articles.change_article"):
-            return False
-        if self.status not in (Status.DRAFT, Status.REVIEW):
-            return False
-        if self.translation_of_id and user.has_perm("articles.translate_article"):
-            return True
-        return self.created_by_id == user.pk or (
-            self.pk is not None and self.credits.filter(contributor__user=user).exists()
-        )
-
-    def can_be_deleted_by(self, user):
-        """A draft by whoever may delete articles; anything readers may have seen by editors."""
-        if not user.has_perm("articles.delete_article"):
-            return False
-        return self.status == Status.DRAFT or user.has_perm("articles.edit_any_article")

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Min
 from django.utils import timezone
 
-from .article import is_published_q
+from .visibility import is_published_q
 
 
 class CorrectionQuerySet(models.QuerySet):

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .. import creditlines
+from .. import creditlines, extensions
 from .places import Place
 
 STYLES_CACHE_KEY = "articles:credit-styles:v1"
@@ -196,45 +196,49 @@ class CreditedMixin:
     """An article's credits and the lines they make: footer, byline, photo credit."""
 
     def credit_tuples(self):
-        return [
+        """(role, name, place, language) of its credits, then those other apps add (a live
+        story's posts), each person once in each role."""
+        own = [
             (c.role, c.contributor.name, c.place, c.language)
             for c in self.credits.all()  # prefetched by with_credits() on lists
         ]
+        seen = {(role, name) for role, name, *_ in own}
+        for credit in extensions.extra_credits(self):
+            if credit[:2] not in seen:
+                seen.add(credit[:2])
+                own.append(credit)
+        return own
 
-    @property
-    def credit_style_data(self):
-        credits = self.credit_tuples()
+    def credit_style_for(self, credits):
+        """The style a line of these credits is written in on this story, and the names of
+        places in its language: the one choice every line, byline, preview and post makes."""
         is_translation = any(role == Role.TRANSLATION for role, *_ in credits)
         styles = CreditStyle.objects.plain_styles()
-        return creditlines.style_for(styles, self.credit_style_id, self.language, is_translation)
+        style = creditlines.style_for(styles, self.credit_style_id, self.language, is_translation)
+        places = None
+        if style and style.language != settings.LANGUAGE_CODE and any(c[2] for c in credits):
+            places = Place.objects.plain()
+        return style, places
 
-    def _places_for(self, style, credits):
-        """Place names in other languages, only when this line needs them."""
-        if style.language == settings.LANGUAGE_CODE or not any(c[2] for c in credits):
-            return None
-        return Place.objects.plain()
+    def write_credit_line(self, credits, variant=None):
+        """The line these credits make on this story (its own, a live post's, a preview's)."""
+        style, places = self.credit_style_for(credits)
+        if not style:
+            return ""
+        return creditlines.render_credit_line(style, list(credits), variant, places)
 
     @property
     def credit_line(self):
-        style, credits = self.credit_style_data, self.credit_tuples()
-        if not style:
-            return ""
-        places = self._places_for(style, credits)
-        return creditlines.render_credit_line(style, credits, self.credit_variant, places)
+        return self.write_credit_line(self.credit_tuples(), self.credit_variant)
 
     @property
     def credit_line_in_house_style(self):
-        style, credits = self.credit_style_data, self.credit_tuples()
-        if not style:
-            return ""
-        return creditlines.render_credit_line(
-            style, credits, None, self._places_for(style, credits)
-        )
+        return self.write_credit_line(self.credit_tuples())
 
     @property
     def credit_line_is_as_sent(self):
         """Whether the line follows a footer's own way of writing, not the house style."""
-        style = self.credit_style_data
+        style, _ = self.credit_style_for(self.credit_tuples())
         return bool(style and (self.credit_variant or {}).get("style") == style.pk)
 
     def _linked(self, segments):
@@ -244,25 +248,24 @@ class CreditedMixin:
     @property
     def byline(self):
         """[(text, contributor or None)]: "By Ann Lee and Bo Ek in Paris", names to link."""
-        style, credits = self.credit_style_data, self.credit_tuples()
+        credits = self.credit_tuples()
+        style, places = self.credit_style_for(credits)
         if not style:
             return []
-        places = self._places_for(style, credits)
         return self._linked(creditlines.byline_segments(style, credits, places))
 
     @property
     def photo_credit(self):
         """[(text, contributor or None)]: "Photo: Ann Lee" from the photography credits."""
-        style = self.credit_style_data
-        return (
-            self._linked(creditlines.photo_segments(style, self.credit_tuples())) if style else []
-        )
+        credits = self.credit_tuples()
+        style, _ = self.credit_style_for(credits)
+        return self._linked(creditlines.photo_segments(style, credits)) if style else []
 
     def picture_credit(self, picture):
         """[(text, contributor or None)] under a library picture: "Photo: Pia Holm" for its
         photographer, in this story's style; else the story's photography credits (a lead
         picture only); else the credit typed in the library ("Reuters")."""
-        style = self.credit_style_data
+        style, _ = self.credit_style_for(self.credit_tuples())
         if picture.photographer_id and style:
             person = picture.photographer
             segments = creditlines.photo_segments(style, [(Role.PHOTOGRAPHY, person.name, "", "")])
@@ -270,14 +273,6 @@ class CreditedMixin:
         if picture.pk == self.lead_image_id and (parts := self.photo_credit):
             return parts
         return [(picture.credit, None)] if picture.credit else []
-
-    def credit_line_for(self, credits):
-        """The line these (role, name, place, language) credits would make on this article:
-        the admin's preview, before anything is saved."""
-        is_translation = any(role == Role.TRANSLATION for role, *_ in credits)
-        styles = CreditStyle.objects.plain_styles()
-        style = creditlines.style_for(styles, self.credit_style_id, self.language, is_translation)
-        return creditlines.render_credit_line(style, list(credits)) if style else ""
 
     def set_credits(self, credits):
         """Credit exactly these (role, contributor, place, language), in this order.

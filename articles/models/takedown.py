@@ -15,7 +15,8 @@ from pathlib import PurePosixPath
 
 from django.db import transaction
 
-from .. import renditions
+from library import renditions
+
 from .workflow import Status
 
 WITHDRAWN_FOLDER = "withdrawn"

@@ -120,7 +120,7 @@ class Contributor(KeepsFormerSlugs, models.Model):
     bio = models.TextField(blank=True, max_length=2000)
     bios = models.JSONField(default=dict, blank=True, help_text="The short bio in other languages.")
     photo = models.ForeignKey(
-        "LibraryImage",
+        "library.LibraryImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -25,8 +25,10 @@ class UpdatesMixin:
         """
         if not self.can_be_edited_by(by):
             raise PermissionDenied(f"You may not update “{self.headline}”.")
+        changed = [name for name, value in fields.items() if getattr(self, name) != value]
+        if "embargo_until" in changed and not self.may_set_embargo(by):
+            raise PermissionDenied(f"You may not set an embargo on “{self.headline}”.")
         with transaction.atomic(), reversion.create_revision():
-            changed = [name for name, value in fields.items() if getattr(self, name) != value]
             for name in changed:
                 setattr(self, name, fields[name])
             credits_changed = credits is not None and self.set_credits(credits)
@@ -135,7 +137,7 @@ class UpdatesMixin:
 
     def create_translation(self, by, language, translator=None):
         """A draft in another language, linked to this original, with its reporting credits."""
-        if not (by.has_perm("articles.translate_article") or by.has_perm("articles.add_article")):
+        if not (self.may_translate(by) or self.may_write(by)):
             raise PermissionDenied("You may not create translations.")
         if language == self.language:
             raise WorkflowError("A translation must be in another language than its original.")

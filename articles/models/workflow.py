@@ -24,6 +24,14 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+def release_moment(status, publish_at, embargo_until):
+    """When a story reaches readers: the later of its publish time and embargo, once the
+    newsroom has published it; None before. Stored as ``Article.release_at`` on every save."""
+    if status != Status.PUBLISHED or publish_at is None:
+        return None
+    return max(publish_at, embargo_until or publish_at)
+
+
 class WorkflowError(Exception):
     """A state change that the article's current state does not allow."""
 
@@ -203,20 +211,20 @@ class WorkflowMixin:
             return transition
 
     def settle_release(self):
-        """Keep ``first_published_at`` the moment readers first see the story; say if it moved.
-
-        That is the later of its publish time and embargo, for as long as it is to come: a new
-        time or embargo moves it. Once past it stays (readers saw the story, whatever happens
-        to it next); a story leaving "published" before then never had one.
-        """
-        before = self.first_published_at
-        if before is not None and before <= timezone.now():
-            return False
-        release = None
-        if self.status == Status.PUBLISHED and self.publish_at is not None:
-            release = max(self.publish_at, self.embargo_until or self.publish_at)
-        self.first_published_at = release
-        return release != before
+        """Keep ``release_at`` the moment the story reaches readers, and ``first_published_at``
+        the moment readers first saw it: the release moment, for as long as it is to come, and
+        kept once past (readers saw the story, whatever happens to it next). Returns the names
+        of the fields it changed."""
+        changed = []
+        release = release_moment(self.status, self.publish_at, self.embargo_until)
+        if release != self.release_at:
+            self.release_at = release
+            changed.append("release_at")
+        first = self.first_published_at
+        if (first is None or first > timezone.now()) and first != release:
+            self.first_published_at = release
+            changed.append("first_published_at")
+        return changed
 
     def record_recovery(self, by, state_when_deleted):
         Transition.objects.create(

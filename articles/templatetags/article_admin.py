@@ -3,21 +3,22 @@
 from django import template
 from django.utils.html import format_html_join
 
+from .. import extensions
+
 register = template.Library()
 
 OUT_OF_DATE = ("out-of-date", "Out of date")
-LIVE_COVERAGE = ("live-coverage", "Live coverage")
 
 
 def badges(article):
     """(css name, label) of its reader state, "out of date" for a stale translation, and
-    "live coverage" while posts are being added."""
+    what other apps add ("live coverage" while posts are being added)."""
     state = article.reader_state
     found = [(state.value, state.label)]
     if article.is_out_of_date:
         found.append(OUT_OF_DATE)
-    if article.coverage_is_running:
-        found.append(LIVE_COVERAGE)
+    for extension in extensions.registered():
+        found += extension.badges(article)
     return found
 
 

@@ -8,13 +8,13 @@ from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, gettext, gettext_noop
+from django.utils.translation import get_language_info, gettext_noop
 
+from library.renditions import renditions_for
 from newsroom.pagecache import SITE, kept
 
-from .. import embeds
+from .. import cachetags, embeds
 from ..models import BreakingNews, Section
-from ..renditions import renditions_for
 
 register = template.Library()
 
@@ -77,11 +77,6 @@ def language_name(code):
         return get_language_info(code)["name_local"].capitalize()
     except KeyError:
         return code
-
-
-@register.filter
-def role_name(label):
-    return gettext(label)
 
 
 @register.simple_tag
@@ -177,7 +172,7 @@ def breaking_news():
     """The banner readers see now, if any; pages showing it end when it changes or expires."""
     found = kept(
         "breaking-news",
-        ["breaking", "articles"],
+        [cachetags.BREAKING, cachetags.EVERY_STORY],
         lambda: list(BreakingNews.objects.current().select_related("article")[:1]),
     )
     return found[0] if found else None

@@ -82,7 +82,3 @@ class Confirmation(models.Model):
         ):
             raise signing.BadSignature("No such confirmation.")
         return confirmation
-
-    @classmethod
-    def is_confirmed(cls, email):
-        return cls.objects.confirmed().filter(email=email).exists()

@@ -6,9 +6,9 @@ from django.utils import translation
 
 from newsroom.pagecache import kept, shows
 
+from ..cachetags import comments_of
 from ..forms import CommentForm, ReportForm
 from ..moderation import comments_open
-from ..pages import comments_of
 from ..text import comment_html
 from ..threads import PAGE_PARAMETER, THREADS_PER_PAGE, public_threads
 from ..views import OWN_COMMENTS_SESSION_KEY

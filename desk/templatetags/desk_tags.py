@@ -3,6 +3,8 @@
 from django import template
 from django.urls import reverse
 
+from articles.models import Article
+
 register = template.Library()
 
 # Past this, the count says "99+": the number is a nudge, not a report.
@@ -16,7 +18,7 @@ def desk_nav(context):
     if user is None or not user.is_active or not user.is_staff:
         return {"links": []}
     links = [("My desk", reverse("admin:index"), "desk")]
-    if user.has_perm("articles.view_article"):
+    if Article.may_see_unpublished(user):
         links.append(("Articles", reverse("admin:articles_article_changelist"), "articles"))
     if user.has_perm("comments.view_comment"):
         links.append(("Comments", reverse("admin:comments_comment_changelist"), "comments"))

@@ -33,7 +33,7 @@ from .fragments import kept
 from .middleware import PageCacheMiddleware, is_personal, public_page
 from .registry import shows, watch
 from .schedule import watch_schedule
-from .tags import SITE, renew
+from .tags import SITE, keyed_tag, renew, tag
 
 __all__ = [
     "CSRF_PLACEHOLDER",
@@ -41,12 +41,14 @@ __all__ = [
     "PageCacheMiddleware",
     "csrf_placeholder",
     "is_personal",
+    "keyed_tag",
     "kept",
     "fill_per_reader",
     "per_reader",
     "public_page",
     "renew",
     "shows",
+    "tag",
     "watch",
     "watch_schedule",
 ]

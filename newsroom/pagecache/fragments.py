@@ -38,6 +38,8 @@ def kept(name, tags, compute):
     shown.update(tags)
     registry.shows(*shown)
     # Worked out while something it shows changed: it may hold old data under new versions.
+    if not page_tags.may_keep(f"The part {name!r}", shown):
+        return value
     versions = page_tags.current(shown)
     if not page_tags.renewed_after(versions, epoch):
         cache.set(key, {"value": value, "tags": versions}, settings.FRAGMENT_CACHE_SECONDS)

@@ -112,6 +112,8 @@ def finish(request, response):
         return response  # not a public page
     if response.status_code != 200 or response.streaming or _touched_state(request):
         return entries.respond_unshared(request, response)
+    if not page_tags.may_keep(f"The page {request.path}", shown):
+        return entries.respond_unshared(request, response)
     lookup = getattr(request, "page_lookup", None)
     versions = page_tags.current(shown) if lookup is not None else dict.fromkeys(shown)
     entry = entries.make_entry(response, versions)

@@ -10,6 +10,8 @@ read the old data and the new version. Renewals of other tags do not matter, so
 a busy desk editing other stories never keeps a page out of the cache.
 """
 
+import logging
+import re
 import time
 import uuid
 
@@ -18,10 +20,61 @@ from django.db import transaction
 
 from .tasks import purge_later
 
+logger = logging.getLogger(__name__)
+
 TAG_KEY = "pages:tag:{}"
 EPOCH_KEY = "pages:epoch"
+
+# The vocabulary: every kind of tag, defined once by the app whose data it names
+# (``tag("articles")``, ``keyed_tag("article-{}")``). Pages and the changes that end them
+# both spell tags through it, so a page is never kept under a tag no change renews.
+_kinds = []
+_known = re.compile("(?!)")
+
+
+def tag(name):
+    """A tag with one meaning site-wide ("articles": every list of stories); returns it."""
+    _define(re.escape(name))
+    return name
+
+
+def keyed_tag(pattern):
+    """A tag per object, ``pattern`` with ``{}`` where its key goes; returns what makes one:
+    ``story = keyed_tag("article-{}")``, ``story(12)`` is ``"article-12"``."""
+    if pattern.count("{}") != 1:
+        raise ValueError(f"A keyed tag has one {{}} for its key, not {pattern!r}.")
+    _define(re.escape(pattern).replace(re.escape("{}"), r"\d+"))
+    return pattern.format
+
+
+def _define(expression):
+    global _known
+    if expression not in _kinds:
+        _kinds.append(expression)
+        _known = re.compile("|".join(f"(?:{kind})" for kind in _kinds))
+
+
+def kind_of(tag):
+    """The word of the vocabulary ``tag`` is one of (its pattern), or None."""
+    return next((kind for kind in _kinds if re.fullmatch(kind, tag)), None)
+
+
+def unknown(tags):
+    """Those of ``tags`` that are not words of the vocabulary (a typo: nothing renews them)."""
+    return sorted(tag for tag in tags if not _known.fullmatch(tag))
+
+
+def may_keep(what, tags):
+    """Whether something showing ``tags`` may be kept; an unknown tag is logged as the bug it
+    is, and what shows it is not kept, so it is never stale."""
+    if strays := unknown(tags):
+        logger.error("%s shows tags no change renews (%s): not kept.", what, ", ".join(strays))
+        return False
+    return True
+
+
 # Shown on every page (navigation, credit styles): a change here ends them all.
-SITE = "site"
+SITE = tag("site")
 
 
 def tag_key(tag):

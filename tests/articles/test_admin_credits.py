@@ -54,11 +54,12 @@ def test_the_preview_uses_the_translated_style_and_costs_few_queries(
         credit("translation", "Lina Golovnya", into="fr"),
         credit("editing", "Blandine Hénault"),
     ]
-    preview(client, credits=credits)  # the credit styles are cached from here on
+    preview(client, language="fr", credits=credits)  # styles and places are cached from here on
     with django_assert_max_num_queries(5):  # session, user, two for permissions, contributors
         response = preview(client, language="fr", translation_of=str(original.pk), credits=credits)
     assert response.json() == {
-        "line": "(Reportage Guy Faulconbridge à Moscow et Gwladys Fouche à Oslo; "
+        # The places in the line's language, as the story's own footer writes them.
+        "line": "(Reportage Guy Faulconbridge à Moscou et Gwladys Fouche à Oslo; "
         "version française Lina Golovnya, édité par Blandine Hénault)",
         "warnings": [],
     }

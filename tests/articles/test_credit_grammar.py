@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from articles import creditlines
 from articles.models import Article, Contributor, CreditStyle, Place, Role
 from tests.articles.credit_footers import FOOTERS, MALFORMED, NEVER_IN_A_NAME
-from wire.credits import parse_credit_line
+from wire.footers import read_footer
 from wire.importer import save_story
 from wire.story import Story
 
@@ -43,7 +43,7 @@ def test_the_corpus_is_large_and_every_footer_is_different():
 
 @pytest.mark.parametrize(("footer", "credits"), FOOTERS, ids=[f for f, _ in FOOTERS])
 def test_each_footer_gives_its_credits_and_renders_back_exactly(footer, credits):
-    reading = parse_credit_line(footer)
+    reading = read_footer(footer)
     assert reading.leftovers == []
     assert reading.credits == credits
     places = Place.objects.plain()

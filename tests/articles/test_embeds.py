@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from articles import embeds
+from live.models import LiveCoverage
 
 YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
@@ -96,8 +97,8 @@ def test_a_live_post_embeds_too_and_a_running_live_page_may_frame_any_provider(
     client, publish, editor
 ):
     story = publish(headline="Storm reaches the coast", slug="storm-live")
-    story.start_live_coverage(editor)
-    story.add_live_post(editor, "<p>https://vimeo.com/76979871</p>", title="Harbour wall")
+    LiveCoverage.start(story, editor)
+    story.live_coverage.add_post(editor, "<p>https://vimeo.com/76979871</p>", title="Harbour wall")
     response, html = page(client, story)
     assert 'data-embed="https://player.vimeo.com/video/76979871"' in html
     policy = response["Content-Security-Policy"]

@@ -13,6 +13,7 @@ from reversion.models import Revision, Version
 from articles.models import Article, Contributor, CreditStyle, Section, Transition
 from comments.models import BannedCommenter, BannedWord, Comment, ModerationLog, Report
 from desk.models import Notice, NoticeSetting
+from live.models import LiveCoverage
 from tests.factories import jpeg, with_lead_image
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,9 @@ MODELS = [
     "articles.Correction",
     "articles.Transition",
     "articles.FormerSlug",
-    "articles.LivePost",
-    "articles.LivePostCredit",
+    "live.LiveCoverage",
+    "live.LivePost",
+    "live.LivePostCredit",
     "reversion.Revision",
     "reversion.Version",
     "comments.Comment",
@@ -72,8 +74,8 @@ def newsroom(make_article, editor, reporter, moderator, make_user):
     story.submit(reporter)
     story.publish(editor)
     story.add_correction(editor, "The trial opened on Tuesday.", wrong="Monday", right="Tuesday")
-    story.start_live_coverage(editor)
-    story.add_live_post(
+    LiveCoverage.start(story, editor)
+    story.live_coverage.add_post(
         editor,
         "<p>The verdict is expected on Friday.</p>",
         image=jpeg(320, 200),

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from articles.management.commands.load_demo import DEMO_PASSWORD
+from demo.management.commands.load_demo import DEMO_PASSWORD
 
 SEED_LINE = (
     "(Report Guy Faulconbridge in Moscow and Gwladys Fouche in Oslo; "
@@ -57,10 +57,11 @@ def test_the_demo_shows_french_places_bylines_and_a_photo_credit(demo, client):
 
 
 def test_the_demo_has_a_live_story_from_three_reporters_in_two_places(demo, client):
-    from articles.models import Article, LivePostCredit
+    from articles.models import Article
+    from live.models import LivePostCredit
 
     story = Article.objects.get(slug="storm-ingrid-live")
-    assert story.coverage_is_running and story.is_public
+    assert story.live_coverage.is_running and story.is_public
     posts = story.live_posts.visible()
     assert posts.count() == 20
     credits = LivePostCredit.objects.filter(post__article=story)

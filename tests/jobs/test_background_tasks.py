@@ -4,9 +4,9 @@ import pytest
 from celery.exceptions import Retry
 from django.core.files.storage import default_storage
 
-from articles import renditions
-from articles.tasks import make_renditions
 from jobs.models import FailedTask
+from library import renditions
+from library.tasks import make_renditions
 from newsroom.pagecache.tasks import purge_tags
 from tests.factories import with_lead_image
 
@@ -30,7 +30,7 @@ def test_renditions_of_an_unreadable_storage_are_tried_again(monkeypatch, make_a
     monkeypatch.setattr(renditions, "_sizes", lambda storage, name, *crop: None)  # storage down
     make_renditions.delay(article.lead_image.file.name)
     failed = FailedTask.objects.get()  # in-process: recorded at once, for an admin
-    assert failed.task == "articles.tasks.make_renditions"
+    assert failed.task == "library.tasks.make_renditions"
     assert "could not be read" in failed.error
 
 

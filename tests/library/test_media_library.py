@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from articles import renditions
-from articles.models import Article, LibraryImage
+from articles.models import Article
+from library import renditions
+from library.models import LibraryImage
 from tests.factories import (
     change_url,
     contributor,
@@ -23,7 +24,7 @@ from tests.factories import (
     with_lead_image,
 )
 
-LIBRARY = reverse("admin:articles_libraryimage_changelist")
+LIBRARY = reverse("admin:library_libraryimage_changelist")
 
 
 def half_red(width=2000, height=1000):
@@ -120,7 +121,7 @@ def test_editors_find_pictures_by_caption_photographer_and_date(client, editor):
 
 def test_a_picture_without_alt_text_is_refused_and_keeps_what_was_typed(client, editor):
     client.force_login(editor)
-    add = reverse("admin:articles_libraryimage_add")
+    add = reverse("admin:library_libraryimage_add")
     data = form_values(client.get(add))
     data.update(file=jpeg(200, 100), caption="Dockers at the gate", alt_text="")
     response = client.post(add, data)
@@ -132,7 +133,7 @@ def test_a_picture_without_alt_text_is_refused_and_keeps_what_was_typed(client, 
 
 def test_a_focal_point_outside_the_picture_is_refused(client, editor):
     client.force_login(editor)
-    add = reverse("admin:articles_libraryimage_add")
+    add = reverse("admin:library_libraryimage_add")
     data = form_values(client.get(add))
     data.update(file=jpeg(200, 100), alt_text="Gate", focal_x="1.5")
     response = client.post(add, data)
@@ -165,7 +166,7 @@ def test_the_lead_image_is_picked_from_the_library(client, request, role, make_a
 def test_a_picture_leading_a_story_cannot_be_deleted(client, editor, publish):
     client.force_login(editor)
     story = with_lead_image(publish(headline="Dock strike"))
-    delete = reverse("admin:articles_libraryimage_delete", args=[story.lead_image.pk])
+    delete = reverse("admin:library_libraryimage_delete", args=[story.lead_image.pk])
     page = client.get(delete).content.decode()
     assert "would require deleting the following protected related objects" in page
     client.post(delete, {"post": "yes"})

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from articles import renditions
+from library import renditions
 from tests.factories import stored_picture, with_lead_image
 
 

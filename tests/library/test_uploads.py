@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse_lazy
 from PIL import Image, ImageCms, PngImagePlugin
 
-from articles.models import LibraryImage
+from library.models import LibraryImage
 from tests.factories import form_values
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def picture(size=(64, 48), kind="JPEG", gps=False):
     return buffer.getvalue()
 
 
-ADD = reverse_lazy("admin:articles_libraryimage_add")
+ADD = reverse_lazy("admin:library_libraryimage_add")
 
 
 def upload(client, content, name="photo.jpg"):

@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import LivePost
+from live.models import LiveCoverage, LivePost
 from tests.factories import change_url, contributor, jpeg
 
 
 @pytest.fixture
 def live(publish, editor):
     story = publish(headline="Storm reaches the coast", slug="storm-live")
-    story.start_live_coverage(editor)
+    LiveCoverage.start(story, editor)
     return story
 
 
@@ -29,7 +29,7 @@ def test_an_editor_starts_coverage_from_the_article_page(client, publish, editor
     assert "Start live coverage" in page and "Post now" not in page
     client.post(live_url(story, "start"))
     story.refresh_from_db()
-    assert story.coverage_is_running
+    assert story.live_coverage.is_running
     assert "Post now" in client.get(change_url(story)).content.decode()
 
 
@@ -68,7 +68,7 @@ def test_a_refused_post_keeps_what_was_typed_and_says_why(client, live, editor):
 
 
 def test_editors_pin_correct_withdraw_and_break_out(client, live, editor):
-    post = live.add_live_post(
+    post = live.live_coverage.add_post(
         editor, "<p>Bridge shut.</p>", credits=[("reporting", contributor("Bo Ek"), "Oslo")]
     )
     client.force_login(editor)
@@ -98,7 +98,7 @@ def test_a_reporter_posts_on_their_story_but_cannot_pin_or_withdraw(client, live
     client.post(live_url(live, "end"))
     post.refresh_from_db()
     live.refresh_from_db()
-    assert not post.pinned and post.withdrawn_at is None and live.coverage_is_running
+    assert not post.pinned and post.withdrawn_at is None and live.live_coverage.is_running
 
 
 def test_a_reporter_not_on_the_story_cannot_post(client, live, reporter):
@@ -109,7 +109,7 @@ def test_a_reporter_not_on_the_story_cannot_post(client, live, reporter):
 
 
 def test_the_actions_answer_only_post(client, live, editor):
-    post = live.add_live_post(editor, "<p>One.</p>")
+    post = live.live_coverage.add_post(editor, "<p>One.</p>")
     client.force_login(editor)
     assert client.get(post_url(post, "withdraw")).status_code == 405
     assert client.get(live_url(live, "end")).status_code == 405
@@ -120,7 +120,7 @@ def test_the_article_list_marks_stories_whose_coverage_runs(client, live, publis
     client.force_login(editor)
     page = client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert page.count('class="state-badge state-live-coverage">Live coverage<') == 1
-    live.end_live_coverage(editor)
+    live.live_coverage.end(editor)
     page = client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "state-live-coverage" not in page
 
@@ -134,12 +134,12 @@ def test_restoring_an_older_version_keeps_the_coverage_as_it_is(client, publish,
     client.force_login(editor)
     save_through_admin(client, story, headline="Before the storm, edited", minor_edit="on")
     story.refresh_from_db()
-    story.start_live_coverage(editor)
+    LiveCoverage.start(story, editor)
     save_through_admin(client, story, headline="Storm: live", minor_edit="on")
     versions = Version.objects.get_for_object(story)
     older = next(v for v in versions if v.field_dict["headline"] == "Before the storm, edited")
-    assert older.field_dict["coverage_started_at"] is None
+    assert not any("coverage" in name for name in older.field_dict)  # kept apart from it
     url = reverse("admin:articles_article_revision", args=[story.pk, older.pk])
     assert client.post(url, form_values(client.get(url))).status_code == 302
     story.refresh_from_db()
-    assert story.headline == "Before the storm, edited" and story.coverage_is_running
+    assert story.headline == "Before the storm, edited" and story.live_coverage.is_running

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import LivePost
+from live.models import LiveCoverage, LivePost
 from tests.factories import contributor
 
 
@@ -20,7 +20,7 @@ def page_cache_on(settings):
 @pytest.fixture
 def live(publish, editor):
     story = publish(headline="Storm reaches the coast", slug="storm-live")
-    story.start_live_coverage(editor)
+    LiveCoverage.start(story, editor)
     return story
 
 
@@ -29,7 +29,7 @@ def add_posts(article, by, count, minutes_apart=1):
     start = timezone.now() - timedelta(minutes=minutes_apart * count)
     posts = []
     for n in range(count):
-        post = article.add_live_post(by, f"<p>Update number {n}.</p>", title=f"Update {n}")
+        post = article.live_coverage.add_post(by, f"<p>Update number {n}.</p>", title=f"Update {n}")
         LivePost.objects.filter(pk=post.pk).update(
             posted_at=start + timedelta(minutes=minutes_apart * n)
         )
@@ -38,7 +38,7 @@ def add_posts(article, by, count, minutes_apart=1):
 
 
 def updates(article, cursor, **headers):
-    url = reverse("articles:live-updates", args=[article.slug])
+    url = reverse("live:updates", args=[article.slug])
     return Client().get(url, {"after": cursor}, **headers)
 
 
@@ -47,14 +47,14 @@ def page_cursor(html):
 
 
 def test_readers_see_posts_newest_first_with_credits_and_key_points(client, live, editor):
-    first = live.add_live_post(
+    first = live.live_coverage.add_post(
         editor,
         "<p>Wind picks up.</p>",
         title="Wind",
         credits=[("reporting", contributor("Bo Ek"), "Bergen")],
     )
     first.pin(editor)
-    live.add_live_post(editor, "<p>Trees down.</p>", title="Trees")
+    live.live_coverage.add_post(editor, "<p>Trees down.</p>", title="Trees")
     page = client.get(live.get_absolute_url()).content.decode()
     assert page.index("Trees down.") < page.index("Wind picks up.")
     assert "(Reporting by Bo Ek in Bergen)" in page
@@ -65,9 +65,9 @@ def test_readers_see_posts_newest_first_with_credits_and_key_points(client, live
 
 
 def test_a_corrected_post_shows_its_note_and_a_withdrawn_one_is_gone(client, live, editor):
-    kept = live.add_live_post(editor, "<p>Bridge shut.</p>")
+    kept = live.live_coverage.add_post(editor, "<p>Bridge shut.</p>")
     kept.correct(editor, "The north bridge, not the south one.")
-    gone = live.add_live_post(editor, "<p>Wrong town named.</p>")
+    gone = live.live_coverage.add_post(editor, "<p>Wrong town named.</p>")
     gone.pin(editor)
     gone.withdraw(editor)
     page = client.get(live.get_absolute_url()).content.decode()
@@ -76,8 +76,8 @@ def test_a_corrected_post_shows_its_note_and_a_withdrawn_one_is_gone(client, liv
 
 
 def test_ended_coverage_says_so_with_the_time_and_stops_polling(client, live, editor):
-    live.add_live_post(editor, "<p>Last word.</p>")
-    live.end_live_coverage(editor)
+    live.live_coverage.add_post(editor, "<p>Last word.</p>")
+    live.live_coverage.end(editor)
     page = client.get(live.get_absolute_url()).content.decode()
     assert "Live coverage has ended" in page and "Last word." in page
     assert "data-updates" not in page and "js/live.js" not in page
@@ -112,7 +112,7 @@ def test_long_streams_page_by_time(client, live, editor):
 def test_a_broken_cursor_gets_a_clear_400(client, live):
     assert client.get(live.get_absolute_url(), {"before": "yesterday"}).status_code == 400
     assert updates(live, "nonsense").status_code == 400
-    url = reverse("articles:live-updates", args=[live.slug])
+    url = reverse("live:updates", args=[live.slug])
     assert Client().get(url).status_code == 400
 
 
@@ -120,8 +120,8 @@ def test_the_updates_endpoint_gives_new_posts_and_a_new_cursor(live, editor):
     cursor = page_cursor(Client().get(live.get_absolute_url()).content.decode())
     nothing = json.loads(updates(live, cursor).content)
     assert nothing["count"] == 0 and nothing["posts"] == [] and nothing["cursor"] == cursor
-    live.add_live_post(editor, "<p>First.</p>")
-    live.add_live_post(editor, "<p>Second.</p>", title="Second one")
+    live.live_coverage.add_post(editor, "<p>First.</p>")
+    live.live_coverage.add_post(editor, "<p>Second.</p>", title="Second one")
     answer = json.loads(updates(live, cursor).content)
     assert answer["count"] == 2 and not answer["ended"]
     assert "Second." in answer["posts"][0] and "First." in answer["posts"][1]
@@ -131,7 +131,7 @@ def test_the_updates_endpoint_gives_new_posts_and_a_new_cursor(live, editor):
 
 
 def test_every_reader_at_a_cursor_gets_the_same_bytes_and_a_304(live, editor):
-    post = live.add_live_post(editor, "<p>First.</p>")
+    post = live.live_coverage.add_post(editor, "<p>First.</p>")
     cursor = str(post.cursor)
     first, second = updates(live, cursor), updates(live, cursor, HTTP_COOKIE="csrftoken=abc")
     assert first.content == second.content and first["ETag"] == second["ETag"]
@@ -141,10 +141,10 @@ def test_every_reader_at_a_cursor_gets_the_same_bytes_and_a_304(live, editor):
 
 
 def test_a_new_post_ends_the_cached_answers_and_page(live, editor):
-    cursor = str(live.add_live_post(editor, "<p>First.</p>").cursor)
+    cursor = str(live.live_coverage.add_post(editor, "<p>First.</p>").cursor)
     etag = updates(live, cursor)["ETag"]
     Client().get(live.get_absolute_url())
-    live.add_live_post(editor, "<p>Breaking now.</p>")
+    live.live_coverage.add_post(editor, "<p>Breaking now.</p>")
     response = updates(live, cursor, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
     assert json.loads(response.content)["count"] == 1
@@ -155,7 +155,7 @@ def test_a_new_post_ends_the_cached_answers_and_page(live, editor):
 def test_too_many_new_posts_ask_for_a_reload(live, editor):
     cursor = page_cursor(Client().get(live.get_absolute_url()).content.decode())
     for n in range(52):
-        live.add_live_post(editor, f"<p>Flash {n}.</p>")
+        live.live_coverage.add_post(editor, f"<p>Flash {n}.</p>")
     answer = json.loads(updates(live, cursor).content)
     assert answer["reload"] and answer["posts"] == [] and answer["count"] == 52
 
@@ -164,8 +164,7 @@ def test_no_updates_for_a_story_that_is_not_live_or_not_public(publish, make_art
     story = publish(slug="plain")
     assert updates(story, "1_1").status_code == 404
     draft = make_article(slug="draft-live")
-    draft.coverage_started_at = timezone.now()
-    draft.save()
+    LiveCoverage.objects.create(article=draft, started_at=timezone.now())
     assert updates(draft, "1_1").status_code == 404
 
 
@@ -183,7 +182,7 @@ def test_a_long_live_page_costs_a_bounded_number_of_queries(
 
 
 def test_a_post_broken_out_links_to_its_story_once_readers_can_see_it(live, editor):
-    post = live.add_live_post(editor, "<p>The dam has burst.</p>", title="Dam bursts")
+    post = live.live_coverage.add_post(editor, "<p>The dam has burst.</p>", title="Dam bursts")
     story = post.break_out(editor)
     page = Client().get(live.get_absolute_url()).content.decode()
     assert "Full story:" not in page  # a draft is nobody's business
@@ -194,10 +193,10 @@ def test_a_post_broken_out_links_to_its_story_once_readers_can_see_it(live, edit
 
 def test_a_french_live_story_speaks_french(client, publish, editor):
     story = publish(headline="Tempête sur la côte", slug="tempete", language="fr")
-    story.start_live_coverage(editor)
-    story.add_live_post(editor, "<p>Le vent se lève.</p>").pin(editor)
+    LiveCoverage.start(story, editor)
+    story.live_coverage.add_post(editor, "<p>Le vent se lève.</p>").pin(editor)
     page = client.get(story.get_absolute_url()).content.decode()
     assert "En direct" in page and "Les points clés" in page
     assert 'data-one-new="1 nouveau message"' in page
-    story.end_live_coverage(editor)
+    story.live_coverage.end(editor)
     assert "Le direct est terminé" in client.get(story.get_absolute_url()).content.decode()

@@ -28,14 +28,14 @@ end           no        no          yes     no         yes
 
 
 def try_live_step(step, user, publish, editor):
-    from articles.models import LivePost
+    from live.models import LiveCoverage, LivePost
 
     story = publish(headline="Storm", slug="storm-live", created_by=editor)
     if step == "start":
         client_for(user).post(reverse("admin:articles_article_live", args=[story.pk, "start"]))
-        story.refresh_from_db()
-        return story.coverage_is_running
-    story.start_live_coverage(editor)
+        coverage = LiveCoverage.of(story)
+        return coverage is not None and coverage.is_running
+    LiveCoverage.start(story, editor)
     if step.startswith("post"):
         if step == "post-own":
             Article.objects.filter(pk=story.pk).update(created_by=user)
@@ -45,8 +45,8 @@ def try_live_step(step, user, publish, editor):
     if step == "end":
         client_for(user).post(reverse("admin:articles_article_live", args=[story.pk, "end"]))
         story.refresh_from_db()
-        return not story.coverage_is_running
-    post = story.add_live_post(editor, "<p>Wind.</p>")
+        return not story.live_coverage.is_running
+    post = story.live_coverage.add_post(editor, "<p>Wind.</p>")
     url = reverse("admin:articles_article_live_post", args=[story.pk, post.pk, step])
     client_for(user).post(url, {"note": "Gusts, not a gale."})
     post.refresh_from_db()

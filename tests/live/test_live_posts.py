@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from articles.models import Article, LiveCursor, LivePost, WorkflowError
+from articles.models import Article, WorkflowError
+from live.models import LiveCoverage, LiveCursor, LivePost
 from tests.factories import contributor, jpeg
 
 
@@ -15,32 +16,32 @@ def live(publish, editor):
         slug="storm-live",
         credits=[("reporting", "Ann Lee", "Oslo", "")],
     )
-    story.start_live_coverage(editor)
+    LiveCoverage.start(story, editor)
     return story
 
 
 def test_an_editor_switches_a_story_to_live_and_ends_it(publish, editor):
     story = publish()
-    assert not story.is_live_coverage
-    story.start_live_coverage(editor)
-    assert story.coverage_is_running and story.coverage_started_at is not None
-    story.end_live_coverage(editor)
+    assert LiveCoverage.of(story) is None
+    LiveCoverage.start(story, editor)
+    assert story.live_coverage.is_running and story.live_coverage.started_at is not None
+    story.live_coverage.end(editor)
     story.refresh_from_db()
-    assert story.is_live_coverage and not story.coverage_is_running
-    assert story.coverage_ended_at >= story.coverage_started_at
+    assert LiveCoverage.of(story) is not None and not story.live_coverage.is_running
+    assert story.live_coverage.ended_at >= story.live_coverage.started_at
     with pytest.raises(WorkflowError):
-        story.add_live_post(editor, "<p>Too late.</p>")
+        story.live_coverage.add_post(editor, "<p>Too late.</p>")
 
 
 def test_a_reporter_may_neither_start_nor_end_coverage(publish, reporter, live):
     with pytest.raises(PermissionDenied):
-        publish(slug="other").start_live_coverage(reporter)
+        LiveCoverage.start(publish(slug="other"), reporter)
     with pytest.raises(PermissionDenied):
-        live.end_live_coverage(reporter)
+        live.live_coverage.end(reporter)
 
 
 def test_posting_keeps_the_article_body_allowlist(live, editor):
-    post = live.add_live_post(
+    post = live.live_coverage.add_post(
         editor,
         '<p onclick="x()">Water <b>rising</b></p><script>alert(1)</script><img src=x>',
         title="Flood warning",
@@ -53,28 +54,28 @@ def test_posting_keeps_the_article_body_allowlist(live, editor):
 
 def test_an_empty_post_is_refused_saying_why(live, editor):
     with pytest.raises(ValidationError, match="needs some text"):
-        live.add_live_post(editor, "<p> </p><script>x</script>")
+        live.live_coverage.add_post(editor, "<p> </p><script>x</script>")
     assert not LivePost.objects.exists()
 
 
 def test_a_reporter_on_the_story_may_post_one_not_on_it_may_not(live, reporter, make_user):
     with pytest.raises(PermissionDenied):
-        live.add_live_post(reporter, "<p>Not mine.</p>")
+        live.live_coverage.add_post(reporter, "<p>Not mine.</p>")
     live.created_by = reporter
     live.save()
-    assert live.add_live_post(reporter, "<p>Mine now.</p>").pk
+    assert live.live_coverage.add_post(reporter, "<p>Mine now.</p>").pk
     stranger = make_user("stranger", "Reporters")
     with pytest.raises(PermissionDenied):
-        live.add_live_post(stranger, "<p>Nope.</p>")
+        live.live_coverage.add_post(stranger, "<p>Nope.</p>")
     moderator = make_user("mod", "Moderators")
     with pytest.raises(PermissionDenied):
-        live.add_live_post(moderator, "<p>Nope.</p>")
+        live.live_coverage.add_post(moderator, "<p>Nope.</p>")
 
 
 def test_pinning_correcting_and_withdrawing_are_for_editors(live, editor, reporter):
     live.created_by = reporter
     live.save()
-    post = live.add_live_post(reporter, "<p>Bridge closed.</p>")
+    post = live.live_coverage.add_post(reporter, "<p>Bridge closed.</p>")
     for change in (
         lambda: post.pin(reporter),
         lambda: post.correct(reporter, "It was the other bridge."),
@@ -97,7 +98,7 @@ def test_pinning_correcting_and_withdrawing_are_for_editors(live, editor, report
 
 
 def test_a_post_has_its_own_credits_in_the_article_style(live, editor):
-    post = live.add_live_post(
+    post = live.live_coverage.add_post(
         editor,
         "<p>Roofs torn off.</p>",
         credits=[("reporting", contributor("Bo Ek"), "Bergen")],
@@ -107,10 +108,10 @@ def test_a_post_has_its_own_credits_in_the_article_style(live, editor):
 
 def test_the_article_credit_line_names_every_post_contributor_once(live, editor):
     bo, cy = contributor("Bo Ek"), contributor("Cy Dahl")
-    live.add_live_post(editor, "<p>One.</p>", credits=[("reporting", bo, "Bergen")])
-    live.add_live_post(editor, "<p>Two.</p>", credits=[("reporting", bo, "Bergen")])
-    live.add_live_post(editor, "<p>Three.</p>", credits=[("reporting", cy, "Oslo")])
-    withdrawn = live.add_live_post(
+    live.live_coverage.add_post(editor, "<p>One.</p>", credits=[("reporting", bo, "Bergen")])
+    live.live_coverage.add_post(editor, "<p>Two.</p>", credits=[("reporting", bo, "Bergen")])
+    live.live_coverage.add_post(editor, "<p>Three.</p>", credits=[("reporting", cy, "Oslo")])
+    withdrawn = live.live_coverage.add_post(
         editor, "<p>Four.</p>", credits=[("reporting", contributor("Di Fu"), "Oslo")]
     )
     withdrawn.withdraw(editor)
@@ -121,22 +122,22 @@ def test_the_article_credit_line_names_every_post_contributor_once(live, editor)
 
 def test_a_post_picture_gets_the_lead_image_checks(live, editor):
     with pytest.raises(ValidationError, match="not an image"):
-        live.add_live_post(
+        live.live_coverage.add_post(
             editor,
             "<p>Photo.</p>",
             image=SimpleUploadedFile("x.jpg", b"not a picture"),
             image_alt="Flooded street",
         )
     with pytest.raises(ValidationError, match="what the picture shows"):
-        live.add_live_post(editor, "<p>Photo.</p>", image=jpeg(400, 300))
-    post = live.add_live_post(
+        live.live_coverage.add_post(editor, "<p>Photo.</p>", image=jpeg(400, 300))
+    post = live.live_coverage.add_post(
         editor, "<p>Photo.</p>", image=jpeg(400, 300), image_alt="Flooded street"
     )
     assert post.image.name.startswith("live/") and post.image.name.endswith(".jpg")
 
 
 def test_breaking_a_post_out_makes_a_draft_with_its_words_picture_and_credits(live, editor):
-    post = live.add_live_post(
+    post = live.live_coverage.add_post(
         editor,
         "<p>The dam has burst.</p>",
         title="Dam bursts",
@@ -157,7 +158,7 @@ def test_breaking_a_post_out_makes_a_draft_with_its_words_picture_and_credits(li
 
 
 def test_a_cursor_reads_back_as_written_and_refuses_junk(live, editor):
-    post = live.add_live_post(editor, "<p>One.</p>")
+    post = live.live_coverage.add_post(editor, "<p>One.</p>")
     cursor = LiveCursor.parse(str(post.cursor))
     assert (cursor.moment, cursor.pk) == (post.posted_at, post.pk)
     for junk in ("", "abc", "12", "1_x", "-1_2", "9" * 30 + "_1"):

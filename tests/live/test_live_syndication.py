@@ -6,23 +6,26 @@ import feedparser
 import pytest
 from django.urls import reverse
 
+from live.models import LiveCoverage
 from tests.factories import contributor, jpeg, schema_errors
 
 
 @pytest.fixture
 def live(publish, editor):
     story = publish(headline="Storm reaches the coast", slug="storm-live")
-    story.start_live_coverage(editor)
-    story.add_live_post(
+    LiveCoverage.start(story, editor)
+    story.live_coverage.add_post(
         editor,
         "<p>Wind picks up.</p>",
         title="Wind",
         credits=[("reporting", contributor("Bo Ek"), "Bergen")],
     ).correct(editor, "Gusts of 120 km/h, not 210.")
-    story.add_live_post(
+    story.live_coverage.add_post(
         editor, "<p>Trees down.</p>", image=jpeg(400, 300), image_alt="A fallen tree"
     )
-    story.add_live_post(editor, "<p>Wrong town named.</p>", title="Mistake").withdraw(editor)
+    story.live_coverage.add_post(editor, "<p>Wrong town named.</p>", title="Mistake").withdraw(
+        editor
+    )
     return story
 
 
@@ -33,7 +36,7 @@ def json_ld(html):
 def test_json_ld_is_a_live_blog_posting_without_withdrawn_posts(client, live, editor):
     data = json_ld(client.get(live.get_absolute_url()).content.decode())
     assert data["@type"] == "LiveBlogPosting"
-    assert data["coverageStartTime"] == live.coverage_started_at.isoformat()
+    assert data["coverageStartTime"] == live.live_coverage.started_at.isoformat()
     assert "coverageEndTime" not in data
     updates = data["liveBlogUpdate"]
     assert [u["articleBody"] for u in updates] == ["Trees down.", "Wind picks up."]
@@ -41,9 +44,9 @@ def test_json_ld_is_a_live_blog_posting_without_withdrawn_posts(client, live, ed
     assert updates[1]["correction"]["text"] == "Gusts of 120 km/h, not 210."
     assert updates[0]["image"].startswith("http://testserver/media/renditions/")
     assert all(u["@type"] == "BlogPosting" and "#post-" in u["url"] for u in updates)
-    live.end_live_coverage(editor)
+    live.live_coverage.end(editor)
     data = json_ld(client.get(live.get_absolute_url()).content.decode())
-    assert data["coverageEndTime"] == live.coverage_ended_at.isoformat()
+    assert data["coverageEndTime"] == live.live_coverage.ended_at.isoformat()
 
 
 def test_a_story_never_live_stays_a_news_article(client, publish):
@@ -54,7 +57,7 @@ def test_a_story_never_live_stays_a_news_article(client, publish):
 
 def test_the_atom_feed_lists_the_posts_newest_first_without_withdrawn(client, live):
     page = client.get(live.get_absolute_url()).content.decode()
-    url = reverse("articles:live-feed", args=[live.slug])
+    url = reverse("live:feed", args=[live.slug])
     assert f'href="{url}"' in page
     feed = feedparser.parse(client.get(url).content)
     assert feed.feed.title == "Storm reaches the coast" and not feed.bozo
@@ -67,7 +70,7 @@ def test_the_atom_feed_lists_the_posts_newest_first_without_withdrawn(client, li
 
 def test_no_feed_for_a_story_that_is_not_live(client, publish):
     story = publish(slug="plain")
-    assert client.get(reverse("articles:live-feed", args=[story.slug])).status_code == 404
+    assert client.get(reverse("live:feed", args=[story.slug])).status_code == 404
 
 
 def test_ninjs_of_the_story_carries_its_posts(client, live):

@@ -42,7 +42,7 @@ articles.topic            v         v           vacd    -          vacd
 articles.frontpageslot    -         -           vacd    -          vacd
 articles.breakingnews     -         -           vacd    -          vacd
 articles.article          va        va          vacd    -          vacd
-articles.libraryimage     vac       vac         vacd    -          vacd
+library.libraryimage     vac       vac         vacd    -          vacd
 comments.comment          -         -           v       v          vc
 comments.moderationlog    -         -           v       v          v
 comments.bannedword       -         -           vacd    vacd       vacd
@@ -81,7 +81,7 @@ articles.article.withdraw_selected            no        no          yes     no  
 articles.article.create_translation           no        yes         yes     no         yes
 articles.article.mark_up_to_date              no        yes         yes     no         yes
 articles.article.delete_selected              no        no          yes     no         yes
-articles.libraryimage.delete_selected         no        no          yes     no         yes
+library.libraryimage.delete_selected         no        no          yes     no         yes
 comments.comment.approve_selected             no        no          yes     yes        yes
 comments.comment.reject_selected              no        no          yes     yes        yes
 comments.comment.mark_spam_selected           no        no          yes     yes        yes

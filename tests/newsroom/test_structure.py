@@ -1,5 +1,6 @@
-"""The house rules of the code: no import circles, the project package imports no app,
-and every module is short enough to read at once."""
+"""The house rules of the code: no import circles between modules or between apps, each app
+using only those listed before it, the project package using none, and every module and
+test file short enough to read at once."""
 
 import ast
 from pathlib import Path
@@ -99,6 +100,51 @@ def test_every_module_can_be_read_at_once():
     too_long = {
         str(path.relative_to(ROOT)): lines
         for path, _ in project_modules().values()
+        if (lines := path.read_text().count("\n")) > LONGEST
+    }
+    assert too_long == {}
+
+
+def app_of(module):
+    return module.split(".")[0]
+
+
+def our_apps():
+    """The newsroom's own apps, in the order INSTALLED_APPS lists them: from the bottom up."""
+    from django.conf import settings
+
+    return [app for app in settings.INSTALLED_APPS if (ROOT / app / "apps.py").is_file()]
+
+
+def app_graph(graph):
+    apps = set(our_apps())
+    edges = {app: set() for app in apps}
+    for module, imported in graph.items():
+        for other in imported:
+            if app_of(module) in apps and app_of(other) in apps and app_of(other) != app_of(module):
+                edges[app_of(module)].add(app_of(other))
+    return edges
+
+
+def test_no_app_imports_one_that_imports_it_back(graph):
+    assert circles(app_graph(graph)) == []
+
+
+def test_each_app_uses_only_the_apps_listed_before_it(graph):
+    rank = {app: n for n, app in enumerate(our_apps())}
+    upward = sorted(
+        (app, other)
+        for app, others in app_graph(graph).items()
+        for other in others
+        if rank[other] > rank[app]
+    )
+    assert upward == []
+
+
+def test_every_test_file_can_be_read_at_once():
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted((ROOT / "tests").rglob("*.py"))
         if (lines := path.read_text().count("\n")) > LONGEST
     }
     assert too_long == {}

@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from articles.models import Contributor, Credit, Topic
 from comments.models import Comment, Confirmation
+from live.models import LiveCoverage
 from tests.factories import jpeg, library_picture, post_comment
 
 pytestmark = pytest.mark.django_db
@@ -340,13 +341,13 @@ def live_story(make_article, editor):
     """A live story with one post per payload, the payload in every field a post shows."""
     story = make_article(headline="Live", slug="live-sweep")
     story.publish(editor)
-    story.start_live_coverage(editor)
+    LiveCoverage.start(story, editor)
     writers = Contributor.objects.bulk_create(
         Contributor(name=payload[:150], slug=f"live-writer-{n}")
         for n, payload in enumerate(PAYLOADS)
     )
     for payload, writer in zip(PAYLOADS, writers, strict=True):
-        post = story.add_live_post(
+        post = story.live_coverage.add_post(
             editor,
             f"<p>Said {payload}</p>{payload}",
             title=payload[:250],
@@ -371,13 +372,11 @@ def test_live_posts_on_the_page_in_updates_feed_json_ld_and_ninjs(client, live_s
     assert "</script" not in inside.lower() and "<!--" not in inside
     titles = {update["headline"] for update in json.loads(inside)["liveBlogUpdate"]}
     assert set(PAYLOADS) <= titles | {p[:250] for p in PAYLOADS}
-    updates = client.get(
-        reverse("articles:live-updates", args=[live_story.slug]), {"after": "0_0"}
-    ).json()
+    updates = client.get(reverse("live:updates", args=[live_story.slug]), {"after": "0_0"}).json()
     assert len(updates["posts"]) == len(PAYLOADS)
     for html in updates["posts"]:
         assert_dead(html, html)
-    feed = client.get(reverse("articles:live-feed", args=[live_story.slug])).content
+    feed = client.get(reverse("live:feed", args=[live_story.slug])).content
     ET.fromstring(feed)  # well-formed whatever the posts held
     assert b"<script" not in feed
     ninjs = client.get(reverse("wire:ninjs", args=[live_story.slug])).content.decode()

@@ -14,12 +14,12 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.management import demo_readers
-from articles.models import Article, Contributor, Credit, LibraryImage, Section, Transition
+from articles.models import Article, Contributor, Credit, Section, Transition
 from comments.models import Comment
+from demo import readers as demo_readers
+from demo.live import make_live_story
 from jobs.models import OutgoingMail
-
-from ..demo_live import make_live_story
+from library.models import LibraryImage
 
 DEMO_PASSWORD = "newsroom-demo"
 
@@ -379,7 +379,8 @@ class Command(BaseCommand):
             if at < timezone.now():
                 # Demo history: published in the past, as if by the editor then.
                 article.publish(editor)
-                article.publish_at = article.first_published_at = at
+                # Released then (or when its embargo lifts): the model works out the moments.
+                article.publish_at, article.first_published_at = at, None
                 article.save(update_fields=["publish_at", "first_published_at"])
                 Transition.objects.filter(article=article, to_status="published").update(
                     publish_at=at

@@ -4,9 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
-from ..images import SafeImageField
-from ..models import LibraryImage
-from ..renditions import renditions_for
+from .models import LibraryImage
+from .renditions import renditions_for
+from .uploads import SafeImageField
 
 
 class LibraryImageForm(forms.ModelForm):

@@ -1,4 +1,4 @@
-"""Background work of the articles: a library picture's renditions, made once it is uploaded."""
+"""Background work of the media library: a picture's renditions, made once it is uploaded."""
 
 from celery import shared_task
 from django.core.files.storage import storages

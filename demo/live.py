@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import Article, Credit, LivePost, Role
+from articles.models import Article, Credit, Role
+from live.models import LiveCoverage, LivePost
 
 SLUG = "storm-ingrid-live"
 
@@ -185,12 +186,13 @@ def make_live_story(section, contributors, editor, reporter):
     story.submit(reporter)
     story.publish(editor)
     started = now - timedelta(minutes=180)
-    Article.objects.filter(pk=story.pk).update(
-        publish_at=started, first_published_at=started, coverage_started_at=started
-    )
-    story.refresh_from_db()
+    story.publish_at, story.first_published_at = started, None  # as if published then
+    story.save(update_fields=["publish_at", "first_published_at"])
+    coverage = LiveCoverage.start(story, editor)
+    LiveCoverage.objects.filter(pk=coverage.pk).update(started_at=started)
+    coverage.refresh_from_db()
     for minutes, title, text, name, place in POSTS:
-        post = story.add_live_post(
+        post = coverage.add_post(
             editor,
             "".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n")),
             title=title,

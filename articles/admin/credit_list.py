@@ -105,7 +105,7 @@ class CreditsAdminMixin:
         ]
         return JsonResponse(
             {
-                "line": article.credit_line_for(credits),
+                "line": article.write_credit_line(credits),
                 "warnings": credit_warnings(article, credits),
             }
         )

@@ -1,89 +1,74 @@
 """
-Which cached pages each change of the articles app ends (see newsroom/pagecache).
+The page cache's tags for what the articles app shows, and which cached pages each of
+its changes ends (see newsroom/pagecache). Views, feeds and the changes below spell
+tags only through these names.
 
-Tags: ``article-<pk>`` for a story, wherever it shows (its page, lists, feeds);
-``articles`` for the site-wide lists (home, feeds, search, sitemaps);
-``section-<pk>-articles``, ``contributor-<pk>-articles`` and
-``translations-<pk>`` for the stories listed in a section, by a contributor, or
-as versions of one original; ``picture-<pk>`` for a library picture wherever it shows,
-and ``contributor-<pk>-photos`` for the pictures listed on a photographer's page.
-Sections and credit styles show on every page and end them all (``SITE``); they seldom change.
+Sections, topics, credit styles and places show on every page and end them all
+(``SITE``); they seldom change.
 """
 
-from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from newsroom.pagecache import SITE, renew
+from library.cachetags import photos_by
+from library.models import LibraryImage
+from newsroom.pagecache import SITE, keyed_tag, renew, tag
 
-from .models import (
-    Article,
-    BreakingNews,
-    Correction,
-    Credit,
-    FrontPageSlot,
-    LibraryImage,
-    ReaderState,
-    Status,
-)
+from .models import Article, BreakingNews, Correction, Credit, FrontPageSlot, is_public_at
+
+# A story wherever it shows: its page, the lists and feeds showing it.
+story = keyed_tag("article-{}")
+# The site-wide lists of stories: home, feeds, search, sitemaps.
+EVERY_STORY = tag("articles")
+# The stories listed in a section, credited to a contributor, about a topic.
+section_stories = keyed_tag("section-{}-articles")
+contributor_stories = keyed_tag("contributor-{}-articles")
+topic_stories = keyed_tag("topic-{}-articles")
+# A contributor's own page (their name and profile).
+contributor = keyed_tag("contributor-{}")
+# The versions of one original (itself and its translations), by the original's key.
+versions_of = keyed_tag("translations-{}")
+CORRECTIONS = tag("corrections")
+# The top of the home page, and the banner on every page.
+FRONT_PAGE = tag("front-page")
+BREAKING = tag("breaking")
 
 # Where a story is listed; a change of any of these moves it between lists.
-PLACEMENT = ("status", "publish_at", "embargo_until", "section_id", "language", "translation_of_id")
+PLACEMENT = ("status", "publish_at", "release_at", "section_id", "language", "translation_of_id")
 # What an article's change is told about how it was: its lead picture, listed under
 # its photographer, too.
 BEFORE = (*PLACEMENT, "lead_image_id")
 
 
-# What decides when a story reaches readers by itself.
-RELEASE = ("status", "publish_at", "embargo_until")
-
-
 def article_moves_schedule(instance, before):
-    """A new story, or a new release time or state, may bring the next release forward."""
-    return before is None or any(before[name] != getattr(instance, name) for name in RELEASE)
+    """A new story, or a new release moment, may bring the next release forward."""
+    return before is None or before["release_at"] != instance.release_at
 
 
 def correction_moves_schedule(correction, before):
     return correction.published_at > timezone.now()  # it shows by itself, later
 
 
-def article(pk):
-    return f"article-{pk}"
-
-
 def listed_in(section_id, root_id, contributor_ids, topic_ids=()):
     return {
-        "articles",
-        f"section-{section_id}-articles",
-        f"translations-{root_id}",
-        *(f"contributor-{pk}-articles" for pk in contributor_ids),
-        *(topic_articles(pk) for pk in topic_ids),
+        EVERY_STORY,
+        section_stories(section_id),
+        versions_of(root_id),
+        *(contributor_stories(pk) for pk in contributor_ids),
+        *(topic_stories(pk) for pk in topic_ids),
     }
 
 
-def topic_articles(pk):
-    return f"topic-{pk}-articles"
-
-
-def _is_live(values, now):
-    return (
-        values["status"] == Status.PUBLISHED
-        and values["publish_at"] is not None
-        and values["publish_at"] <= now
-        and (values["embargo_until"] is None or values["embargo_until"] <= now)
-    )
-
-
 def article_changed(instance, before):
-    tags = {article(instance.pk)}
+    tags = {story(instance.pk)}
     now = timezone.now()
     after = {name: getattr(instance, name) for name in PLACEMENT}
-    live_now = instance.reader_state == ReaderState.LIVE
-    live_before = before is not None and _is_live(before, now)
+    live_now = is_public_at(instance.status, instance.release_at, now)
+    live_before = before is not None and is_public_at(before["status"], before["release_at"], now)
     tags |= _photos_moved(instance, before, live_now, live_before)
     if before is not None:
         before = {name: before[name] for name in PLACEMENT}
     if instance.translation_of_id and (live_now or live_before):
-        tags.add(article(instance.translation_of_id))  # its page links the versions
+        tags.add(story(instance.translation_of_id))  # its page links the versions
     if live_now != live_before or (live_now and before != after):
         contributors = set(instance.credits.values_list("contributor_id", flat=True))
         topics = set(instance.topics.values_list("pk", flat=True))
@@ -96,9 +81,7 @@ def article_changed(instance, before):
 def photos_of(picture_ids):
     """The photographers' lists showing these pictures."""
     photographers = LibraryImage.objects.filter(pk__in=picture_ids, photographer__isnull=False)
-    return {
-        f"contributor-{pk}-photos" for pk in photographers.values_list("photographer_id", flat=True)
-    }
+    return {photos_by(pk) for pk in photographers.values_list("photographer_id", flat=True)}
 
 
 def _photos_moved(instance, before, live_now, live_before):
@@ -110,44 +93,26 @@ def _photos_moved(instance, before, live_now, live_before):
     return photos_of(shown - {None})
 
 
-def picture_changed(picture, before):
-    tags = {f"picture-{picture.pk}"}
-    for photographer_id in {picture.photographer_id, (before or {}).get("photographer_id")}:
-        if photographer_id:
-            tags.add(f"contributor-{photographer_id}-photos")
-    return tags
-
-
 def credit_changed(credit, before):
-    tags = {article(credit.article_id)}
+    tags = {story(credit.article_id)}
     if Article.objects.published().filter(pk=credit.article_id).exists():
-        tags.add("articles")  # the contributors' sitemap lists whoever is credited
+        tags.add(EVERY_STORY)  # the contributors' sitemap lists whoever is credited
         for contributor_id in {credit.contributor_id, (before or {}).get("contributor_id")}:
             if contributor_id:
-                tags.add(f"contributor-{contributor_id}-articles")
+                tags.add(contributor_stories(contributor_id))
     return tags
 
 
 def correction_changed(correction, before):
-    return {article(correction.article_id), "corrections"}
+    return {story(correction.article_id), CORRECTIONS}
 
 
-def contributor_changed(contributor, before):
+def contributor_changed(person, before):
     if before is None:
         return set()  # nobody shows a new contributor yet
-    shown = Article.objects.published().filter(credits__contributor=contributor)
+    shown = Article.objects.published().filter(credits__contributor=person)
     shown = shown.values_list("pk", flat=True)
-    return {f"contributor-{contributor.pk}", *(article(pk) for pk in shown)}
-
-
-def live_post_changed(post, before):
-    """A post shows on its story's page, its updates and feed, and the lists showing the story
-    (its credit line names every post's reporters)."""
-    return {article(post.article_id)}
-
-
-def live_post_credit_changed(credit, before):
-    return {article(credit.post.article_id)}
+    return {contributor(person.pk), *(story(pk) for pk in shown)}
 
 
 def topics_moved(sender, instance, action, reverse, pk_set, **kwargs):
@@ -169,7 +134,7 @@ def topics_moved(sender, instance, action, reverse, pk_set, **kwargs):
         .filter(pk__in=[a for a, _ in pairs])
         .values_list("pk", flat=True)
     )
-    tags = {article(a) for a, _ in pairs} | {topic_articles(t) for a, t in pairs if a in live}
+    tags = {story(a) for a, _ in pairs} | {topic_stories(t) for a, t in pairs if a in live}
     renew(tags)
 
 
@@ -179,12 +144,8 @@ def whole_site(instance, before):
 
 def released_between(since, until):
     """The tags of every story that reached readers in (since, until]."""
-    release = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
-    released = (
-        Article.objects.filter(status=Status.PUBLISHED)
-        .alias(release=release)
-        .filter(release__gt=since, release__lte=until)
-        .values("pk", "section_id", "translation_of_id", "lead_image_id")
+    released = Article.objects.released_between(since, until).values(
+        "pk", "section_id", "translation_of_id", "lead_image_id"
     )
     tags = photos_of({row["lead_image_id"] for row in released} - {None})
     for row in released:
@@ -192,9 +153,9 @@ def released_between(since, until):
             "contributor_id", flat=True
         )
         topics = Article.topics.through.objects.filter(article_id=row["pk"])
-        tags.add(article(row["pk"]))
+        tags.add(story(row["pk"]))
         if row["translation_of_id"]:
-            tags.add(article(row["translation_of_id"]))
+            tags.add(story(row["translation_of_id"]))
         root = row["translation_of_id"] or row["pk"]
         tags |= listed_in(
             row["section_id"], root, contributors, topics.values_list("topic_id", flat=True)
@@ -205,12 +166,11 @@ def released_between(since, until):
 def corrections_due_between(since, until):
     """The tags of the stories whose corrections, dated ahead, came due in (since, until]."""
     due = Correction.objects.filter(published_at__gt=since, published_at__lte=until)
-    articles = {article(pk) for pk in due.values_list("article_id", flat=True)}
-    return articles | {"corrections"} if articles else set()
+    stories = {story(pk) for pk in due.values_list("article_id", flat=True)}
+    return stories | {CORRECTIONS} if stories else set()
 
 
-# The top of the home page and the banner: ``front-page`` and ``breaking`` (every page).
-EDITORS_CHOICE = {FrontPageSlot: "front-page", BreakingNews: "breaking"}
+EDITORS_CHOICE = {FrontPageSlot: FRONT_PAGE, BreakingNews: BREAKING}
 
 
 def editors_choice_changed(instance, before):

@@ -1,13 +1,12 @@
 """
-Live coverage for readers: the posts on the story's page (newest first, paged by time),
-the updates endpoint the page's script polls, and the Atom feed of the posts.
+Live coverage for machines: the updates endpoint the story page's script polls, and the
+Atom feed of the posts (the posts on the page itself: posts.py and the live_tags).
 
 The updates endpoint is a public page like any other: the cursor is in its address, so
 every reader at that cursor gets the same bytes (a CDN may keep them), with an ETag for
 ``If-None-Match``; a new post renews the story's tag and so ends every cached answer.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse
@@ -17,74 +16,32 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.views import View
 
-from .html import html_to_text
-from .models import Article, LiveCursor, LivePost
+from articles.html import html_to_text
+from articles.models import Article
 
-PAGE_SIZE = 20
-KEY_POINTS = 10
+from .posts import attached, cursor_in, visible_posts
+
 # More new posts than this since a reader's cursor: the page asks them to reload instead.
 UPDATES_AT_MOST = 50
 FEED_SIZE = 50
 
 
-def visible_posts(article):
+def live_stories():
+    """Stories readers may see that are, or were, covered live; each with its coverage."""
     return (
-        LivePost.objects.filter(article=article)
-        .visible()
-        .with_credits()
-        .select_related("broken_out_to")
+        Article.objects.published()
+        .filter(live_coverage__isnull=False)
+        .select_related("live_coverage")
     )
-
-
-def attached(posts, article):
-    """The posts, each knowing its story without loading it again (credit style, address)."""
-    posts = list(posts)
-    for post in posts:
-        post.article = article
-    return posts
-
-
-def _cursor(request, name):
-    text = request.GET.get(name)
-    if text is None:
-        return None
-    try:
-        return LiveCursor.parse(text)
-    except ValueError as error:
-        raise BadRequest(str(error)) from None
-
-
-def page_context(request, article):
-    """What the story's page shows of its live coverage: one page of posts, key points."""
-    posts = visible_posts(article)
-    before = _cursor(request, "before")
-    page = posts.filter(before.before_q()) if before else posts
-    page = attached(page[: PAGE_SIZE + 1], article)
-    older = page[PAGE_SIZE - 1].cursor if len(page) > PAGE_SIZE else None
-    page = page[:PAGE_SIZE]
-    newest = page[0] if page and before is None else None
-    if newest is None and before is None:
-        newest_cursor = LiveCursor(article.coverage_started_at, 0)
-    else:
-        newest_cursor = newest.cursor if newest else None
-    return {
-        "posts": page,
-        "key_points": attached(posts.filter(pinned=True)[:KEY_POINTS], article),
-        "older": older,
-        "is_first_page": before is None,
-        "cursor": newest_cursor,
-        "poll_seconds": settings.LIVE_POLL_SECONDS,
-    }
 
 
 class LiveUpdatesView(View):
     """New posts since a cursor, as JSON: their HTML, how many, and whether coverage ended."""
 
     def get(self, request, slug):
-        article = get_object_or_404(
-            Article.objects.published().filter(coverage_started_at__isnull=False), slug=slug
-        )
-        cursor = _cursor(request, "after")
+        article = get_object_or_404(live_stories(), slug=slug)
+        coverage = article.live_coverage
+        cursor = cursor_in(request, "after")
         if cursor is None:
             raise BadRequest("Say which posts you have: ?after=<cursor> from the page.")
         fresh = visible_posts(article).filter(cursor.after_q())
@@ -92,20 +49,18 @@ class LiveUpdatesView(View):
         answer = {
             "count": len(new),
             "cursor": str(new[0].cursor if new else cursor),
-            "ended": not article.coverage_is_running,
+            "ended": not coverage.is_running,
             "posts": [],
             "reload": len(new) > UPDATES_AT_MOST,
         }
         if answer["reload"]:
             answer["count"] = fresh.count()
-        if article.coverage_ended_at:
-            answer["ended_at"] = article.coverage_ended_at.isoformat()
+        if coverage.ended_at:
+            answer["ended_at"] = coverage.ended_at.isoformat()
         if not answer["reload"]:
             with translation.override(article.language):
                 answer["posts"] = [
-                    render_to_string(
-                        "articles/includes/live_post.html", {"post": post, "article": article}
-                    )
+                    render_to_string("live/post.html", {"post": post, "article": article})
                     for post in new
                 ]
         response = JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
@@ -119,9 +74,7 @@ class LivePostsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        return get_object_or_404(
-            Article.objects.published().filter(coverage_started_at__isnull=False), slug=slug
-        )
+        return get_object_or_404(live_stories(), slug=slug)
 
     def title(self, obj):
         return obj.headline

@@ -1,10 +1,11 @@
 """
-Live coverage: a published article switched to live gets a stream of posts, each
-with its own time, words, picture and credits, until the newsroom ends the coverage.
+Live coverage: a published story switched to live gets a stream of posts, each with
+its own time, words, picture and credits, until the newsroom ends the coverage.
 
-Who may do what follows the article's roles: whoever may edit the story, or is on it
-(wrote or is credited on it) may post; those who may publish pin, correct, withdraw
-and break posts out, and start and end the coverage.
+The coverage attaches itself to the story (``LiveCoverage``, one to one); the articles
+app knows nothing of it. Who may do what follows the story's roles: whoever may edit the
+story, or is on it (wrote or is credited on it) may post; those who may publish it pin,
+correct, withdraw and break posts out, and start and end the coverage.
 """
 
 import uuid
@@ -17,14 +18,10 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
-from .. import creditlines
-from ..html import html_to_text, sanitize_html
-from ..images import clean_image_upload
-from .credits import ROLES_WITH_PLACE, Credit, CreditStyle, Role
-from .media import LibraryImage
-from .workflow import PUBLISH_PERMISSION, WorkflowError
-
-POST_CREDIT_ROLES = [Role.REPORTING, Role.ADDITIONAL_REPORTING, Role.PHOTOGRAPHY, Role.VIDEO]
+from articles.html import html_to_text, sanitize_html
+from articles.models import ROLES_WITH_PLACE, Credit, Role, WorkflowError
+from library.models import LibraryImage
+from library.uploads import clean_image_upload
 
 
 def live_image_path(instance, filename):
@@ -47,8 +44,127 @@ class LivePostQuerySet(models.QuerySet):
         )
 
 
+class LiveCoverage(models.Model):
+    """A published story switched to live: posts are added between these times."""
+
+    article = models.OneToOneField(
+        "articles.Article",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="live_coverage",
+    )
+    started_at = models.DateTimeField("live coverage started", default=timezone.now)
+    ended_at = models.DateTimeField("live coverage ended", null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "live coverage"
+
+    def __str__(self):
+        return f"Live coverage of “{self.article}”"
+
+    @classmethod
+    def of(cls, article):
+        """The story's live coverage, or None; no query once the story has loaded it."""
+        try:
+            return article.live_coverage
+        except cls.DoesNotExist:
+            return None
+
+    @classmethod
+    def running(cls, article):
+        """The story's live coverage while it runs; WorkflowError saying so otherwise."""
+        coverage = cls.of(article)
+        if coverage is None or not coverage.is_running:
+            raise WorkflowError(f"“{article.headline}” has no live coverage running.")
+        return coverage
+
+    @property
+    def is_running(self):
+        return self.ended_at is None
+
+    # Who may do what: the story's own rules.
+
+    @staticmethod
+    def can_run(article, user):
+        """Starting, ending, pinning, correcting, withdrawing, breaking out: who may publish."""
+        return article.may_publish(user)
+
+    def can_post(self, user):
+        """Whoever may edit any story, or is on this one, may add posts while coverage runs."""
+        return self.article.can_be_contributed_to_by(user)
+
+    # State changes
+
+    @classmethod
+    def start(cls, article, by):
+        """Switch a story to live, or resume its ended coverage."""
+        if not cls.can_run(article, by):
+            raise PermissionDenied(f"You may not start live coverage of “{article.headline}”.")
+        with transaction.atomic():
+            coverage, created = cls.objects.select_for_update().get_or_create(article=article)
+            if not created and coverage.is_running:
+                raise WorkflowError(f"“{article.headline}” is already live.")
+            coverage.ended_at = None
+            coverage.save()
+        article.live_coverage = coverage
+        return coverage
+
+    def end(self, by):
+        if not self.can_run(self.article, by):
+            raise PermissionDenied(f"You may not end live coverage of “{self.article.headline}”.")
+        if not self.is_running:
+            raise WorkflowError(f"“{self.article.headline}” has no live coverage running.")
+        self.ended_at = timezone.now()
+        self.save(update_fields=["ended_at"])
+
+    def add_post(self, by, body, title="", image=None, image_alt="", image_caption="", credits=()):
+        """A new post; ``credits`` are (role, contributor, place). Refusals say why."""
+        article = self.article
+        if not self.is_running:
+            raise WorkflowError(f"“{article.headline}” has no live coverage running.")
+        if not self.can_post(by):
+            raise PermissionDenied(f"You may not post on “{article.headline}”.")
+        if not html_to_text(sanitize_html(body)).strip():
+            raise ValidationError({"body": "A post needs some text."})
+        if image and not image_alt.strip():
+            raise ValidationError({"image_alt": "Say what the picture shows, for blind readers."})
+        if image:
+            image = clean_image_upload(image)
+        with transaction.atomic():
+            post = LivePost(article=article, title=title, body=body, image_alt=image_alt)
+            post.image_caption = image_caption
+            post.created_by = by
+            if image:
+                post.image.save(image.name, image, save=False)
+            post.save()
+            for position, (role, contributor, place) in enumerate(credits):
+                credit = LivePostCredit(
+                    post=post, contributor=contributor, role=role, place=place, position=position
+                )
+                credit.full_clean(exclude=["post"])
+                credit.save()
+        self.__dict__.pop("_post_credits", None)
+        return post
+
+    # Credits: the story's line names everyone credited on a post not withdrawn, once.
+
+    def post_credit_tuples(self):
+        if "_post_credits" not in self.__dict__:
+            rows = (
+                LivePostCredit.objects.filter(
+                    post__article=self.article_id, post__withdrawn_at__isnull=True
+                )
+                .order_by("post__posted_at", "post_id", "position")
+                .values_list("role", "contributor__name", "place")
+            )
+            self.__dict__["_post_credits"] = [(role, name, place, "") for role, name, place in rows]
+        return self.__dict__["_post_credits"]
+
+
 class LivePost(models.Model):
-    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="live_posts")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="live_posts"
+    )
     posted_at = models.DateTimeField(default=timezone.now, db_index=True)
     title = models.CharField(max_length=250, blank=True)
     body = models.TextField(
@@ -64,7 +180,7 @@ class LivePost(models.Model):
     corrected_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     broken_out_to = models.ForeignKey(
-        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "articles.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -73,6 +189,7 @@ class LivePost(models.Model):
     objects = LivePostQuerySet.as_manager()
 
     class Meta:
+        db_table = "articles_livepost"  # the table it had inside the articles app
         ordering = ["-posted_at", "-pk"]
         indexes = [models.Index(fields=["article", "-posted_at", "-id"], name="live_post_order")]
 
@@ -98,12 +215,14 @@ class LivePost(models.Model):
 
     @property
     def credit_line(self):
-        return self.article.live_credit_line(self.credit_tuples())
+        """The post's credits in its story's credit style, places in the story's language."""
+        credits = self.credit_tuples()
+        return self.article.write_credit_line(credits) if credits else ""
 
     # State changes, each checked against the article's roles
 
     def _editorial(self, user, verb):
-        if not self.article.can_run_live_coverage(user):
+        if not LiveCoverage.can_run(self.article, user):
             raise PermissionDenied(f"You may not {verb} posts on “{self.article.headline}”.")
 
     def pin(self, by, pinned=True):
@@ -171,12 +290,15 @@ class LivePostCredit(models.Model):
     """Who reported a post, and from where."""
 
     post = models.ForeignKey(LivePost, on_delete=models.CASCADE, related_name="credits")
-    contributor = models.ForeignKey("Contributor", on_delete=models.PROTECT, related_name="+")
+    contributor = models.ForeignKey(
+        "articles.Contributor", on_delete=models.PROTECT, related_name="+"
+    )
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.REPORTING)
     place = models.CharField(max_length=100, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        db_table = "articles_livepostcredit"
         ordering = ["position", "pk"]
 
     def __str__(self):
@@ -220,109 +342,3 @@ class LiveCursor:
 
     def before_q(self):
         return models.Q(posted_at__lt=self.moment) | models.Q(posted_at=self.moment, pk__lt=self.pk)
-
-
-class LiveCoverageMixin:
-    """What an article switched to live can do (the fields are on Article)."""
-
-    @property
-    def is_live_coverage(self):
-        return self.coverage_started_at is not None
-
-    @property
-    def coverage_is_running(self):
-        return self.coverage_started_at is not None and self.coverage_ended_at is None
-
-    def can_post_live(self, user):
-        """Whoever may edit the story, or is on it, may add posts while coverage runs."""
-        if user.has_perm("articles.edit_any_article"):
-            return True
-        if not user.has_perm("articles.change_article"):
-            return False
-        return self.created_by_id == user.pk or self.credits.filter(contributor__user=user).exists()
-
-    def can_run_live_coverage(self, user):
-        """Starting, ending, pinning, correcting, withdrawing, breaking out: who may publish."""
-        return user.has_perm(PUBLISH_PERMISSION)
-
-    def start_live_coverage(self, by):
-        if not self.can_run_live_coverage(by):
-            raise PermissionDenied(f"You may not start live coverage of “{self.headline}”.")
-        if self.coverage_is_running:
-            raise WorkflowError(f"“{self.headline}” is already live.")
-        self.coverage_started_at = self.coverage_started_at or timezone.now()
-        self.coverage_ended_at = None
-        self.save(update_fields=["coverage_started_at", "coverage_ended_at", "modified_at"])
-
-    def end_live_coverage(self, by):
-        if not self.can_run_live_coverage(by):
-            raise PermissionDenied(f"You may not end live coverage of “{self.headline}”.")
-        if not self.coverage_is_running:
-            raise WorkflowError(f"“{self.headline}” has no live coverage running.")
-        self.coverage_ended_at = timezone.now()
-        self.save(update_fields=["coverage_ended_at", "modified_at"])
-
-    def add_live_post(
-        self, by, body, title="", image=None, image_alt="", image_caption="", credits=()
-    ):
-        """A new post; ``credits`` are (role, contributor, place). Refusals say why."""
-        if not self.coverage_is_running:
-            raise WorkflowError(f"“{self.headline}” has no live coverage running.")
-        if not self.can_post_live(by):
-            raise PermissionDenied(f"You may not post on “{self.headline}”.")
-        if not html_to_text(sanitize_html(body)).strip():
-            raise ValidationError({"body": "A post needs some text."})
-        if image and not image_alt.strip():
-            raise ValidationError({"image_alt": "Say what the picture shows, for blind readers."})
-        if image:
-            image = clean_image_upload(image)
-        with transaction.atomic():
-            post = LivePost(article=self, title=title, body=body, image_alt=image_alt)
-            post.image_caption = image_caption
-            post.created_by = by
-            if image:
-                post.image.save(image.name, image, save=False)
-            post.save()
-            for position, (role, contributor, place) in enumerate(credits):
-                credit = LivePostCredit(
-                    post=post, contributor=contributor, role=role, place=place, position=position
-                )
-                credit.full_clean(exclude=["post"])
-                credit.save()
-        self.__dict__.pop("_live_credits", None)
-        return post
-
-    # Credits: the article's line names everyone who contributed to a post, once.
-
-    def live_post_credit_tuples(self):
-        if not self.is_live_coverage or self.pk is None:
-            return []
-        if "_live_credits" not in self.__dict__:
-            rows = (
-                LivePostCredit.objects.filter(
-                    post__article=self.pk, post__withdrawn_at__isnull=True
-                )
-                .order_by("post__posted_at", "post_id", "position")
-                .values_list("role", "contributor__name", "place")
-            )
-            self.__dict__["_live_credits"] = [(role, name, place, "") for role, name, place in rows]
-        return self.__dict__["_live_credits"]
-
-    def credit_tuples(self):
-        own = super().credit_tuples()
-        seen = {(role, name) for role, name, *_ in own}
-        for role, name, place, language in self.live_post_credit_tuples():
-            if (role, name) not in seen:
-                seen.add((role, name))
-                own.append((role, name, place, language))
-        return own
-
-    def live_credit_line(self, credits):
-        """A post's credits in the article's style (one style for every post of the page)."""
-        if "_live_style" not in self.__dict__:
-            styles = CreditStyle.objects.plain_styles()
-            self.__dict__["_live_style"] = creditlines.style_for(
-                styles, self.credit_style_id, self.language, False
-            )
-        style = self.__dict__["_live_style"]
-        return creditlines.render_credit_line(style, list(credits)) if style and credits else ""

@@ -16,8 +16,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from .taxonomy import Contributor
-
 
 def library_image_path(instance, filename):
     extension = PurePath(filename).suffix.lower()
@@ -42,7 +40,7 @@ class LibraryImage(models.Model):
         max_length=250, help_text="What the picture shows, for readers who cannot see it."
     )
     photographer = models.ForeignKey(
-        Contributor,
+        "articles.Contributor",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -78,6 +76,7 @@ class LibraryImage(models.Model):
     )
 
     class Meta:
+        db_table = "articles_libraryimage"  # the table it had inside the articles app
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = "library image"
         verbose_name_plural = "media library"

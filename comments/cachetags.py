@@ -1,9 +1,10 @@
 """
-Which cached pages a change of the comments app ends (see newsroom/pagecache).
+The page cache's tag for comments, and which cached pages a change of one ends (see
+newsroom/pagecache).
 
-``comments-<article pk>``: the pages showing an article's comments (its page)
-or their count (lists). A comment waiting for moderation shows to nobody but its
-author, whose pages are never cached, so it ends nothing.
+``comments_of(article)``: the pages showing an article's comments (its page) or their
+count (lists). A comment waiting for moderation shows to nobody but its author, whose
+pages are never cached, so it ends nothing.
 """
 
 from datetime import timedelta
@@ -11,12 +12,11 @@ from datetime import timedelta
 from django.conf import settings
 
 from articles.models import Article
+from newsroom.pagecache import keyed_tag
 
 from .models import Comment
 
-
-def comments_of(article_id):
-    return f"comments-{article_id}"
+comments_of = keyed_tag("comments-{}")
 
 
 def comment_changed(comment, before):

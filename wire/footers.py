@@ -10,7 +10,7 @@ from articles.creditlines import parse_credit_line as read_with
 from articles.models import CreditStyle, Place
 
 
-def parse_credit_line(line, styles=None, places=None):
+def read_footer(line, styles=None, places=None):
     """articles.creditlines.Reading of a footer such as "(Reporting by A in X; Editing by B)"."""
     styles = CreditStyle.objects.plain_styles() if styles is None else styles
     places = Place.objects.plain() if places is None else places

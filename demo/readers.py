@@ -6,15 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import (
-    Article,
-    BreakingNews,
-    Contributor,
-    FrontPageSlot,
-    LibraryImage,
-    Section,
-    Topic,
-)
+from articles.models import Article, BreakingNews, Contributor, FrontPageSlot, Section, Topic
+from library.models import LibraryImage
 
 SECTIONS = {
     "world": ("Monde", "#1d3557"),
