@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format demo check-html test-e2e bench bench-quick
+.PHONY: install run test lint format demo check-html test-e2e bench bench-quick fuzz
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: lint
 	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest
 	if [ -n "$$DATABASE_URL" ]; then $(BIN)/pytest; fi
+
+# Generated input (hypothesis) against every public address, form and importer, at length:
+# the tests marked "fuzz", with a few hundred examples each (`make test` runs a few dozen).
+fuzz: install
+	env -u DATABASE_URL HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -m fuzz
 
 # Browser checks (not part of `test`): they need Java, npm and Debian's chromium
 # (`apt-get install chromium`; .ci/run installs it when missing).

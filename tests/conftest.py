@@ -1,7 +1,9 @@
 import functools
+import os
 from contextlib import contextmanager
 from datetime import timedelta
 
+import hypothesis
 import pytest
 import reversion
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -52,6 +54,21 @@ def pytest_collection_modifyitems(items):
     for place, n in zip(committing, serialized_first, strict=True):
         ordered[place] = items[n]
     items[:] = ordered
+
+
+# Tests of generated input (marked "fuzz"): a short run in `make test`, a long one in
+# `make fuzz` (HYPOTHESIS_PROFILE=fuzz). No deadline: a page's first render may be slow.
+for name, examples in {"default": 25, "fuzz": 400}.items():
+    hypothesis.settings.register_profile(
+        name,
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[
+            hypothesis.HealthCheck.too_slow,
+            hypothesis.HealthCheck.function_scoped_fixture,
+        ],
+    )
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
