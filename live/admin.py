@@ -7,44 +7,82 @@ it: the story's admin is registered again here with the live desk added.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from articles.editor import body_widget
 from articles.models import Article, Contributor, Role, WorkflowError
 from library.uploads import SafeImageField
 
-from .models import LiveCoverage, LivePost
+from .models import NEW_NAME_REFUSED, ONLY_YOURSELF, LiveCoverage, LivePost, LivePostCredit
 
 POSTS_SHOWN = 30
 
 
+class ContributorSearch(AutocompleteSelectMultiple):
+    """The admin's search box for contributors. Sent back with a value that is no id (a
+    name typed into a forged form), it shows the others: Django would fail looking it up."""
+
+    def optgroups(self, name, value, attrs=None):
+        return super().optgroups(name, [v for v in value if str(v).isdigit()], attrs)
+
+
 class LivePostForm(forms.Form):
+    """A post as the live desk offers it: its words in the story body's editor, and who
+    reported it chosen from the contributors this person may credit on this story."""
+
     title = forms.CharField(max_length=250, required=False)
-    body = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="HTML as in articles: paragraphs, subheads, links, quotes and lists.",
-    )
-    reporter = forms.CharField(
-        label="Reported by", max_length=150, required=False, help_text="One name, or none."
-    )
+    body = forms.CharField(label="Words")
+    reporters = forms.ModelMultipleChoiceField(Contributor.objects.none(), required=False)
     place = forms.CharField(label="From", max_length=100, required=False, help_text="e.g. Kyiv")
     image = SafeImageField(required=False)
     image_alt = forms.CharField(label="Image alt text", max_length=250, required=False)
     image_caption = forms.CharField(label="Image caption", max_length=500, required=False)
 
-    def clean_reporter(self):
-        name = self.cleaned_data["reporter"].strip()
-        try:
-            return Contributor.objects.for_name(name) if name else None
-        except ValidationError as error:
-            raise ValidationError(error.messages) from None
+    def __init__(self, coverage, user, *args, **kwargs):
+        # Prefixed: the post's fields sit on the article's page beside the article's own.
+        super().__init__(*args, prefix="live", **kwargs)
+        typed = self.data.get(self.add_prefix("body"), "") if self.is_bound else ""
+        self.fields["body"].widget = body_widget(typed)
+        self.fields["reporters"] = self.reporters_field(coverage, user)
+
+    @staticmethod
+    def reporters_field(coverage, user):
+        """Anyone on the list, by autocomplete, for editors (or when an editor allowed it);
+        otherwise only oneself, ticked."""
+        creditable = coverage.creditable(user)
+        if coverage.may_credit_anyone(user):
+            source = LivePostCredit._meta.get_field("contributor")
+            widget = ContributorSearch(source, admin.site)
+            help_text = "Type a few letters of a contributor’s name."
+            not_offered = "No such contributor: choose from the list."
+        else:
+            widget = forms.CheckboxSelectMultiple
+            help_text = "Only yourself: an editor can let reporters credit others on this story."
+            if not creditable.exists():
+                help_text = "You have no contributor profile to be credited under."
+            not_offered = ONLY_YOURSELF
+        return forms.ModelMultipleChoiceField(
+            creditable,
+            label="Reported by",
+            required=False,
+            widget=widget,
+            help_text=help_text,
+            error_messages={"invalid_choice": not_offered, "invalid_pk_value": NEW_NAME_REFUSED},
+        )
+
+    def clean_reporters(self):
+        # In the order they were chosen: the post's credit line names them so.
+        chosen = list(self.cleaned_data["reporters"])
+        order = self.data.getlist(self.add_prefix("reporters"))
+        return sorted(chosen, key=lambda contributor: order.index(str(contributor.pk)))
 
 
-def default_reporter(user):
-    contributor = Contributor.objects.filter(user=user).first()
-    return contributor.name if contributor else ""
+def own_contributors(coverage, user):
+    return list(coverage.creditable(user).filter(user=user).values_list("pk", flat=True))
 
 
 class LiveCoverageAdminMixin:
@@ -65,7 +103,11 @@ class LiveCoverageAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and (LiveCoverage.of(obj) or obj.is_public):
-            context["live_desk"] = self.live_desk(request, obj, context.get("live_form"))
+            desk = self.live_desk(request, obj, context.get("live_form"))
+            context["live_desk"] = desk
+            if desk["form"] is not None:
+                # The post's editor and search box, also where the article itself is read-only.
+                context["media"] = context["media"] + desk["form"].media
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def live_desk(self, request, article, form=None):
@@ -73,12 +115,16 @@ class LiveCoverageAdminMixin:
         coverage = LiveCoverage.of(article)
         posts = article.live_posts.order_by("-posted_at", "-pk").with_credits()
         posts = posts.select_related("broken_out_to")
+        can_post = coverage is not None and coverage.is_running and coverage.can_post(user)
+        if form is None and can_post:
+            own = own_contributors(coverage, user)
+            form = LivePostForm(coverage, user, initial={"reporters": own})
         return {
             "article": article,
             "coverage": coverage,
-            "can_post": coverage is not None and coverage.is_running and coverage.can_post(user),
             "can_run": LiveCoverage.can_run(article, user),
-            "form": form or LivePostForm(initial={"reporter": default_reporter(user)}),
+            # A refused post comes back with what was typed, whatever refused it.
+            "form": form,
             "posts": list(posts[:POSTS_SHOWN]),
             "count": article.live_posts.count(),
         }
@@ -97,6 +143,15 @@ class LiveCoverageAdminMixin:
                 messages.success(request, "Live coverage ended; the page stays for readers.")
             elif action == "post":
                 return self._add_post(request, article)
+            elif action in ("credit-others", "credit-self"):
+                allowed = action == "credit-others"
+                LiveCoverage.running(article).let_others_be_credited(request.user, allowed)
+                messages.success(
+                    request,
+                    "Reporters may now credit any contributor on their posts."
+                    if allowed
+                    else "Reporters now credit only themselves on their posts.",
+                )
             else:
                 raise PermissionDenied
         except (WorkflowError, PermissionDenied) as error:
@@ -104,14 +159,14 @@ class LiveCoverageAdminMixin:
         return self._back(article)
 
     def _add_post(self, request, article):
-        form = LivePostForm(request.POST, request.FILES)
+        coverage = LiveCoverage.of(article) or LiveCoverage.running(article)  # says "no coverage"
+        form = LivePostForm(coverage, request.user, request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
-            credits = []
-            if data["reporter"]:
-                credits.append((Role.REPORTING, data["reporter"], data["place"].strip()))
+            place = data["place"].strip()
+            credits = [(Role.REPORTING, contributor, place) for contributor in data["reporters"]]
             try:
-                LiveCoverage.running(article).add_post(
+                coverage.add_post(
                     request.user,
                     data["body"],
                     title=data["title"],
@@ -126,6 +181,8 @@ class LiveCoverageAdminMixin:
                         form.add_error(field if field in form.fields else None, errors)
                 else:
                     form.add_error(None, error)
+            except (WorkflowError, PermissionDenied) as error:
+                form.add_error(None, str(error) or "You may not post on this story.")
             else:
                 messages.success(request, "Posted: readers see it now.")
                 return self._back(article)

@@ -5,7 +5,9 @@ its own time, words, picture and credits, until the newsroom ends the coverage.
 The coverage attaches itself to the story (``LiveCoverage``, one to one); the articles
 app knows nothing of it. Who may do what follows the story's roles: whoever may edit the
 story, or is on it (wrote or is credited on it) may post; those who may publish it pin,
-correct, withdraw and break posts out, and start and end the coverage.
+correct, withdraw and break posts out, and start and end the coverage. A post credits
+only contributors on the newsroom's list: those who run the coverage credit anyone, the
+others only themselves unless an editor lets them credit others on this story.
 """
 
 import uuid
@@ -19,7 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles.html import html_to_text, sanitize_html
-from articles.models import ROLES_WITH_PLACE, Credit, Role, WorkflowError
+from articles.models import ROLES_WITH_PLACE, Contributor, Credit, Role, WorkflowError
 from library.models import LibraryImage
 from library.uploads import clean_image_upload
 
@@ -29,6 +31,16 @@ def live_image_path(instance, filename):
     if extension not in {".jpg", ".jpeg", ".png", ".gif", ".webp"}:
         extension = ".jpg"
     return timezone.now().strftime(f"live/%Y/%m/{uuid.uuid4().hex}{extension}")
+
+
+# Why a post's credits are refused; the form offers nothing else, so only a forged post sees them.
+ONLY_YOURSELF = (
+    "On this story you may credit only yourself: an editor can let reporters credit others."
+)
+NEW_NAME_REFUSED = (
+    "Choose who reported from the list of contributors; a new one is added under "
+    "Contributors first."
+)
 
 
 class LivePostQuerySet(models.QuerySet):
@@ -55,6 +67,12 @@ class LiveCoverage(models.Model):
     )
     started_at = models.DateTimeField("live coverage started", default=timezone.now)
     ended_at = models.DateTimeField("live coverage ended", null=True, blank=True)
+    others_may_be_credited = models.BooleanField(
+        "reporters may credit others",
+        default=False,
+        help_text="Reporters and translators posting may credit any contributor, not only "
+        "themselves. Editors always may.",
+    )
 
     class Meta:
         verbose_name_plural = "live coverage"
@@ -93,6 +111,25 @@ class LiveCoverage(models.Model):
         """Whoever may edit any story, or is on this one, may add posts while coverage runs."""
         return self.article.can_be_contributed_to_by(user)
 
+    def may_credit_anyone(self, user):
+        """Those who run the coverage, or anyone posting once an editor allowed it."""
+        return self.others_may_be_credited or self.can_run(self.article, user)
+
+    def creditable(self, user):
+        """The contributors ``user`` may credit on a post: anyone, or only themselves."""
+        if self.may_credit_anyone(user):
+            return Contributor.objects.all()
+        return Contributor.objects.filter(user=user)
+
+    def let_others_be_credited(self, by, allowed=True):
+        """Let reporters posting credit any contributor (or, ``allowed=False``, themselves)."""
+        if not self.can_run(self.article, by):
+            raise PermissionDenied(
+                f"You may not change who is credited on “{self.article.headline}”."
+            )
+        self.others_may_be_credited = allowed
+        self.save(update_fields=["others_may_be_credited"])
+
     # State changes
 
     @classmethod
@@ -128,6 +165,7 @@ class LiveCoverage(models.Model):
             raise ValidationError({"body": "A post needs some text."})
         if image and not image_alt.strip():
             raise ValidationError({"image_alt": "Say what the picture shows, for blind readers."})
+        self.check_credits(by, [contributor for _, contributor, _ in credits])
         if image:
             image = clean_image_upload(image)
         with transaction.atomic():
@@ -145,6 +183,16 @@ class LiveCoverage(models.Model):
                 credit.save()
         self.__dict__.pop("_post_credits", None)
         return post
+
+    def check_credits(self, by, contributors):
+        """ValidationError saying why when ``by`` may not credit these contributors."""
+        if any(contributor.pk is None for contributor in contributors):
+            raise ValidationError({"reporters": NEW_NAME_REFUSED})
+        if self.may_credit_anyone(by):
+            return
+        own = set(self.creditable(by).values_list("pk", flat=True))
+        if any(contributor.pk not in own for contributor in contributors):
+            raise ValidationError({"reporters": ONLY_YOURSELF})
 
     # Credits: the story's line names everyone credited on a post not withdrawn, once.
 

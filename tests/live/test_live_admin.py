@@ -33,18 +33,23 @@ def test_an_editor_starts_coverage_from_the_article_page(client, publish, editor
     assert "Post now" in client.get(change_url(story)).content.decode()
 
 
+def post_form(**fields):
+    """The short form's fields, named as the page names them."""
+    return {f"live-{name}": value for name, value in fields.items()}
+
+
 def test_the_short_form_posts_with_reporter_place_and_picture(client, live, editor):
     client.force_login(editor)
     response = client.post(
         live_url(live, "post"),
-        {
-            "title": "Roofs torn off",
-            "body": "<p>Wind at 140 km/h.</p><script>x()</script>",
-            "reporter": "Bo Ek",
-            "place": "Bergen",
-            "image": jpeg(400, 300),
-            "image_alt": "A roof in the street",
-        },
+        post_form(
+            title="Roofs torn off",
+            body="<p>Wind at 140 km/h.</p><script>x()</script>",
+            reporters=contributor("Bo Ek").pk,
+            place="Bergen",
+            image=jpeg(400, 300),
+            image_alt="A roof in the street",
+        ),
     )
     assert response.status_code == 302
     post = LivePost.objects.get()
@@ -58,7 +63,7 @@ def test_a_refused_post_keeps_what_was_typed_and_says_why(client, live, editor):
     client.force_login(editor)
     response = client.post(
         live_url(live, "post"),
-        {"title": "Kept title", "body": "<p>Kept words.</p>", "reporter": "Ann; Editing by Bo"},
+        post_form(title="Kept title", body="<p>Kept words.</p>", image=jpeg(400, 300)),
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -90,7 +95,7 @@ def test_a_reporter_posts_on_their_story_but_cannot_pin_or_withdraw(client, live
     client.force_login(reporter)
     page = client.get(change_url(live)).content.decode()
     assert "Post now" in page and "End live coverage" not in page
-    client.post(live_url(live, "post"), {"body": "<p>From the harbour.</p>"})
+    client.post(live_url(live, "post"), post_form(body="<p>From the harbour.</p>"))
     post = LivePost.objects.get()
     assert "Pin as key point" not in client.get(change_url(live)).content.decode()
     client.post(post_url(post, "pin"))
@@ -104,7 +109,7 @@ def test_a_reporter_posts_on_their_story_but_cannot_pin_or_withdraw(client, live
 def test_a_reporter_not_on_the_story_cannot_post(client, live, reporter):
     client.force_login(reporter)
     assert "Post now" not in client.get(change_url(live)).content.decode()
-    client.post(live_url(live, "post"), {"body": "<p>Sneaky.</p>"})
+    client.post(live_url(live, "post"), post_form(body="<p>Sneaky.</p>"))
     assert not LivePost.objects.exists()
 
 

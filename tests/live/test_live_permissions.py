@@ -7,18 +7,22 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from tests.factories import contributor
 from tests.roles import ROLES, client_for, table, undone
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 
 # Live coverage on a published story, through the buttons of its admin page. "own" is a
 # story the person wrote; posting needs the right to edit articles and being on the story,
-# the rest (start, end, pin, correct, withdraw, break out) the right to publish.
+# the rest (start, end, pin, correct, withdraw, break out, letting reporters credit others)
+# the right to publish. "credit-other" posts on one's own story crediting someone else.
 LIVE_STEPS = table("""
 step          reporter  translator  editor  moderator  superuser
 start         no        no          yes     no         yes
 post-own      yes       yes         yes     no         yes
 post-others   no        no          yes     no         yes
+credit-other  no        no          yes     no         yes
+let-credit    no        no          yes     no         yes
 pin           no        no          yes     no         yes
 correct       no        no          yes     no         yes
 withdraw      no        no          yes     no         yes
@@ -36,12 +40,19 @@ def try_live_step(step, user, publish, editor):
         coverage = LiveCoverage.of(story)
         return coverage is not None and coverage.is_running
     LiveCoverage.start(story, editor)
-    if step.startswith("post"):
-        if step == "post-own":
+    if step.startswith("post") or step == "credit-other":
+        if step != "post-others":
             Article.objects.filter(pk=story.pk).update(created_by=user)
+        form = {"live-body": "<p>Wind.</p>"}
+        if step == "credit-other":
+            form["live-reporters"] = contributor("Elena Editor").pk
         url = reverse("admin:articles_article_live", args=[story.pk, "post"])
-        client_for(user).post(url, {"body": "<p>Wind.</p>"})
+        client_for(user).post(url, form)
         return LivePost.objects.filter(created_by=user).exists()
+    if step == "let-credit":
+        url = reverse("admin:articles_article_live", args=[story.pk, "credit-others"])
+        client_for(user).post(url)
+        return LiveCoverage.objects.get(pk=story.pk).others_may_be_credited
     if step == "end":
         client_for(user).post(reverse("admin:articles_article_live", args=[story.pk, "end"]))
         story.refresh_from_db()
