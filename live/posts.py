@@ -47,6 +47,16 @@ def cursor_in(request, name):
         raise BadRequest(str(error)) from None
 
 
+def link_key_points(key_points, page):
+    """Each key point links to its post: on this page, or on the page of posts it opens."""
+    shown = {post.pk for post in page}
+    for post in key_points:
+        anchor = f"#post-{post.pk}"
+        # The posts before a cursor just past this one: the post itself comes first.
+        opening = LiveCursor(post.posted_at, post.pk + 1)
+        post.key_point_link = anchor if post.pk in shown else f"?before={opening}{anchor}"
+
+
 def page_context(request, article, coverage):
     """What the story's page shows of its live coverage: one page of posts, key points."""
     posts = visible_posts(article)
@@ -62,10 +72,12 @@ def page_context(request, article, coverage):
         newest_cursor = LiveCursor(coverage.started_at, 0)
     else:
         newest_cursor = newest.cursor if newest else None
+    key_points = attached(posts.filter(pinned=True)[:KEY_POINTS], article)
+    link_key_points(key_points, page)
     return {
         "coverage": coverage,
         "posts": page,
-        "key_points": attached(posts.filter(pinned=True)[:KEY_POINTS], article),
+        "key_points": key_points,
         "older": older,
         "is_first_page": before is None,
         "cursor": newest_cursor,

@@ -129,16 +129,26 @@ def absolute_url(context, location):
 def interface_languages(context):
     """This page in each interface language: its address, name, and whether it is this one.
 
-    A story has one address in its own language, so from a story each language's
-    link leads to that language's front page.
+    A story has one address, in its own language: from a story, each language's link leads
+    to the story's version in that language that readers can see (itself, its original or a
+    translation: the page's ``translations``), or to that language's front page.
     """
     request = context["request"]
     current = translation.get_language()
     match = getattr(request, "resolver_match", None)
     story = match is not None and match.url_name in ("detail", "preview")
+    versions = {}
+    if story and context.get("article") is not None:
+        versions = {
+            version.language: version.get_absolute_url()
+            for version in context.get("translations", ())
+        }
+        versions[context["article"].language] = request.path
     links = []
     for code, name in settings.LANGUAGES:
-        if story or match is None:
+        if code in versions:
+            address = versions[code]
+        elif story or match is None:
             with translation.override(code):
                 address = reverse("articles:home")
         else:

@@ -93,3 +93,27 @@ def test_pages_outside_the_public_site_follow_the_browser(client, make_user, db)
     assert broken.status_code == 400 and broken["Content-Language"] == "fr"
     english = Client().get("/comments/confirm/not-a-link/", HTTP_ACCEPT_LANGUAGE="en")
     assert english["Content-Language"] == "en"
+
+
+def switcher_link(url, code, name, current=False):
+    marked = ' aria-current="true"' if current else ""
+    return f'href="{url}" hreflang="{code}" lang="{code}"{marked}>{name}</a>'
+
+
+def test_from_a_story_the_switcher_leads_to_its_translation(client, publish, make_article):
+    original = publish(headline="Asylum sought", slug="asylum")
+    publish(headline="Asile demandé", slug="asile", language="fr", translation_of=original)
+    english = text(client.get("/articles/asylum/"))
+    assert switcher_link("/articles/asile/", "fr", "Français") in english
+    assert switcher_link("/articles/asylum/", "en", "English", current=True) in english
+    french = text(client.get("/articles/asile/"))
+    assert switcher_link("/articles/asylum/", "en", "English") in french
+    assert switcher_link("/articles/asile/", "fr", "Français", current=True) in french
+
+
+def test_without_a_translation_readers_can_see_the_switcher_leads_to_the_front_page(
+    client, publish, make_article
+):
+    original = publish(headline="Asylum sought", slug="asylum")
+    make_article(headline="Asile", slug="asile", language="fr", translation_of=original)
+    assert switcher_link("/fr/", "fr", "Français") in text(client.get("/articles/asylum/"))

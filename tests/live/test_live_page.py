@@ -200,3 +200,43 @@ def test_a_french_live_story_speaks_french(client, publish, editor):
     assert 'data-one-new="1 nouveau message"' in page
     story.live_coverage.end(editor)
     assert "Le direct est terminé" in client.get(story.get_absolute_url()).content.decode()
+
+
+def key_point_links(html):
+    box = html.split('class="key-points', 1)[1].split("</aside>", 1)[0]
+    return [part.split('"', 1)[0] for part in box.split('href="')[1:]]
+
+
+def test_key_points_link_to_their_posts_on_whichever_page_they_are(client, live, editor):
+    posts = add_posts(live, editor, 30)
+    old, recent = posts[3], posts[28]
+    old.pin(editor)
+    recent.pin(editor)
+    page = client.get(live.get_absolute_url()).content.decode()
+    on_this_page, further_down = key_point_links(page)
+    assert on_this_page == f"#post-{recent.pk}" and f'id="post-{recent.pk}"' in page
+    address, anchor = further_down.split("#")
+    assert address.startswith("?before=") and anchor == f"post-{old.pk}"
+    older = shown_posts(client.get(live.get_absolute_url() + address).content.decode())
+    assert older.split('id="post-', 2)[1].startswith(f'{old.pk}"')  # it opens that page
+
+
+LIVE_LABEL = '<span class="badge text-bg-danger live-label">{}</span> <a href="/articles/storm-live/">'
+
+
+def test_cards_of_a_running_live_story_carry_a_live_label(live, publish, editor):
+    from articles.models import Topic
+
+    quiet = publish(headline="A quiet story", slug="quiet", hours_ago=1)
+    storms = Topic.objects.create(name="Storms", slug="storms")
+    for story in (live, quiet):
+        story.topics.add(storms)
+    lists = ["/", f"/section/{live.section.slug}/", "/topic/storms/", "/fr/"]
+    for address in lists:
+        page = Client().get(address).content.decode()
+        label = "En direct" if address.startswith("/fr/") else "Live"
+        assert LIVE_LABEL.format(label) in page, address
+        assert page.count("live-label") == 1, address
+    live.live_coverage.end(editor)  # the cached lists turn over
+    for address in lists:
+        assert "live-label" not in Client().get(address).content.decode(), address
