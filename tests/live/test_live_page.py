@@ -221,7 +221,7 @@ def test_key_points_link_to_their_posts_on_whichever_page_they_are(client, live,
     assert older.split('id="post-', 2)[1].startswith(f'{old.pk}"')  # it opens that page
 
 
-LIVE_LABEL = '<span class="badge text-bg-danger live-label">{}</span> <a href="/articles/storm-live/">'
+LIVE_LABEL = '<span class="badge text-bg-danger live-label">{}</span> <a href="/articles/storm-live'
 
 
 def test_cards_of_a_running_live_story_carry_a_live_label(live, publish, editor):
