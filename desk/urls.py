@@ -23,4 +23,10 @@ urlpatterns = [
         admin.site.admin_view(views.mark_all_read),
         name="mark-all-read",
     ),
+    path("admin/desk/drafts/", admin.site.admin_view(views.autosave), name="autosave"),
+    path(
+        "admin/desk/drafts/<uuid:page>/discard/",
+        admin.site.admin_view(views.discard_draft),
+        name="discard-draft",
+    ),
 ]

@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -8,8 +10,13 @@ from django.views.generic import FormView, TemplateView
 
 from articles.models import Article
 
-from .models import KINDS, Notice, NoticeSetting
+from .drafts import PAGE_FIELD, when
+from .models import KINDS, Draft, Notice, NoticeSetting, as_uuid
 from .piles import SHOWN, article_piles, comment_queue
+
+# What the page sends besides its form: which story, and whether nothing is unsaved any more.
+ARTICLE_FIELD, UNCHANGED_FIELD = "_autosave_article", "_autosave_unchanged"
+NOT_KEPT = {"csrfmiddlewaretoken", PAGE_FIELD, ARTICLE_FIELD, UNCHANGED_FIELD}
 
 
 class DeskView(TemplateView):
@@ -27,6 +34,7 @@ class DeskView(TemplateView):
             queue=comment_queue(user),
             notices=notices[:SHOWN],
             more_notices=len(notices) > SHOWN,
+            drafts=list(Draft.objects.open().filter(user=user).select_related("article")[:SHOWN]),
             app_list=admin.site.get_app_list(request),
             **kwargs,
         )
@@ -103,3 +111,43 @@ def mark_all_read(request):
     request.user.notices.mark_read()
     messages.success(request, "All your notices are marked as read.")
     return redirect("admin:index")
+
+
+@require_POST
+def autosave(request):
+    """Keep what an open story page holds as the person's private draft (see Draft)."""
+    page = as_uuid(request.POST.get(PAGE_FIELD, ""))
+    article_id = request.POST.get(ARTICLE_FIELD, "")
+    if page is None or not (article_id == "" or article_id.isdigit()):
+        return JsonResponse({"error": "This page cannot keep drafts: reload it."}, status=400)
+    article = None
+    if article_id:
+        article = Article.objects.filter(pk=int(article_id)).first()
+        if article is None:
+            return JsonResponse({"error": "This story has been deleted."}, status=404)
+    if request.POST.get(UNCHANGED_FIELD):
+        Draft.forget(request.user, page)
+        return JsonResponse({"kept": False, "message": ""})
+    # As the form sends them; PostgreSQL keeps no NUL character, and no form field takes one.
+    fields = [
+        [name.replace("\x00", ""), value.replace("\x00", "")]
+        for name, values in request.POST.lists()
+        if name not in NOT_KEPT
+        for value in values
+    ]
+    try:
+        kept = Draft.keep(request.user, page, fields, article)
+    except PermissionDenied as error:
+        return JsonResponse({"error": str(error)}, status=403)
+    message = f"Unsaved changes kept for you at {when(timezone.now())}." if kept else ""
+    return JsonResponse({"kept": kept, "message": message})
+
+
+@require_POST
+def discard_draft(request, page):
+    draft = get_object_or_404(Draft.objects.open(), page=page, user=request.user)
+    draft.delete()
+    messages.success(request, "Your unsaved changes are discarded.")
+    if draft.article_id is None:
+        return redirect("admin:articles_article_add")
+    return redirect("admin:articles_article_change", draft.article_id)
