@@ -1,8 +1,12 @@
 """
-Live coverage in a real browser: a reporter posts from the story's admin page, and a
-reader who has the page open is told "1 new post" without reloading, then reads it;
-when an editor ends the coverage the open page says so and stops asking.
+Live coverage in a real browser: a reporter posts from the story's admin page (the words
+in the body's editor, credited to themselves only), and a reader who has the page open is
+told "1 new post" without reloading, then reads it; an editor credits a colleague found
+with the search box and pins the post, whose key point leads the reader to it; when the
+editor ends the coverage the open page says so and stops asking.
 """
+
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -32,6 +36,7 @@ def live_story():
         user.groups.add(Group.objects.get(name=group))
         people[username] = user
     Contributor.objects.create(name="Rita Reporter", slug="rita", user=people["reporter"])
+    Contributor.objects.create(name="Anna Ringstrom", slug="anna")
     section = Section.objects.create(name="Europe", slug="europe")
     story = Article.objects.create(
         headline="Storm reaches the coast",
@@ -69,9 +74,12 @@ def test_a_reader_sees_a_new_post_arrive_without_reloading(
 
     reporter = signed_in(open_session, "reporter")
     reporter.goto(f"/admin/articles/article/{live_story.pk}/change/")
-    expect(reporter.get_by_label("Reported by")).to_have_value("Rita Reporter")
+    # Only herself to credit, ticked; nobody else's name is on offer.
+    expect(reporter.get_by_label("Rita Reporter")).to_be_checked()
+    expect(reporter.locator(".field-live-reporters")).not_to_contain_text("Anna Ringstrom")
     reporter.get_by_label("Title").fill("Bridge closed")
-    reporter.get_by_label("Body").fill("<p>The coast road bridge is closed to all traffic.</p>")
+    words = reporter.locator("#live-post-form .prose-editor [contenteditable]")
+    words.fill("The coast road bridge is closed to all traffic.")
     reporter.get_by_label("From").fill("Bergen")
     snap(reporter, "post-typed")
     reporter.get_by_role("button", name="Post now").click()
@@ -93,8 +101,26 @@ def test_a_reader_sees_a_new_post_arrive_without_reloading(
     check_accessible(reader)
     snap(reader, "new-post-shown")
 
+    # The editor credits a colleague, found by a few letters in the search box, and pins
+    # the post: the reader's key point leads to it.
     editor = signed_in(open_session, "editor")
     editor.goto(f"/admin/articles/article/{live_story.pk}/change/")
+    editor.locator(".field-live-reporters .select2-selection").click()
+    editor.locator(".select2-search__field").fill("ringst")
+    editor.get_by_role("option", name="Anna Ringstrom").click()
+    editor.locator("#live-post-form .prose-editor [contenteditable]").fill("Roads flooded.")
+    snap(editor, "crediting-a-colleague")
+    editor.get_by_role("button", name="Post now").click()
+    expect(editor.locator(".live-posts-admin")).to_contain_text("(Reporting by Anna Ringstrom)")
+    editor.locator(".live-post-admin", has_text="Bridge closed").get_by_role(
+        "button", name="Pin as key point"
+    ).click()
+    expect(editor.locator(".messagelist")).to_contain_text("Pinned as a key point")
+    reader.reload()
+    reader.locator(".key-points").get_by_role("link", name=re.compile("Bridge closed")).click()
+    expect(reader.locator(".live-post").filter(has_text="Bridge closed")).to_be_in_viewport()
+    snap(reader, "key-point-followed")
+
     editor.once("dialog", lambda dialog: dialog.accept())
     editor.get_by_role("button", name="End live coverage").click()
     expect(editor.locator(".messagelist")).to_contain_text("Live coverage ended")

@@ -70,3 +70,19 @@ def test_the_language_switcher_leads_to_the_same_page_in_french(demo, open_sessi
     # The banner leads to its story.
     page.locator(".breaking-news a").click()
     page.wait_for_url("**/articles/nordic-central-banks-hold-rates/")
+
+
+def test_from_a_story_the_switcher_leads_to_its_translation(demo, open_session, snap):
+    page = open_session("reader")
+    page.set_viewport_size(DESKTOP)
+    page.goto("/articles/former-wagner-commander-asks-norway-for-asylum/")
+    page.locator(".language-switcher").get_by_role("link", name="Français").click()
+    page.wait_for_url("**/articles/un-ancien-commandant-de-wagner-demande-l-asile-en-norvege/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    snap(page, "story-in-french")
+    page.locator(".language-switcher").get_by_role("link", name="English").click()
+    page.wait_for_url("**/articles/former-wagner-commander-asks-norway-for-asylum/")
+    # A live story is marked so on the front page's cards.
+    page.goto("/")
+    live = page.locator("h2, h3").filter(has_text="Storm Ingrid hits the west coast")
+    assert live.locator(".live-label").inner_text().strip().upper() == "LIVE"
