@@ -48,7 +48,7 @@ class DraftsAdminMixin:
         if not hasattr(request, "restoring_draft"):
             page = as_uuid(request.GET.get("restore", ""))
             draft = None
-            if page and request.method == "GET" and self.keeps_drafts(request, obj):
+            if page and request.method == "GET":
                 draft = (
                     Draft.objects.open()
                     .filter(user=request.user, page=page, article=obj if obj else None)
@@ -56,6 +56,11 @@ class DraftsAdminMixin:
                 )
                 if draft is None:
                     messages.warning(request, "Those unsaved changes are gone: saved or discarded.")
+                elif not self.keeps_drafts(request, obj):
+                    messages.warning(
+                        request, "You may not edit this story now: your changes cannot go back in."
+                    )
+                    draft = None
             request.restoring_draft = draft
         return request.restoring_draft
 

@@ -189,6 +189,7 @@ def set_up_newsroom():
         article.save(update_fields=["publish_at", "first_published_at"])
     sample_rows.add_waiting_comments()
     sample_rows.add_background_work()
+    sample_rows.add_unsaved_changes()
     waiting = Comment.objects.pending().first()
     links = {
         "waiting": Confirmation.objects.create(email=waiting.email, comment=waiting),

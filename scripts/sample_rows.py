@@ -54,3 +54,17 @@ def add_waiting_comments():
             article=article, name=name, email=email, text=text, held_reason=held
         )
         Report.objects.create(comment=comment, reason=Report.Reason.OFF_TOPIC)
+
+
+def add_unsaved_changes():
+    """The reporter left their draft with changes not saved: its page offers them back."""
+    import uuid
+
+    from django.contrib.auth.models import User
+
+    from articles.models import Article
+    from desk.models import Draft
+
+    story = Article.objects.get(slug="draft-budget-explainer")
+    fields = [["headline", "What the draft budget means for you"], ["body", story.body]]
+    Draft.keep(User.objects.get(username="reporter"), uuid.uuid4(), fields, story)

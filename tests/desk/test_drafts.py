@@ -161,15 +161,19 @@ def test_undone_changes_and_discarded_drafts_are_forgotten(client, story, editor
     assert OFFER not in client.get(change_url(story)).content.decode()
 
 
-def test_nothing_is_kept_of_a_story_one_may_not_edit(client, story, editor, reporter, publish):
+def test_nothing_is_kept_of_a_story_one_may_not_edit(client, story, editor, reporter, make_article):
     client.force_login(reporter)
     page = uuid.uuid4()
     data = {"_autosave_page": str(page), "_autosave_article": story.pk, "headline": "Mine now"}
     refused = client.post(reverse("desk:autosave"), data)
     assert refused.status_code == 403 and "may not edit" in refused.json()["error"]
     assert not Draft.objects.exists()
-    out = publish(headline="Out already", slug="out", created_by=reporter)
-    assert 'id="autosave"' not in client.get(change_url(out)).content.decode()  # read-only
+    own = make_article(headline="Out already", slug="out", created_by=reporter)
+    autosave(client, change_url(own), page, own, headline="Out soon")
+    own.publish(editor)  # read-only to its reporter from now on
+    restored = client.get(f"{change_url(own)}?restore={page}").content.decode()
+    assert 'id="autosave"' not in restored and 'value="Out soon"' not in restored
+    assert "You may not edit this story now: your changes cannot go back in." in restored
 
 
 def test_a_page_keeps_only_its_own_persons_draft(client, story, editor, make_user):
