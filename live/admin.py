@@ -29,6 +29,10 @@ class ContributorSearch(AutocompleteSelectMultiple):
     def optgroups(self, name, value, attrs=None):
         return super().optgroups(name, [v for v in value if str(v).isdigit()], attrs)
 
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        # Each name chosen has its own ×; select2's "clear all" would sit inside its list.
+        return {**super().build_attrs(base_attrs, extra_attrs), "data-allow-clear": "false"}
+
 
 class LivePostForm(forms.Form):
     """A post as the live desk offers it: its words in the story body's editor, and who

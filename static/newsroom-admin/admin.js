@@ -8,18 +8,26 @@
     function nameSearchBoxes(root) {
         for (const select of root.querySelectorAll('select.admin-autocomplete')) {
             const label = select.id && document.querySelector(`label[for="${select.id}"]`);
-            const box = select.nextElementSibling && select.nextElementSibling.querySelector('[role="combobox"]');
-            if (!label || !box) {
+            const made = select.nextElementSibling;
+            if (!label || !made) {
                 continue;
             }
             label.id = label.id || `${select.id}-label`;
-            const shown = box.querySelector('.select2-selection__rendered');
-            if (shown) {
-                // The shown value is part of the box's name, not a text field of its own.
-                shown.removeAttribute('role');
-                shown.removeAttribute('aria-readonly');
+            const box = made.querySelector('[role="combobox"]');
+            if (box) {
+                const shown = box.querySelector('.select2-selection__rendered');
+                if (shown) {
+                    // The shown value is part of the box's name, not a text field of its own.
+                    shown.removeAttribute('role');
+                    shown.removeAttribute('aria-readonly');
+                }
+                box.setAttribute('aria-labelledby', shown && shown.id ? `${label.id} ${shown.id}` : label.id);
             }
-            box.setAttribute('aria-labelledby', shown && shown.id ? `${label.id} ${shown.id}` : label.id);
+            // A box of several choices is typed into a search field of its own.
+            const search = made.querySelector('.select2-search__field');
+            if (search) {
+                search.setAttribute('aria-labelledby', label.id);
+            }
         }
     }
 
