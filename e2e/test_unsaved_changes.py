@@ -167,6 +167,16 @@ def test_no_leave_site_prompt_without_changes_and_one_with_them(newsroom, open_s
     page.get_by_role("button", name="Pin as key point").click()
     expect(page.locator(".messagelist")).to_contain_text("Pinned as a key point")
     assert asked == []
+    # Half a post written there is something to lose: leaving asks.
+    words = page.locator("#live-post-form .prose-editor [contenteditable]")
+    words.fill("Half a post.")
+    asked.stay = True
+    page.get_by_role("link", name="Close").click()
+    expect(words).to_have_text("Half a post.")
+    assert asked == ["beforeunload"]
+    words.fill("")
+    asked.stay = False
+    asked.clear()
 
     # Something typed and not saved: leaving asks, and staying keeps it.
     page.goto(f"/admin/articles/article/{story.pk}/change/")

@@ -181,6 +181,7 @@
             if (tracked.some((one) => one.form !== leaving && one.changed())) {
                 event.preventDefault();
                 event.returnValue = '';
+                leaving = null;  // whoever stays, stays with nothing sent
             }
         });
         window.addEventListener('pageshow', () => { leaving = null; });  // back from the cache
