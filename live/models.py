@@ -378,7 +378,11 @@ class LiveCursor:
         micros, _, pk = (text or "").partition("_")
         if not (micros.isdigit() and pk.isdigit()) or len(micros) > 18 or len(pk) > 18:
             raise ValueError("A cursor is a post's time in microseconds and its id: 123_45.")
-        return cls(cls.EPOCH + timedelta(microseconds=int(micros)), int(pk))
+        try:
+            moment = cls.EPOCH + timedelta(microseconds=int(micros))
+        except OverflowError:
+            raise ValueError("A cursor's time is before the year 10000.") from None
+        return cls(moment, int(pk))
 
     def __str__(self):
         delta = self.moment - self.EPOCH

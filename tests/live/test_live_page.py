@@ -116,6 +116,12 @@ def test_a_broken_cursor_gets_a_clear_400(client, live):
     assert Client().get(url).status_code == 400
 
 
+def test_a_cursor_past_the_year_9999_gets_a_400_too(client, live):
+    for far in ("253402300800000000_1", "999999999999999999_999999999999999999"):
+        assert client.get(live.get_absolute_url(), {"before": far}).status_code == 400
+        assert updates(live, far).status_code == 400
+
+
 def test_the_updates_endpoint_gives_new_posts_and_a_new_cursor(live, editor):
     cursor = page_cursor(Client().get(live.get_absolute_url()).content.decode())
     nothing = json.loads(updates(live, cursor).content)
