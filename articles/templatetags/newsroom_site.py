@@ -3,6 +3,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
@@ -121,8 +122,15 @@ def iso_time(value):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, location):
-    """The full address of a path at the host the reader used (no sites framework here)."""
-    return context["request"].build_absolute_uri(location)
+    """The full address of a path at the host the reader used (no sites framework here).
+
+    A host the site does not serve gets the path alone: the error page answering such a
+    request renders this tag too, and must not fail again on the same host.
+    """
+    try:
+        return context["request"].build_absolute_uri(location)
+    except DisallowedHost:
+        return location
 
 
 @register.simple_tag(takes_context=True)
