@@ -33,11 +33,22 @@ ALLOWED_CLASSES = {"blockquote": {"pull-quote"}, "aside": {"fact-box"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# nh3 checks the schemes of links only: a quote's source must be a web address too.
+WEB_ADDRESS = re.compile(r"https?://[^/\\]", re.IGNORECASE)
+
+
+def _web_cites_only(element, attribute, value):
+    if attribute == "cite" and not WEB_ADDRESS.match(value):
+        return None
+    return value
+
+
 def sanitize_html(value):
     return nh3.clean(
         value or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_web_cites_only,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=None,

@@ -43,3 +43,30 @@ def test_the_demo_has_a_pull_quote_and_a_fact_box(client):
     html = client.get("/articles/nordic-central-banks-hold-rates/").content.decode()
     assert '<aside class="fact-box"><h2>The decisions</h2>' in html
     assert '<blockquote class="pull-quote">' in html
+
+
+@pytest.mark.parametrize(
+    "cite",
+    [
+        "javascript:alert(1)",
+        " JaVaScript:alert(1)",
+        "java\tscript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/",
+        "mailto:a@example.org",
+    ],
+)
+def test_a_quote_cites_only_a_web_address(cite):
+    for tag in ("blockquote", "q"):
+        assert sanitize_html(f'<{tag} cite="{cite}">Words.</{tag}>') == f"<{tag}>Words.</{tag}>"
+
+
+def test_a_quote_keeps_a_web_address_it_cites():
+    quote = '<blockquote cite="https://example.org/speech">Words.</blockquote>'
+    assert sanitize_html(quote) == quote
+    assert (
+        sanitize_html('<q cite="http://example.org/">Hi.</q>')
+        == '<q cite="http://example.org/">Hi.</q>'
+    )
