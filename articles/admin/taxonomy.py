@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 
 from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section, Topic
+from ..weblinks import web_address, web_addresses
 
 OTHER_LANGUAGES = [(c, n) for c, n in settings.ARTICLE_LANGUAGES if c != settings.LANGUAGE_CODE]
 # What only the site's interface shows (menus, topic and profile pages): its own languages.
@@ -80,7 +81,9 @@ class TopicAdmin(admin.ModelAdmin):
 class ContributorFormBase(forms.ModelForm):
     """The profile readers see: a portrait from the media library, a bio per language."""
 
-    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+    website = forms.CharField(
+        required=False, max_length=200, help_text="Their own site: https://, then its name."
+    )
 
     class Meta:
         model = Contributor
@@ -90,6 +93,17 @@ class ContributorFormBase(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for code, _ in INTERFACE_LANGUAGES:
             self.fields[f"bio_{code}"].initial = (self.instance.bios or {}).get(code, "")
+
+    def clean_website(self):
+        # Typed without a scheme, an address is taken as https (as before).
+        typed = self.cleaned_data["website"].strip()
+        if typed and "://" not in typed:
+            typed = f"https://{typed}"
+        return web_address(typed) if typed else ""
+
+    def clean_social_links(self):
+        # Kept as shown: one address a line, each written as browsers read it.
+        return "\n".join(web_addresses(self.cleaned_data["social_links"]))
 
     def clean(self):
         cleaned = super().clean()

@@ -6,7 +6,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, URLValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from .. import creditlines
+from ..weblinks import shown_addresses, web_address, web_addresses
 from .addresses import FormerSlug, KeepsFormerSlugs
 from .credits import CreditStyle
 from .languages import NamedInLanguages
@@ -99,16 +100,8 @@ def contributor_photo_path(instance, filename):
 
 
 def check_links(text):
-    """One http(s) address a line: the contributor's pages elsewhere (social networks)."""
-    validate = URLValidator(schemes=["http", "https"])
-    for line in text.splitlines():
-        if line.strip():
-            try:
-                validate(line.strip())
-            except ValidationError:
-                raise ValidationError(
-                    f"“{line.strip()}” is not a web address (https://…)."
-                ) from None
+    """One https address a line: the contributor's pages elsewhere (social networks)."""
+    web_addresses(text)
 
 
 class Contributor(KeepsFormerSlugs, models.Model):
@@ -167,9 +160,13 @@ class Contributor(KeepsFormerSlugs, models.Model):
     @property
     def links(self):
         """Their own site and pages elsewhere, as readers and schema.org's sameAs see them."""
-        found = [self.website, *self.social_links.splitlines()]
         # Checked when typed; rows written otherwise (a restored backup) are held to it here.
-        return [link.strip() for link in found if link.strip().startswith(("https://", "http://"))]
+        return shown_addresses(self.website, self.social_links)
 
     def clean(self):
         check_name(self.name)
+        if self.website:
+            try:
+                web_address(self.website)
+            except ValidationError as error:
+                raise ValidationError({"website": error}) from None

@@ -135,3 +135,55 @@ def test_profile_photos_from_before_move_into_the_media_library():
     assert ann.photo.file.name == name  # the same file, now a picture in the library
     assert ann.photo.alt_text == "Portrait of Ann Lee"
     assert bo.photo is None
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://annlee.example.org/",
+        "https://evil.example\\@good.example/",
+        "https://user:secret@good.example/",
+        "https://good.example:8443/",
+        "https://192.0.2.1/",
+        "https://localhost/",
+        "javascript:alert(1)//https://good.example/",
+        "https://good.example/\u202eevil",
+    ],
+)
+def test_a_link_is_https_at_a_real_host_on_save_and_on_display(client, make_user, address):
+    client.force_login(make_user("boss", is_superuser=True))
+    person = contributor("Bo Ek")
+    for field in ("website", "social_links"):
+        response = admin_post(client, person, **{field: address})
+        assert response.status_code == 200, field  # the form again, saying why
+        assert "is not a web address" in str(response.context["adminform"].form.errors[field])
+    # Kept otherwise (an older row, a restored backup), it is not shown either.
+    type(person).objects.filter(pk=person.pk).update(website=address, social_links=address)
+    html = text(Client().get("/contributor/bo-ek/"))
+    assert "profile-links" not in html and "sameAs" not in html
+
+
+def test_a_link_typed_in_capitals_is_kept_and_shown_as_browsers_read_it(client, make_user):
+    client.force_login(make_user("boss", is_superuser=True))
+    person = contributor("Bo Ek")
+    response = admin_post(
+        client,
+        person,
+        website="HTTPS://Mixed.example/Bo",
+        social_links="https://Mastodon.example/@bo\n\nbsky.example/bo",
+    )
+    assert response.status_code == 200  # no scheme on a social link: refused, saying why
+    response = admin_post(
+        client, person, website="Mixed.EXAMPLE", social_links="HTTPS://Mastodon.example/@bo\n"
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.website == "https://mixed.example/"
+    assert person.social_links == "https://mastodon.example/@bo"
+    type(person).objects.filter(pk=person.pk).update(website="HTTPS://Mixed.example/Bo")
+    html = text(Client().get("/contributor/bo-ek/"))
+    assert '<a href="https://mixed.example/Bo" rel="me noopener">mixed.example/Bo</a>' in html
+    assert json_ld(html)["mainEntity"]["sameAs"] == [
+        "https://mixed.example/Bo",
+        "https://mastodon.example/@bo",
+    ]
