@@ -48,7 +48,8 @@ def test_every_model_has_a_proper_plural():
         if re.search(r"[^aeiou]ys\b", plural):
             wrong.append(f"{opts.label}: {plural}")
         # Django's own plural adds an "s": right only where English does the same.
-        elif "verbose_name_plural" not in opts.original_attrs:
-            if plural != english_plural(str(opts.verbose_name)):
-                wrong.append(f"{opts.label}: {plural}, not {english_plural(opts.verbose_name)}")
+        elif "verbose_name_plural" not in opts.original_attrs and plural != english_plural(
+            str(opts.verbose_name)
+        ):
+            wrong.append(f"{opts.label}: {plural}, not {english_plural(opts.verbose_name)}")
     assert wrong == []
