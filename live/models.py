@@ -143,6 +143,9 @@ class LiveCoverage(models.Model):
                 raise WorkflowError(f"“{article.headline}” is already live.")
             coverage.ended_at = None
             coverage.save()
+            article.keep_version(
+                by, "Live coverage started." if created else "Live coverage resumed."
+            )
         article.live_coverage = coverage
         return coverage
 
@@ -151,8 +154,10 @@ class LiveCoverage(models.Model):
             raise PermissionDenied(f"You may not end live coverage of “{self.article.headline}”.")
         if not self.is_running:
             raise WorkflowError(f"“{self.article.headline}” has no live coverage running.")
-        self.ended_at = timezone.now()
-        self.save(update_fields=["ended_at"])
+        with transaction.atomic():
+            self.ended_at = timezone.now()
+            self.save(update_fields=["ended_at"])
+            self.article.keep_version(by, "Live coverage ended.")
 
     def add_post(self, by, body, title="", image=None, image_alt="", image_caption="", credits=()):
         """A new post; ``credits`` are (role, contributor, place). Refusals say why."""

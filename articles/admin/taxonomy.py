@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.db import models
 
 from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section, Topic
 from ..weblinks import web_address, web_addresses
@@ -151,13 +152,23 @@ class ContributorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "photo"]
 
 
-class CreditPhraseInline(admin.TabularInline):
+class KeepsSpacesMixin:
+    """The words of a credit style are kept as typed, spaces included: the separator "; "
+    stripped to ";" would change every published line written with it."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.CharField) and db_field.name != "name":
+            kwargs["strip"] = False
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CreditPhraseInline(KeepsSpacesMixin, admin.TabularInline):
     model = CreditPhrase
     extra = 0
 
 
 @admin.register(CreditStyle)
-class CreditStyleAdmin(admin.ModelAdmin):
+class CreditStyleAdmin(KeepsSpacesMixin, admin.ModelAdmin):
     list_display = ["name", "language", "for_translations", "conjunction", "place_preposition"]
     list_filter = ["language", "for_translations"]
     inlines = [CreditPhraseInline]

@@ -319,7 +319,19 @@ class Article(
         also_saved.update(self.settle_release())
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *also_saved}
+        # A field saved as an expression (``F("revision") + 1``) holds the expression, not
+        # its value, when reversion writes the version on post_save: read what the database
+        # made of it and write the version again from saved values.
+        computed = [
+            field.attname
+            for field in self._meta.concrete_fields
+            if hasattr(getattr(self, field.attname), "resolve_expression")
+        ]
         super().save(*args, **kwargs)
+        if computed:
+            self.refresh_from_db(fields=computed)
+            if reversion.is_active() and not reversion.is_manage_manually():
+                reversion.add_to_revision(self)
 
     def get_absolute_url(self):
         # A story has one address, whatever the interface language it is linked from:

@@ -38,6 +38,7 @@ class FrontPageSlot(models.Model):
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = "pinned story"
+        verbose_name_plural = "pinned stories"
 
     def __str__(self):
         return f"{self.position}. {self.article}"

@@ -40,6 +40,14 @@ class UpdatesMixin:
             self.record_update(by, minor=minor, reason=reason)
         return True
 
+    def keep_version(self, by, comment):
+        """A version of the story as it is, in its history with what happened to it (live
+        coverage started or ended: nothing of the story's own fields changed)."""
+        with reversion.create_revision():
+            reversion.add_to_revision(self)
+            reversion.set_user(by)
+            reversion.set_comment(comment)
+
     def record_update(self, by, minor, reason=""):
         """
         After an edit of a live article: a minor one (a typo) changes nothing
