@@ -60,7 +60,9 @@ sub vcl_recv {
         set req.url = regsub(req.url, "[?&]+$", "");
     }
     set req.url = std.querysort(req.url);
-    if (req.http.X-Fetch-First && !req.http.X-Stale-If-Error) {
+    if (req.http.X-Stale-If-Error) {
+        set req.grace = 365d;  # Django failed: the copy's own grace is the limit
+    } elsif (req.http.X-Fetch-First) {
         set req.grace = 0s;  # a copy past stale-while-revalidate: ask Django (vcl_hit)
     }
     return (hash);
