@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format demo check-html test-e2e bench bench-quick fuzz
+.PHONY: install run edge test lint format demo check-html test-e2e bench bench-quick fuzz
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ demo: install
 
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# `make run` behind Varnish (deploy/varnish/default.vcl) on 127.0.0.1:8080, purged by key.
+edge: install
+	scripts/edge.sh
 
 lint: install
 	$(BIN)/ruff check .
