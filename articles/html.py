@@ -26,11 +26,25 @@ ALLOWED_TAGS = {
     "figcaption",
     "aside",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "blockquote": {"cite"}, "q": {"cite"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    # A picture of the media library, by its number: drawn from the library as the page
+    # is rendered (articles/bodypictures.py), so its caption and credit stay current.
+    "figure": {"data-image"},
+}
 # The body's own blocks, styled on the site: a quote pulled out of the text, and a box of
 # facts beside it. No other class passes.
 ALLOWED_CLASSES = {"blockquote": {"pull-quote"}, "aside": {"fact-box"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+PICTURE_NUMBER = re.compile(r"[1-9][0-9]{0,17}")
+
+
+def _keep_attribute(tag, name, value):
+    if name == "data-image":
+        return value if PICTURE_NUMBER.fullmatch(value) else None
+    return value
 
 
 def sanitize_html(value):
@@ -38,6 +52,7 @@ def sanitize_html(value):
         value or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_attribute,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=None,
