@@ -96,6 +96,19 @@ def with_embeds(body):
     return LONE_ADDRESS.sub(replace, body)
 
 
+def as_links(body):
+    """The (sanitised) body with every address alone on a line a link to itself (for
+    partners, who make embeds of their own)."""
+
+    def replace(match):
+        if match["href"] is not None:
+            return match[0]
+        address = html.unescape(match["bare"])
+        return str(format_html('<p><a href="{}">{}</a></p>', address, address))
+
+    return LONE_ADDRESS.sub(replace, body)
+
+
 def placeholder(address, provider, frame):
     what = "video" if provider.kind == "video" else "post"
     return str(

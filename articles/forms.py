@@ -2,10 +2,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .editor import body_widget
+from .editor import OPENED_FIELD, body_widget, unchanged_body
 from .models import STEPS, Article, Contributor
 
 # The name of the article form's buttons that save, then take a workflow step.
@@ -108,7 +109,27 @@ class ArticleAdminForm(forms.ModelForm):
         # The rich editor, unless the body holds what it would drop (then the HTML box).
         if "body" in self.fields:  # not when the page is read-only to this user
             sent = self.data.get(self.add_prefix("body"), "") if self.is_bound else ""
-            self.fields["body"].widget = body_widget(f"{self.instance.body}{sent}")
+            self.fields["body"].widget = body_widget(
+                f"{self.instance.body}{sent}",
+                pictures=True,
+                language=self.instance.language,
+                stored=self.instance.body,
+            )
+        if "lead_image" in self.fields:
+            # Its thumbnail beside the box (static/newsroom-admin/library.js).
+            box = self.fields["lead_image"].widget
+            getattr(box, "widget", box).attrs["data-describe"] = reverse(
+                "admin:library_libraryimage_described", args=[0]
+            ).removesuffix("0/")
+
+    class Media:
+        js = ["newsroom-admin/library.js"]
+        css = {"all": ["newsroom-admin/body-editor.css"]}  # the lead image's thumbnail
+
+    def clean_body(self):
+        # Opened and saved with nothing typed: the body stays exactly as it was.
+        sent = self.cleaned_data["body"]
+        return unchanged_body(sent, self.data.get(OPENED_FIELD), self.instance.body)
 
     def requested_step(self):
         """The step of the "Save and …" button that sent the form, if one did."""

@@ -26,18 +26,28 @@ ALLOWED_TAGS = {
     "figcaption",
     "aside",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "blockquote": {"cite"}, "q": {"cite"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    # A picture of the media library, by its number: drawn from the library as the page
+    # is rendered (articles/bodypictures.py), so its caption and credit stay current.
+    "figure": {"data-image"},
+}
 # The body's own blocks, styled on the site: a quote pulled out of the text, and a box of
 # facts beside it. No other class passes.
 ALLOWED_CLASSES = {"blockquote": {"pull-quote"}, "aside": {"fact-box"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+PICTURE_NUMBER = re.compile(r"[1-9][0-9]{0,17}")
 
 
 # nh3 checks the schemes of links only: a quote's source must be a web address too.
 WEB_ADDRESS = re.compile(r"https?://[^/\\]", re.IGNORECASE)
 
 
-def _web_cites_only(element, attribute, value):
+def _keep_attribute(element, attribute, value):
+    if attribute == "data-image":
+        return value if PICTURE_NUMBER.fullmatch(value) else None
     if attribute == "cite" and not WEB_ADDRESS.match(value):
         return None
     return value
@@ -48,7 +58,7 @@ def sanitize_html(value):
         value or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_web_cites_only,
+        attribute_filter=_keep_attribute,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=None,

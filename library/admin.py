@@ -2,9 +2,11 @@
 
 from django import forms
 from django.contrib import admin
+from django.urls import path
 from django.utils.html import format_html
 
-from .models import LibraryImage
+from . import chooser
+from .models import LibraryImage, LibraryImageText
 from .renditions import renditions_for
 from .uploads import SafeImageField
 
@@ -17,9 +19,18 @@ class LibraryImageForm(forms.ModelForm):
         widgets = {"caption": forms.Textarea(attrs={"rows": 2, "cols": 80})}
 
 
+class LibraryImageTextInline(admin.TabularInline):
+    model = LibraryImageText
+    extra = 0
+    fields = ["language", "caption", "alt_text"]
+    verbose_name = "caption and alt text in another language"
+    verbose_name_plural = "Captions and alt text in other languages"
+
+
 @admin.register(LibraryImage)
 class LibraryImageAdmin(admin.ModelAdmin):
     form = LibraryImageForm
+    inlines = [LibraryImageTextInline]
     list_display = ["thumbnail", "caption_or_alt", "photographer", "credit", "uploaded_at"]
     list_display_links = ["caption_or_alt"]
     list_select_related = ["photographer"]
@@ -51,9 +62,41 @@ class LibraryImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="as readers see it")
     def preview(self, image):
-        if not image.pk:
+        renditions = renditions_for(image.file) if image.pk else []
+        if not renditions:
             return "–"
-        return self.thumbnail(image)
+        # Clicking the picture sets its focal point (static/newsroom-admin/library.js).
+        return format_html(
+            '<div class="focal-point" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" alt="" width="{}" height="{}" class="focal-point-picture">'
+            '<span class="focal-point-mark" aria-hidden="true"></span></div>'
+            '<p class="help">Click where the subject is to set the focal point.</p>',
+            image.focal_x,
+            image.focal_y,
+            renditions[min(1, len(renditions) - 1)].url,
+            renditions[min(1, len(renditions) - 1)].width,
+            renditions[min(1, len(renditions) - 1)].height,
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "chooser/",
+                view(lambda request: chooser.chooser(self, request)),
+                name="library_libraryimage_chooser",
+            ),
+            path(
+                "chooser/<int:pk>/",
+                view(lambda request, pk: chooser.described(self, request, pk)),
+                name="library_libraryimage_described",
+            ),
+            *super().get_urls(),
+        ]
+
+    class Media:
+        js = ["newsroom-admin/library.js"]
+        css = {"all": ["newsroom-admin/body-editor.css"]}
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -87,3 +87,43 @@ class LibraryImage(models.Model):
     @property
     def focal_point(self):
         return (self.focal_x, self.focal_y)
+
+    @property
+    def is_withdrawn(self):
+        """Taken down with a withdrawn story (articles/models/takedown.py): never shown."""
+        return self.file.name.startswith("withdrawn/")
+
+    def text_in(self, language):
+        """(caption, alt text) for a story in this language: its own words when the
+        library has them, else the picture's own."""
+        if language:
+            texts = getattr(self, "_prefetched_objects_cache", {}).get("texts")
+            if texts is None:
+                texts = self.texts.all()
+            for text in texts:
+                if text.language == language:
+                    return (text.caption or self.caption, text.alt_text or self.alt_text)
+        return (self.caption, self.alt_text)
+
+
+class LibraryImageText(models.Model):
+    """A picture's caption and alt text in another language, for stories in that language."""
+
+    picture = models.ForeignKey(LibraryImage, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(max_length=10, choices=settings.ARTICLE_LANGUAGES)
+    caption = models.CharField(max_length=500, blank=True)
+    alt_text = models.CharField(
+        max_length=250, help_text="What the picture shows, in this language."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["picture", "language"], name="one_picture_text_per_language"
+            )
+        ]
+        verbose_name = "caption in another language"
+        verbose_name_plural = "captions in other languages"
+
+    def __str__(self):
+        return f"{self.get_language_display()}: {self.caption or self.alt_text}"

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from reversion.models import Version
 
+from articles import bodypictures, embeds
 from articles.html import html_to_text, sanitize_html
 from articles.models import ReaderState, Role
 
@@ -42,9 +43,10 @@ def picture_to_ninjs(article, picture, absolute, name="lead image"):
         "type": "picture",
         "renditions": [{"name": "original", "href": url}],
     }
+    caption, alt_text = picture.text_in(article.language)
     descriptions = [
         {"role": role, "contenttype": "text/plain", "value": value}
-        for role, value in (("caption", picture.caption), ("alt", picture.alt_text))
+        for role, value in (("caption", caption), ("alt", alt_text))
         if value
     ]
     if descriptions:
@@ -53,6 +55,25 @@ def picture_to_ninjs(article, picture, absolute, name="lead image"):
     if by := picture.photographer.name if picture.photographer_id else picture.credit:
         image["by"] = by
     return image
+
+
+def pictures_to_ninjs(article, absolute):
+    """The lead picture, then every library picture of the body, each once."""
+    associations = []
+    if article.lead_image_id and not article.lead_image.is_withdrawn:
+        associations.append(picture_to_ninjs(article, article.lead_image, absolute))
+    in_body = bodypictures.pictures_of(article.body)
+    numbers = bodypictures.picture_numbers(article.body)
+    shown = [in_body[n] for n in numbers if n in in_body and n != article.lead_image_id]
+    for count, picture in enumerate(shown, start=1):
+        associations.append(picture_to_ninjs(article, picture, absolute, name=f"picture {count}"))
+    return associations
+
+
+def richtext(article, absolute):
+    """The body's HTML for partners: its pictures as images, its embeds as links."""
+    body = bodypictures.for_partners(article.body, article, absolute)
+    return embeds.as_links(body)
 
 
 def article_to_ninjs(article, absolute):
@@ -96,7 +117,7 @@ def article_to_ninjs(article, absolute):
         paragraphs[0] = f"{article.dateline_place}{agency} – {paragraphs[0]}"
     item["bodies"] = [
         {"role": "main", "contenttype": "text/plain", "value": "\n\n".join(paragraphs)},
-        {"role": "richtext", "contenttype": "text/html", "value": article.body},
+        {"role": "richtext", "contenttype": "text/html", "value": richtext(article, absolute)},
     ]
     if line := article.credit_line:
         item["by"] = line
@@ -115,8 +136,8 @@ def article_to_ninjs(article, absolute):
             for topic in article.topics.all()
         ),
     ]
-    if article.lead_image_id:
-        item["associations"] = [picture_to_ninjs(article, article.lead_image, absolute)]
+    if associations := pictures_to_ninjs(article, absolute):
+        item["associations"] = associations
     item["altids"] = [{"role": "newsroom", "value": str(article.pk)}]
     if article.source_id:
         item["altids"].append({"role": "source", "value": article.source_id})

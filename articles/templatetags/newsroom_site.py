@@ -14,7 +14,7 @@ from django.utils.translation import get_language_info, gettext_noop
 from library.renditions import renditions_for
 from newsroom.pagecache import SITE, kept
 
-from .. import cachetags, embeds
+from .. import bodypictures, cachetags, embeds
 from ..models import BreakingNews, Section
 
 register = template.Library()
@@ -52,7 +52,8 @@ def ld_json(data):
 @register.simple_tag
 def body_with_dateline(article):
     """The body, its first paragraph opening with the dateline: 'MOSCOW (Reuters) – '."""
-    body = with_embeds(article.body)  # sanitised when saved
+    # Sanitised when saved; its library pictures drawn now (articles/bodypictures.py).
+    body = with_embeds(bodypictures.with_pictures(article.body, article))
     place = article.dateline_place.strip()
     if not place:
         return mark_safe(body)

@@ -31,9 +31,15 @@ def test_readers_see_a_pull_quote_and_a_fact_box(client, publish, settings):
     assert "blockquote.pull-quote" in styles and "aside.fact-box" in styles
 
 
-def test_the_editor_makes_pull_quotes_and_leaves_fact_boxes_to_the_html_box():
-    assert editor_can_open(f"<p>Intro.</p>{PULL_QUOTE}")
-    assert not editor_can_open(f"<p>Intro.</p>{FACT_BOX}")  # it would drop the box
+def test_the_editor_opens_every_block_of_its_own():
+    picture = '<figure data-image="12"></figure>'
+    embed = "<p>https://www.youtube.com/watch?v=dQw4w9WgXcQ</p>"
+    quoted = '<p>He said <q cite="https://example.org/">no</q>, <cite>Le Monde</cite>.</p>'
+    assert editor_can_open(f"<p>Intro.</p>{PULL_QUOTE}{FACT_BOX}{picture}{embed}{quoted}")
+    # What it would drop goes to the HTML box: another figure, a caption, another aside.
+    assert not editor_can_open("<figure><blockquote><p>Q</p></blockquote></figure>")
+    assert not editor_can_open('<figure data-image="12"><figcaption>A</figcaption></figure>')
+    assert not editor_can_open("<aside><p>Side</p></aside>")
 
 
 def test_the_demo_has_a_pull_quote_and_a_fact_box(client):
