@@ -4,14 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0026_repair_revision_numbers_in_versions'),
+        ("articles", "0026_repair_revision_numbers_in_versions"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='frontpageslot',
-            options={'ordering': ['position', 'pk'], 'verbose_name': 'pinned story', 'verbose_name_plural': 'pinned stories'},
+            name="frontpageslot",
+            options={
+                "ordering": ["position", "pk"],
+                "verbose_name": "pinned story",
+                "verbose_name_plural": "pinned stories",
+            },
         ),
     ]
