@@ -5,9 +5,8 @@ its own time, words, picture and credits, until the newsroom ends the coverage.
 The coverage attaches itself to the story (``LiveCoverage``, one to one); the articles
 app knows nothing of it. Who may do what follows the story's roles: whoever may edit the
 story, or is on it (wrote or is credited on it) may post; those who may publish it pin,
-correct, withdraw and break posts out, and start and end the coverage. A post credits
-only contributors on the newsroom's list: those who run the coverage credit anyone, the
-others only themselves unless an editor lets them credit others on this story.
+correct, withdraw and break posts out, and start and end the coverage. A post credits listed
+contributors only: anyone, for those who run it; others only themselves unless allowed.
 """
 
 import uuid
