@@ -11,6 +11,7 @@ lines are kept in the article's notes, the rest is dropped.
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from html import escape
 
 from django.utils.text import slugify
@@ -37,6 +38,13 @@ class Story:
     notes: list = field(default_factory=list)
     other_ids: list = field(default_factory=list)  # more ids the story may have come in as
     own_article: tuple | None = None  # (pk, path) when this is our own ninjs export
+    # What the wire says of the item itself, obeyed by the importer.
+    pubstatus: str = "usable"  # "usable", "withheld" or "canceled"
+    embargoed: datetime | None = None  # not public before this moment
+    first_created: datetime | None = None  # the source's times; an older version never
+    version_created: datetime | None = None  # replaces a newer one
+    replaces: list = field(default_factory=list)  # uris of earlier versions it replaces
+    infosource: str = ""  # the agency the story comes from, when named as one
 
     @property
     def html(self):
