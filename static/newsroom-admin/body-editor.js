@@ -402,7 +402,7 @@ export const BodyToolbar = Extension.create({
             (editor) => editor.chain().focus().setParagraph().run(),
             (editor) => editor.isActive('paragraph'));
         for (const level of [2, 3, 4]) {
-            item(`heading${level}`, 'blocks', words(buttons, `H${level}`, `Subhead, level ${level}`, 'body-button-heading'),
+            item(`heading${level}`, 'blocks', words(buttons, `H${level}`, `H${level} subhead (level ${level})`, 'body-button-heading'),
                 (editor) => editor.chain().focus().toggleHeading({level}).run(),
                 (editor) => editor.isActive('heading', {level}));
         }
