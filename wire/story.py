@@ -147,7 +147,9 @@ def parse_wire_text(text, name):
         if CORRECTION.match(trailer):
             notes.insert(0, f"The agency's note after the story: {trailer}")
     footer = ""
-    if rest and rest[-1].startswith("(") and rest[-1].endswith(")"):
+    # A footer that lost its closing parenthesis is still the footer (flagged when read),
+    # never the story's last paragraph.
+    if rest and rest[-1].startswith("(") and (rest[-1].endswith(")") or ")" not in rest[-1]):
         footer = rest.pop()
     if not rest:
         raise BadStory(f"{name}: “{headline}” has a headline but no story under it.")

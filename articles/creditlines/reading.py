@@ -6,7 +6,14 @@ from itertools import islice
 
 from django.conf import settings
 
-from .tokens import group_key, label_patterns, name_problem, place_problem
+from .tokens import (
+    PLACE_TAIL,
+    group_key,
+    label_patterns,
+    name_problem,
+    place_head,
+    place_problem,
+)
 from .writing import (
     credit_groups,
     house_joiners,
@@ -93,6 +100,19 @@ def _says_more(reading, than):
     return bool(found_label) and than.style is None
 
 
+def _places_kept_whole(pieces, preposition):
+    """The joiner's cuts, with a place that holds a comma ("in Washington, D.C.") mended."""
+    pieces = list(pieces)
+    i = 0
+    while i + 2 < len(pieces):
+        has_place = f" {preposition} " in pieces[i]
+        if has_place and pieces[i + 1] == ", " and PLACE_TAIL.fullmatch(pieces[i + 2]):
+            pieces[i : i + 3] = [pieces[i] + ", " + pieces[i + 2]]
+        else:
+            i += 1
+    return pieces
+
+
 class _Grammar:
     """The words of one style, ready to read with (labels of its language's styles too)."""
 
@@ -108,11 +128,12 @@ class _Grammar:
             for code, _ in settings.ARTICLE_LANGUAGES
             for name in [s.language_name(code)]
         }
+        # " ; " is French typography's semicolon; "&" is many desks' "and".
         self.separators = sorted(
-            {p.separator for p in style.phrases if p.separator} | {"; ", ", "}, key=len
+            {p.separator for p in style.phrases if p.separator} | {"; ", ", ", " ; "}, key=len
         )[::-1]
         c, w = re.escape(style.conjunction), re.escape(style.with_word)
-        self.joiner = re.compile(rf"(, (?:{c}|{w}) |, | (?:{c}|{w}) )")
+        self.joiner = re.compile(rf"(, (?:{c}|&|{w}) |, | (?:{c}|&|{w}) )")
         self.places = places or {}
         self.to_name = {
             local: name
@@ -187,20 +208,36 @@ class _Grammar:
 
     def read_names(self, phrase, text):
         """([names], [joiners], [places as written]) or a reason why not."""
-        pieces = self.joiner.split(text)
+        pieces = _places_kept_whole(self.joiner.split(text), self.style.place_preposition)
         names, written = [], []
-        for piece in pieces[0::2]:
+        for joiner, piece in zip(["", *pieces[1::2]], pieces[0::2], strict=True):
+            if self._opens_a_label(joiner, piece):
+                return f"“{joiner.strip(', ')} {piece}” opens another credit"
             name, preposition, place = piece.partition(f" {self.style.place_preposition} ")
             if preposition and not (phrase.has_place and place and place == place.strip()):
                 return f"“{piece}” is not a name"
             problem = name_problem(name, self.styles, self.all_labels)
             if place and not problem:
-                problem = place_problem(place) or name_problem(place, self.styles, self.all_labels)
+                problem = place_problem(place) or name_problem(
+                    place_head(place), self.styles, self.all_labels
+                )
             if problem:
                 return f"“{piece}” is not a name: {problem}"
             names.append(name)
             written.append(place)
         return names, pieces[1::2], written
+
+    def _opens_a_label(self, joiner, piece):
+        """ "…, avec la contribution de B": a label longer than the joining word, not a name."""
+        word = joiner.strip(", ")
+        if not word or word.casefold() != self.style.with_word.casefold():
+            return False
+        text = f"{word} {piece}"
+        return any(
+            (found := pattern.match(text)) and found.end() > len(word)
+            for patterns in self.all_labels.values()
+            for pattern in patterns
+        )
 
     def one_group(self, text):
         """(key, credits) of a single group, or (None, why)."""

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-PUNCTUATION = set(';,()[]{}<>:/\\|@#*=+"\n\t–—')  # noqa: RUF001 - dashes, on purpose
+PUNCTUATION = set(';,()[]{}<>:/\\|@#*=+&"\n\t–—')  # noqa: RUF001 - dashes, on purpose
 LONGEST_NAME, MOST_WORDS = 70, 8
+# "Washington, D.C.": what follows a place's comma when it is still the place.
+PLACE_TAIL = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ def name_problem(name, styles, labels=None):
         return "it is too long for a name"
     if not any(c.isalpha() for c in name):
         return "it has no letters"
+    if not re.search(r"[^\W\d_]{2}", name):
+        return "it is only initials"
     folded = [word.casefold() for word in words]
     for style in styles:
         for word in (style.conjunction, style.with_word, style.place_preposition):
@@ -114,7 +118,14 @@ def label_tails(labels):
     }
 
 
+def place_head(place):
+    """ "Washington" of "Washington, D.C.": a comma may hold a place's region."""
+    head, comma, tail = place.partition(", ")
+    return head if comma and PLACE_TAIL.fullmatch(tail) else place
+
+
 def place_problem(place):
+    place = place_head(place)
     if set(place) & PUNCTUATION or any(c.isdigit() for c in place) or len(place) > 60:
         return f"“{place}” is not a place"
     return ""

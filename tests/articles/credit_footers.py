@@ -272,6 +272,31 @@ FOOTERS = [
         "(Reportage Jean Morel à La Haye; Rédigé par Ana Roy, Luc Petit et Marie Blanc)",
         [c(R, "Jean Morel", "The Hague"), c(W, "Ana Roy"), c(W, "Luc Petit"), c(W, "Marie Blanc")],
     ),
+    # "&" for "and"; a place holding a comma; French typography; the long French label
+    (
+        "(Reporting by Ann Lee; Editing by Bo Ek & Cy Dunn)",
+        [c(R, "Ann Lee"), c(E, "Bo Ek"), c(E, "Cy Dunn")],
+    ),
+    (
+        "(Reporting by Ann Lee in Washington, D.C.; Editing by Bo Ek)",
+        [c(R, "Ann Lee", "Washington, D.C."), c(E, "Bo Ek")],
+    ),
+    (
+        "(Reporting by Ann Lee in Washington, D.C., and Bo Ek in Oslo)",
+        [c(R, "Ann Lee", "Washington, D.C."), c(R, "Bo Ek", "Oslo")],
+    ),
+    (
+        "(Reportage Jean Morel à Paris ; édité par Ana Roy)",
+        [c(R, "Jean Morel", "Paris"), c(E, "Ana Roy")],
+    ),
+    (
+        "(Reportage Jean Morel, avec la contribution de Ana Roy à Lyon)",
+        [c(R, "Jean Morel"), c(AR, "Ana Roy", "Lyon")],
+    ),
+    (
+        "(Reportage Jean Morel ; avec la contribution de Ana Roy ; édité par Luc Bon)",
+        [c(R, "Jean Morel"), c(AR, "Ana Roy"), c(E, "Luc Bon")],
+    ),
 ]
 
 # Footers no style reads in full: each is imported with what can be read, and never
@@ -297,6 +322,8 @@ MALFORMED = [
     "(Reporting by Ann Lee. Editing by Bo Ek)",
     "(Reportage Jean Morel, avec)",
     "(Reporting by Ann Lee and and Bo Ek)",
+    "(Reporting by Ann Lee and D.C.)",
+    "(Editing by Bo Ek & & Cy Dunn)",
     "(Reporting by Ann Lee; Reporting by Bo Ek)",
     "(Reporting by Ann Lee, editing by Bo Ek, and Cy Moss in Paris in Oslo)",
     # Hostile sizes: read within bounds, or refused as a whole.

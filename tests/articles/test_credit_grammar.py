@@ -14,7 +14,7 @@ from articles.models import Article, Contributor, CreditStyle, Place, Role
 from tests.articles.credit_footers import FOOTERS, MALFORMED, NEVER_IN_A_NAME
 from wire.footers import read_footer
 from wire.importer import save_story
-from wire.story import Story
+from wire.story import Story, parse_wire_text
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,19 @@ def test_a_footer_not_read_in_full_is_flagged_and_makes_no_junk_contributor(
         assert junk_in(name) == [], name
 
 
+def test_a_footer_missing_its_closing_parenthesis_is_flagged_not_printed_as_the_story(
+    section, editor
+):
+    copy = (
+        "Bridge reopens\n\nOSLO (NTB) - The bridge reopened.\n\n"
+        "(Reporting by Ann Lee; Editing by Bo Ek"
+    )
+    article = save_story(parse_wire_text(copy, "bridge.txt"), editor).article
+    assert "Reporting by" not in article.body
+    assert article.credits_to_check == "(Reporting by Ann Lee; Editing by Bo Ek"
+    assert "it is not in parentheses" in article.credits_check_reason
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -89,6 +102,8 @@ def test_a_footer_not_read_in_full_is_flagged_and_makes_no_junk_contributor(
         "Reporting by Ann Lee",
         "Agent 007",
         "Ann Lee; Bo Ek",
+        "Bo Ek & Cy Dunn",
+        "D.C.",
         "A very long name that keeps going on and on far beyond what a person is called",
         "",
     ],
