@@ -289,16 +289,18 @@ class CommentForm:
         page_url = server.base + targets["comment_article"]
         with urllib.request.urlopen(page_url, timeout=30) as response:
             page = response.read().decode()
+        # The page is the same for every reader: the form's script asks for a token.
+        values_url = re.search(r'data-reader-values="([^"]+)"', page).group(1)
+        with urllib.request.urlopen(server.base + values_url, timeout=30) as response:
+            values = json.loads(response.read())
             cookies = response.headers.get_all("Set-Cookie") or []
         token = next((c.split(";")[0] for c in cookies if c.startswith("csrftoken=")), None)
         if token is None:
-            raise RuntimeError("the article page set no CSRF cookie")
-        form = page[page.index('id="comment-form"') :]
-        fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+            raise RuntimeError("the comment form's values set no CSRF cookie")
         self.cookie = token
         self.fields = {
-            "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
-            "timestamp": fields["timestamp"],
+            "csrfmiddlewaretoken": values["csrfmiddlewaretoken"],
+            "timestamp": values["timestamp"],
             "parent": "",
             "website": "",
             "text": "A benchmark comment: the figures in the second paragraph look right to me.",

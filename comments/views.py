@@ -1,12 +1,17 @@
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
 from articles.models import Article
 from articles.views import ArticleDetailView
@@ -14,7 +19,7 @@ from newsroom.clientip import client_ip
 
 from . import ratelimit
 from .confirmations import proven_emails, remember_proof
-from .forms import CommentForm, ReportForm
+from .forms import CommentForm, ReportForm, signed_form_time
 from .models import Comment, Confirmation
 from .moderation import comments_open, confirm
 from .threads import thread_page_url
@@ -24,12 +29,37 @@ REPORT_RATE_PER_IP = 20
 MODERATION_QUEUE = reverse_lazy("admin:comments_comment_changelist")
 
 
+@never_cache
+def form_values(request, article_pk):
+    """What a reader's comment and report forms need of their own, fetched as they start
+    writing: the article's page is the same bytes for every reader (newsroom/pagecache)."""
+    article = get_object_or_404(Article.objects.published(), pk=article_pk)
+    values = {"csrfmiddlewaretoken": get_token(request), "timestamp": signed_form_time(article.pk)}
+    return JsonResponse(values, headers={"X-Robots-Tag": "noindex"})
+
+
+def lacks_token(request):
+    """Whether this POST fails Django's CSRF check (a page read without its script)."""
+    checker = CsrfViewMiddleware(lambda request: None)
+    return checker.process_view(request, lambda: None, (), {}) is not None
+
+
+def ask_again(request, template, context):
+    """A page that asks the reader to send what they typed once more, this time with
+    their own token: how a reader without scripts posts from a page shared by all."""
+    response = render(request, template, context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def remember_own_comment(request, comment):
     """The commenter sees their own pending comment; nobody else does."""
     own = request.session.get(OWN_COMMENTS_SESSION_KEY, [])
     request.session[OWN_COMMENTS_SESSION_KEY] = [*own, comment.pk][-50:]
 
 
+@method_decorator(csrf_exempt, name="dispatch")  # checked in post(): see lacks_token
+@method_decorator(never_cache, name="dispatch")
 class PostCommentView(ArticleDetailView):
     """Posting to a published article; a refused comment shows the article page again."""
 
@@ -40,6 +70,16 @@ class PostCommentView(ArticleDetailView):
         if not comments_open(article):
             messages.error(request, _("Comments are closed on this article."))
             return redirect(article)
+        if lacks_token(request):
+            # Typed before the page asked for a form time: the reader took that long.
+            shown_at = time.time() - settings.COMMENTS_MIN_SECONDS
+            typed = {name: request.POST.get(name, "") for name in ("name", "email", "text")}
+            typed["parent"] = request.POST.get("parent", "")
+            typed["timestamp"] = signed_form_time(article.pk, at=shown_at)
+            form = CommentForm(initial=typed, article=article, user=request.user)
+            return ask_again(
+                request, "comments/post_again.html", {"form": form, "article": article}
+            )
         form = CommentForm(request.POST, article=article, user=request.user, ip=client_ip(request))
         if form.is_valid():
             comment = form.save(
@@ -121,6 +161,8 @@ def reporter_weight(request):
     return 1
 
 
+@method_decorator(csrf_exempt, name="dispatch")  # checked in post(): see lacks_token
+@method_decorator(never_cache, name="dispatch")
 class ReportCommentView(View):
     http_method_names = ["post"]
 
@@ -131,6 +173,9 @@ class ReportCommentView(View):
             article__in=Article.objects.published(),
         )
         form = ReportForm(request.POST)
+        if lacks_token(request):
+            context = {"form": form, "comment": comment, "article": comment.article}
+            return ask_again(request, "comments/report_again.html", context)
         ip = client_ip(request)
         if not form.is_valid():
             messages.error(request, _("Please choose why you are reporting this comment."))

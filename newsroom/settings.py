@@ -238,6 +238,10 @@ PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_SECONDS", 3)
 # s-maxage for a CDN in front: how long it may serve a page after it changed here,
 # unless it is told of changes (PAGE_CACHE_PURGE), when it may keep pages as long as we do.
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 10)
+# Past s-maxage, an edge may answer with its old copy while it fetches a new one, and,
+# for longer, when Django fails (stale-while-revalidate, stale-if-error).
+EDGE_STALE_WHILE_REVALIDATE = env_int("EDGE_STALE_WHILE_REVALIDATE", 30)
+EDGE_STALE_IF_ERROR = env_int("EDGE_STALE_IF_ERROR", 86400)
 PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE", "")  # "xkey", "fastly" or a function's path
 CDN_PURGE_URL = env_str("CDN_PURGE_URL", "")
 CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN", "")

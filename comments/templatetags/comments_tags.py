@@ -35,8 +35,8 @@ def article_comments(context, article):
     """The comment threads and form under an article.
 
     What every anonymous reader sees is rendered once per language, page and reply
-    and kept until a comment on the story changes: the form's CSRF token and time
-    are placeholders each reader's own values are filled into (newsroom/pagecache).
+    and kept until a comment on the story changes: the forms carry no reader's CSRF
+    token or form time, which static/js/comments.js asks for (views.form_values).
     """
     request = context.get("request")
     shared = (
@@ -111,6 +111,7 @@ def _render_comments(context, article):
             "replying_to": replying_to,
             "report_form": ReportForm(),
             "post_url": reverse("comments:post", kwargs={"slug": article.slug}),
+            "reader_values_url": reverse("comments:form-values", args=[article.pk]),
         },
         request=request,
     )

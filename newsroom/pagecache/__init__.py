@@ -14,13 +14,13 @@ Readers who are signed in, or who carry a session (a commenter who sees their ow
 waiting comment) or a message, are never served a cached page and never have
 theirs cached; their responses are ``private, no-store``.
 
-A cached page holds a placeholder where a form's CSRF token goes (and wherever an
-app puts a value each reader must have of their own: ``fill_per_reader`` and
-``per_reader``, the comment form's signed time); each reader gets their own filled in,
-and such a page is ``private`` to shared caches. Pages without one are ``public``
-with an ``s-maxage`` for a CDN, and carry their tags in ``Surrogate-Key`` and
-``Cache-Tag`` so a CDN told of changes (purge.py) may keep them longer. Every
-cached page answers ``If-None-Match`` and ``If-Modified-Since`` with 304.
+A page rendered for anonymous readers is the same bytes for all of them, so that an
+edge cache may keep it: it carries no CSRF token and no value of any one reader's
+(``per_reader`` gives nothing there; a form's script fetches what its reader needs
+when they start writing). Such pages are ``public`` with an ``s-maxage``, and carry
+their tags in ``Surrogate-Key`` and ``Cache-Tag`` so an edge told of changes
+(purge.py) may keep them longer. Every cached page answers ``If-None-Match`` and
+``If-Modified-Since`` with 304.
 
 This package knows no app: each app says, in its ``AppConfig.ready()``, which
 of its models readers see (``watch``) and what changes by itself at a known time
@@ -55,7 +55,7 @@ __all__ = [
 
 
 def csrf_placeholder(request):
-    """Context processor: pages rendered for the cache hold a placeholder, not a token."""
+    """Context processor: pages rendered for every reader hold no token of one reader's."""
     if getattr(request, "renders_for_page_cache", False):
-        return {"csrf_token": CSRF_PLACEHOLDER}
+        return {"csrf_token": ""}
     return {}

@@ -52,9 +52,13 @@ def fill_per_reader(name, fill):
 
 
 def per_reader(request, name, argument=""):
-    """A value each reader must have of their own (as a CSRF token is), for a page."""
+    """A value each reader must have of their own (as a CSRF token is), for a page.
+
+    Nothing in a page rendered for every reader: their script asks for it (see
+    the package's words).
+    """
     if getattr(request, "renders_for_page_cache", False):
-        return PER_READER_PLACEHOLDER.format(mark=_mark(), name=name, argument=argument)
+        return ""
     return _fillers[name](str(argument))
 
 
@@ -213,10 +217,18 @@ def respond(request, entry, seconds_left, source):
         _csrf.process_response(request, response)
     else:
         shared_for = settings.PAGE_CACHE_SECONDS if purge.is_on() else settings.CDN_CACHE_SECONDS
-        if seconds_left is not None:
-            shared_for = min(shared_for, seconds_left)
+        stale = {"stale_while_revalidate": settings.EDGE_STALE_WHILE_REVALIDATE}
+        if seconds_left is not None and seconds_left <= shared_for:
+            # Something changes by the clock then (a release, an embargo's end): the old
+            # copy must not be served past it, not even while the new one is fetched.
+            shared_for, stale = seconds_left, {}
         patch_cache_control(
-            response, public=True, max_age=0, s_maxage=shared_for, must_revalidate=True
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=shared_for,
+            stale_if_error=settings.EDGE_STALE_IF_ERROR,
+            **stale,
         )
     return response
 
