@@ -83,6 +83,7 @@ def targets_table(info, runs, scaling):
             )
         )
     rows += churn_rows(runs)
+    rows += edge_rows(runs)
     rows += live_rows(runs)
     uncached = ratio(runs["uncached"].get("article"), runs["uncached"].get("bare"))
     rows.append(
@@ -127,6 +128,33 @@ def targets_table(info, runs, scaling):
 
 
 TARGET_LIVE = 0.5
+TARGET_EDGE = 5  # × the bare Django view: the cached article answered by Varnish
+TARGET_EDGE_CHURN = 4  # the same while another story is edited ten times a second
+
+
+def edge_rows(runs):
+    """The article through Varnish as shipped (benchmarks/edge.py)."""
+    found = runs["cached"].get("edge") or {}
+    if found.get("error"):
+        return [("through Varnish", f"not measured: {found['error']}", verdict(None))]
+    rows = []
+    for name, what, target in (
+        ("article", "cached article through Varnish", TARGET_EDGE),
+        ("churn", "the same while another story is edited 10×/s", TARGET_EDGE_CHURN),
+    ):
+        result = found.get(name)
+        share = ratio(result, None)
+        if share is None:
+            continue
+        rows.append(
+            (
+                f"{what} ≥ {target}× bare",
+                f"{share:.2f}× ({result['rps']:.0f} req/s, p99 {ms(result['p99'])} ms; "
+                f"{result['origin_requests']} requests reached Django)",
+                verdict(share >= target),
+            )
+        )
+    return rows
 
 
 def live_rows(runs):

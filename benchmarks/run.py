@@ -26,7 +26,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import live, report, scenarios
+from benchmarks import edge, live, report, scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
@@ -391,6 +391,7 @@ def serve_and_measure(args, env, targets, label, cached, port):
             results["churn"] = scenarios.churn(args, server, env, targets, wrk, log)
             results["stampede"] = scenarios.stampede(server, env, targets, log)
             results["live"] = live.scenario(args, server, env, wrk, log)
+            results["edge"] = edge.scenario(args, server, env, targets, wrk, log)
         return results
 
 
