@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from library.cachetags import photos_by
@@ -264,6 +265,8 @@ class ArticleDetailView(DetailView):
 
 
 @method_decorator(staff_member_required, name="dispatch")
+# A draft is for the newsroom's eyes: no browser or shared cache keeps it (as the admin).
+@method_decorator(never_cache, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
     """Newsroom staff see any article exactly as readers will, whatever its state."""
 

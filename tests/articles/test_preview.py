@@ -50,3 +50,11 @@ def make_reader():
     from django.contrib.auth.models import User
 
     return User.objects.create_user("reader", "reader@example.com", "pw")
+
+
+def test_no_cache_keeps_a_preview(client, editor, make_article):
+    draft = make_article(headline="Not for sharing")
+    client.force_login(editor)
+    response = client.get(reverse("articles:preview", args=[draft.pk]))
+    control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= control and "public" not in control
