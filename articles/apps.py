@@ -47,6 +47,8 @@ class ArticlesConfig(AppConfig):
         pagecache.watch_schedule(Article.objects.next_release, cachetags.released_between)
         Correction = self.get_model("Correction")
         pagecache.watch_schedule(Correction.objects.next_due, cachetags.corrections_due_between)
+        # Lists' pages, search words, sitemaps' pages: other parameters make no new page.
+        pagecache.reads_parameters("page", "q", "p")
 
         forgetting = {"CreditStyle": forget_styles, "CreditPhrase": forget_styles}
         forgetting["Place"] = forget_places

@@ -5,7 +5,7 @@ import functools
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 
-from newsroom.pagecache import public_page
+from newsroom.pagecache import public_page, sent_query
 
 from .models import FormerSlug
 
@@ -32,8 +32,8 @@ def follow_former_slugs(view, url_name, owners):
             if current is None:
                 raise
             url = reverse(url_name, kwargs={**kwargs, "slug": current})
-            if request.GET:  # re-encoded: whatever the client sent, the header stays plain
-                url = f"{url}?{request.GET.urlencode()}"
+            if query := sent_query(request):  # re-encoded: the header stays plain
+                url = f"{url}?{query.urlencode()}"
             return HttpResponsePermanentRedirect(url)
 
     return wrapper

@@ -13,6 +13,7 @@ class CommentsConfig(AppConfig):
         from .counts import CommentCounts
         from .forms import FORM_TIME, signed_form_time
         from .moderation import next_comment_closing
+        from .threads import PAGE_PARAMETER, REPLY_TO
 
         # Lists of stories show each one's count of comments.
         extensions.register(CommentCounts())
@@ -21,3 +22,5 @@ class CommentsConfig(AppConfig):
         pagecache.watch_schedule(next_comment_closing, cachetags.closed_between)
         # Each reader's form time is their own, so a page cached long ago is no head start.
         pagecache.fill_per_reader(FORM_TIME, signed_form_time)
+        # A story's page of comments, and the comment a reply answers.
+        pagecache.reads_parameters(PAGE_PARAMETER, REPLY_TO)

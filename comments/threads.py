@@ -7,6 +7,8 @@ from .models import Comment
 # The article page shows threads oldest first, this many a page (?comments=2 and on).
 THREADS_PER_PAGE = 50
 PAGE_PARAMETER = "comments"
+# The comment a reader is replying to (?reply_to=12), from its Reply link.
+REPLY_TO = "reply_to"
 
 
 @dataclass

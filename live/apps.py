@@ -11,9 +11,12 @@ class LiveConfig(AppConfig):
 
         from . import cachetags
         from .extension import LiveStories
+        from .posts import CURSORS
 
         extensions.register(LiveStories())
         # A post shows on its story's page, updates, feed and lists (live/cachetags.py).
         pagecache.watch(self.get_model("LiveCoverage"), cachetags.coverage_changed)
         pagecache.watch(self.get_model("LivePost"), cachetags.post_changed)
         pagecache.watch(self.get_model("LivePostCredit"), cachetags.post_credit_changed)
+        # A live page's posts before or after a cursor.
+        pagecache.reads_parameters(*CURSORS)

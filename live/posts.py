@@ -37,6 +37,10 @@ def attached(posts, article):
     return posts
 
 
+# The query parameters a live page reads: the posts before, or after, a cursor.
+CURSORS = ("before", "after")
+
+
 def cursor_in(request, name):
     text = request.GET.get(name)
     if text is None:

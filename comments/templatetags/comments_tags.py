@@ -10,7 +10,7 @@ from ..cachetags import comments_of
 from ..forms import CommentForm, ReportForm
 from ..moderation import comments_open
 from ..text import comment_html
-from ..threads import PAGE_PARAMETER, THREADS_PER_PAGE, public_threads
+from ..threads import PAGE_PARAMETER, REPLY_TO, THREADS_PER_PAGE, public_threads
 from ..views import OWN_COMMENTS_SESSION_KEY
 
 register = template.Library()
@@ -53,7 +53,7 @@ def article_comments(context, article):
             str(article.pk),
             translation.get_language() or "",
             query.get(PAGE_PARAMETER, "")[:12],
-            query.get("reply_to", "")[:12],
+            query.get(REPLY_TO, "")[:12],
         ]
     )
     return kept(name, [comments_of(article.pk)], lambda: _render_comments(context, article))
@@ -79,7 +79,7 @@ def _render_comments(context, article):
     if form is not None and form.is_bound:
         replying_to = getattr(form, "cleaned_data", {}).get("parent")
     if is_open and form is None:
-        reply_to = request.GET.get("reply_to", "") if request else ""
+        reply_to = request.GET.get(REPLY_TO, "") if request else ""
         if reply_to.isdigit():
             replying_to = next(
                 (

@@ -30,8 +30,8 @@ for readers stay).
 
 from .entries import CSRF_PLACEHOLDER, fill_per_reader, per_reader
 from .fragments import kept
-from .middleware import PageCacheMiddleware, is_personal, public_page
-from .registry import shows, watch
+from .middleware import PageCacheMiddleware, is_personal, public_page, sent_query
+from .registry import reads_parameters, shows, watch
 from .schedule import watch_schedule
 from .tags import SITE, keyed_tag, renew, tag
 
@@ -46,7 +46,9 @@ __all__ = [
     "fill_per_reader",
     "per_reader",
     "public_page",
+    "reads_parameters",
     "renew",
+    "sent_query",
     "shows",
     "tag",
     "watch",

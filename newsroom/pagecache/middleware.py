@@ -9,11 +9,13 @@ others wait briefly for that render instead of all rendering it.
 import functools
 import time
 from collections import OrderedDict
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
+from django.http import QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -48,6 +50,7 @@ class PageCacheMiddleware:
             return self.get_response(request)  # the security middleware redirects it
         if not _is_public_page(request.path_info):
             return self.get_response(request)  # nothing to look up for other views
+        drop_unread_parameters(request)
         lookup = Lookup(request) if settings.PAGE_CACHE_SECONDS > 0 else None
         if lookup is not None and lookup.hit():
             return entries.respond(request, lookup.entry, lookup.seconds_left(), "hit")
@@ -58,6 +61,25 @@ class PageCacheMiddleware:
             if lookup is not None:
                 lookup.unlock()
         return finish(request, response)
+
+
+def drop_unread_parameters(request):
+    """The request as if sent without the query parameters no page reads (``?x=1``,
+    ``?utm_source=…``): it is looked up, rendered and kept as the clean address."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    pairs = parse_qsl(query, keep_blank_values=True)
+    read = [(name, value) for name, value in pairs if name in registry.read_parameters()]
+    if len(read) < len(pairs):
+        request.sent_query = request.GET  # for a redirect, which keeps what was sent
+        request.META["QUERY_STRING"] = urlencode(read)
+        request.GET = QueryDict(request.META["QUERY_STRING"])
+
+
+def sent_query(request):
+    """The query parameters as the reader sent them, those no page reads included."""
+    return getattr(request, "sent_query", request.GET)
 
 
 def _is_public_page(path):

@@ -1,7 +1,8 @@
 """
 What the apps tell the page cache, each in its ``AppConfig.ready()``: which of
 their models readers see and which tags a change of one renews (``watch``; for
-what changes by itself at a known time, see schedule.py).
+what changes by itself at a known time, see schedule.py), and which query
+parameters their pages read (``reads_parameters``).
 
 While a page renders for the cache, it collects the tags it shows: views name
 theirs with ``shows()``, and every instance of a model watched with
@@ -17,6 +18,19 @@ from . import schedule
 from . import tags as page_tags
 
 _shown = contextvars.ContextVar("pages_shown", default=None)
+# The query parameters some public page reads; the others change nothing a reader sees.
+_parameters = set()
+
+
+def reads_parameters(*names):
+    """Public pages read these query parameters (``page``, ``q`` …): each value is its own
+    page. Any other parameter is dropped before a public page is looked up or rendered, so
+    ``?x=1`` is the clean address's page, not one more copy of it in the cache."""
+    _parameters.update(names)
+
+
+def read_parameters():
+    return _parameters
 
 
 @contextlib.contextmanager
