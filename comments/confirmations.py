@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import Confirmation
+from .text import mail_quote
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +60,13 @@ def confirmation_url(confirmation):
 
 
 def confirmation_message(confirmation):
+    # The address is anyone's to type: what the commenter wrote is quoted only as far as
+    # the owner needs to recognise it, so no one can mail a message through us.
     comment = confirmation.comment
     said = ""
     if comment is not None:
-        excerpt = comment.text if len(comment.text) <= 500 else comment.text[:500] + "…"
-        said = f"as “{comment.name}” on “{comment.article}”:\n\n{excerpt}\n\n"
+        name, excerpt = mail_quote(comment.name, 40), mail_quote(comment.text)
+        said = f"as “{name}” on “{comment.article}”:\n\n“{excerpt}”\n\n"
     return (
         f"Someone, we hope you, commented with this address {said or 'on our site. '}"
         f"If it was you, open this link and press “Confirm” (within "

@@ -12,7 +12,7 @@ from newsroom import pagecache
 from . import ratelimit
 from .models import Comment, Report
 from .moderation import submit_comment
-from .text import count_links
+from .text import count_links, is_one_line, plain_name, without_direction_controls
 
 TIMESTAMP_SALT = "comments.form-timestamp"
 # The page cache fills each reader's own form time in, as it does their CSRF token.
@@ -112,8 +112,18 @@ class CommentForm(forms.Form):
             )
         return shown_at
 
+    def clean_name(self):
+        typed = self.cleaned_data["name"]
+        if not is_one_line(typed):
+            raise forms.ValidationError(_("Please write your name on a single line."))
+        name = plain_name(typed)
+        if not name:
+            raise forms.ValidationError(_("Please write your name."))
+        return name
+
     def clean_text(self):
-        text = self.cleaned_data["text"].strip()
+        # Without what would make it show otherwise than the rules below read it.
+        text = without_direction_controls(self.cleaned_data["text"]).strip()
         if self.max_length and len(text) > self.max_length:
             raise forms.ValidationError(
                 _("Please keep your comment under %(max)d characters (it has %(count)d).")
@@ -185,7 +195,7 @@ class CommentForm(forms.Form):
             name = self.user.get_full_name() or self.user.get_username()
             email = self.user.email
         else:
-            name, email = data["name"].strip(), data["email"]
+            name, email = data["name"], data["email"]
         ratelimit.count("ip", self.ip)
         ratelimit.count("email", email)
         return submit_comment(

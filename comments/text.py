@@ -15,10 +15,58 @@ from django.utils.safestring import mark_safe
 
 _ANCHOR = re.compile(r"<a\s")
 
+# Characters that change the order or the look of what is around them and show nothing
+# themselves: embeddings, overrides and isolates ("\u202emacs" shows as "scam"), and
+# zero-width spaces. Plain text has no use for them; the browser orders right-to-left
+# script by itself. Joiners stay in text: emoji and Persian words need them.
+DIRECTION_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+# In a name, which is shown inline beside other text, marks and joiners too.
+NAME_INVISIBLES = DIRECTION_CONTROLS + ZERO_WIDTH + "\u200c\u200d\u200e\u200f\u061c"
+_WITHOUT_CONTROLS = str.maketrans("", "", DIRECTION_CONTROLS + ZERO_WIDTH)
+_WITHOUT_NAME_INVISIBLES = str.maketrans("", "", NAME_INVISIBLES)
+# What ends a line in a text field (str.splitlines' list).
+LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def without_direction_controls(text):
+    """The text as it shows: without the invisible characters that reorder it."""
+    return text.translate(_WITHOUT_CONTROLS)
+
+
+def plain_name(name):
+    """A name as shown beside a comment: no invisible or control characters, spaces single."""
+    words = name.translate(_WITHOUT_NAME_INVISIBLES).split()
+    return " ".join("".join(c for c in word if unicodedata.category(c) != "Cc") for word in words)
+
+
+def is_one_line(text):
+    return not LINE_BREAKS.search(text)
+
+
+def mail_quote(text, length=60):
+    """
+    A reader's words as our mail may repeat them to an address anyone could type:
+    one line, the first ``length`` characters, and no link a mail program would
+    make clickable ("example[.]com", no scheme). So the newsroom's sender never
+    carries a stranger's message.
+    """
+    line = " ".join(without_direction_controls(text).split())
+    if len(line) > length:
+        line = line[: length - 1].rstrip() + "…"
+    line = _SCHEME.sub("", line)
+    return _DOT_BEFORE_LETTER.sub("[.]", line)
+
+
+_SCHEME = re.compile(
+    r"\b(?:[a-z][a-z0-9+.-]*:/+|(?:mailto|javascript|data|tel|sms|callto):)", re.IGNORECASE
+)
+_DOT_BEFORE_LETTER = re.compile(r"(?<=\w)\.(?=[^\W\d_])")
+
 
 def comment_html(text):
     """Plain text as readers wrote it: escaped, with clickable links marked as user-made."""
-    html = urlize(text, autoescape=True)
+    html = urlize(without_direction_controls(text), autoescape=True)
     # urlize escaped the text, quotes included: the only rel="nofollow" left is its own.
     html = html.replace('rel="nofollow"', 'rel="nofollow ugc"')
     return mark_safe(linebreaksbr(mark_safe(html), autoescape=False))
