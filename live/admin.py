@@ -106,7 +106,9 @@ class LiveCoverageAdminMixin:
         ] + super().get_urls()
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and (LiveCoverage.of(obj) or obj.is_public):
+        # The band on a story that has had coverage, or that its reader could make live.
+        could_start = obj is not None and obj.is_public and LiveCoverage.can_run(obj, request.user)
+        if obj is not None and (LiveCoverage.of(obj) or could_start):
             desk = self.live_desk(request, obj, context.get("live_form"))
             context["live_desk"] = desk
             if desk["form"] is not None:

@@ -395,3 +395,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+# History compares a story's links (section, lead image…) by what they point to.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True

@@ -3,11 +3,14 @@
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from reversion_compare.admin import CompareVersionAdmin
 
 from newsroom.admin_dates import DateDrillDownGuard
 
-from .. import extensions
+from .. import embeds, extensions
+from ..bodypictures import with_pictures
 from ..editor import allow_import_map
 from ..forms import ArticleAdminForm, LabelledSplitDateTime
 from ..models import STEPS, Article, Correction
@@ -127,16 +130,23 @@ class ArticleAdmin(
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        shown_as = {}
         if obj is None:
             left_out = self.SAVED_ONLY | {"workflow_history"}
-        elif not (obj.is_public and self.has_change_permission(request, obj)):
+        elif not self.has_change_permission(request, obj):
+            # Read, not edited: the body as readers will see it, no editing bookkeeping.
+            left_out = {"minor_edit", "opened_token"}
+            shown_as = {"body": "body_as_read"}
+        elif not obj.is_public:
             # Minor or substantive is a question about an edit readers could notice.
             left_out = {"minor_edit"}
         else:
             return fieldsets
         kept = []
         for name, options in fieldsets:
-            fields = [field for field in options["fields"] if field not in left_out]
+            fields = [
+                shown_as.get(field, field) for field in options["fields"] if field not in left_out
+            ]
             if fields:
                 kept.append((name, {**options, "fields": fields}))
         return kept
@@ -159,6 +169,13 @@ class ArticleAdmin(
         if obj.is_public:
             return obj.get_absolute_url()
         return reverse("articles:preview", args=[obj.pk])
+
+    @admin.display(description="Body")
+    def body_as_read(self, obj):
+        # Sanitised when saved; its pictures drawn from the library, embeds as their links
+        # (no frames in the admin).
+        body = mark_safe(embeds.as_links(with_pictures(obj.body, obj)))  # noqa: S308
+        return format_html('<div class="body-as-read">{}</div>', body)
 
     @admin.display(description="Status")
     def state(self, obj):

@@ -1,54 +1,45 @@
 """History: compare, restore and recover, judged on the article as it is now."""
 
-from django.conf import settings
 from django.contrib.admin.utils import unquote
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from reversion_compare.helpers import html_diff
 
-from ..models import Article, Contributor, Credit, Role
-
-
-def credit_lines_in(version, article_id):
-    """The article's credits kept with this version, one line each, in order."""
-    rows = sorted(
-        (
-            v.field_dict
-            for v in version.revision.version_set.filter(
-                content_type=ContentType.objects.get_for_model(Credit)
-            )
-        ),
-        key=lambda row: (row["position"], row["id"]),
-    )
-    rows = [row for row in rows if row["article_id"] == article_id]
-    names = dict(
-        Contributor.objects.filter(pk__in=[r["contributor_id"] for r in rows]).values_list(
-            "pk", "name"
-        )
-    )
-    languages = dict(settings.ARTICLE_LANGUAGES)
-    lines = []
-    for number, row in enumerate(rows, 1):
-        line = f"{number}. {Role(row['role']).label}: {names.get(row['contributor_id'], '?')}"
-        if row["place"]:
-            line += f", in {row['place']}"
-        if row["language"]:
-            line += f", into {languages.get(row['language'], row['language'])}"
-        lines.append(line)
-    return "\n".join(lines)
+from ..models import Article
+from .history_diff import (
+    BOOKKEEPING_FIELDS,
+    credit_rows,
+    readable_body,
+    render_credit_rows,
+    word_diff,
+)
 
 
 class RevisionsAdminMixin:
     """Reversion judges permissions on the restored copy, whose state may be an old
     draft; these views judge the article as it is now."""
 
+    compare_template = "admin/articles/article/compare.html"
+    compare_exclude = BOOKKEEPING_FIELDS
+
+    def compare_body(self, obj_compare):
+        """The body as it reads, with the words added and removed marked."""
+        old, new = obj_compare.value1, obj_compare.value2
+        return word_diff(readable_body(old), readable_body(new))
+
+    def compare_CharField(self, obj_compare):
+        # Short texts too: the words changed, each choice by the name the form shows.
+        return word_diff(*obj_compare.to_string())
+
+    compare_TextField = compare_CharField
+
     def compare_credits(self, obj_compare):
-        """Credits side by side, each with its role, place, language and place in the line."""
-        article_id = obj_compare.obj.pk
-        return html_diff(
-            credit_lines_in(obj_compare.compare_obj1.version_record, article_id),
-            credit_lines_in(obj_compare.compare_obj2.version_record, article_id),
+        """A row a credit: added, removed or changed, with its role, name, place, language."""
+        return render_credit_rows(
+            credit_rows(
+                obj_compare.compare_obj1.version_record,
+                obj_compare.compare_obj2.version_record,
+                obj_compare.obj.pk,
+            )
         )
 
     def compare_view(self, request, object_id, extra_context=None):

@@ -1,9 +1,13 @@
 """Translations in the admin: create one, filter them, and keep them up to date."""
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 
 from ..forms import TranslationForm
 from ..models import WorkflowError
@@ -53,19 +57,70 @@ class TranslationsAdminMixin:
         if done:
             self.message_user(request, f"Marked up to date: {done} translation(s).")
 
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/translate/",
+                self.admin_site.admin_view(self.translate_view),
+                name="articles_article_translate",
+            ),
+        ] + super().get_urls()
+
+    def translations_panel(self, request, article):
+        """The original's translations, each with its state, and the languages it may
+        still be translated into (for the change page's "Create translation")."""
+        if article is None or article.translation_of_id:
+            return None
+        translations = list(article.translations.order_by("language"))
+        for translation in translations:
+            translation.translation_of = article  # its "out of date" reads the original
+        taken = {article.language, *(t.language for t in translations)}
+        languages = [(code, name) for code, name in settings.ARTICLE_LANGUAGES if code not in taken]
+        may_create = self.has_translate_permission(request) and bool(languages)
+        if not (translations or may_create):
+            return None
+        return {
+            "article": article,
+            "translations": translations,
+            "languages": languages,
+            "may_create": may_create,
+        }
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["translations_panel"] = self.translations_panel(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def translate_view(self, request, object_id):
+        """Create translation, from the article's own page: its language chosen there."""
+        original = self.get_object(request, unquote(object_id))
+        if original is None:
+            raise Http404("No such article.")
+        if not (
+            self.has_view_permission(request, original) and self.has_translate_permission(request)
+        ):
+            raise PermissionDenied
+        # The page's own button sends the language only: the translator is who clicked.
+        own = getattr(request.user, "contributor", None)
+        data = request.POST.copy() if request.method == "POST" else None
+        if data is not None and "translator" not in data:
+            data["translator"] = own.pk if own else ""
+        return self._translate(request, original, data, own) or redirect(
+            "admin:articles_article_change", original.pk
+        )
+
     @admin.action(description="Create translation", permissions=["translate"])
     def create_translation(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, "Choose exactly one article to translate.", messages.ERROR)
             return None
-        original = queryset.get()
         own = getattr(request.user, "contributor", None)
-        form = TranslationForm(
-            original,
-            request.POST if "apply" in request.POST else None,
-            initial={"translator": own},
-        )
-        if "apply" in request.POST and form.is_valid():
+        data = request.POST if "apply" in request.POST else None
+        return self._translate(request, queryset.get(), data, own, from_list=True)
+
+    def _translate(self, request, original, data, own, from_list=False):
+        """The form to create a translation, or, sent valid, the translation's page."""
+        form = TranslationForm(original, data, initial={"translator": own})
+        if data is not None and form.is_valid():
             try:
                 translation = original.create_translation(
                     request.user, form.cleaned_data["language"], form.cleaned_data["translator"]
@@ -85,6 +140,7 @@ class TranslationsAdminMixin:
             "title": f"Translate “{original.headline}”",
             "original": original,
             "form": form,
+            "from_list": from_list,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/article/create_translation.html", context)
