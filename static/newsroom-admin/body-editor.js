@@ -18,9 +18,11 @@ import {
     crel,
     Extension,
     Italic as BaseItalic,
+    Link as BaseLink,
     ListItem as BaseListItem,
     Mark,
     Node,
+    pm,
     updateAttrsDialog,
 } from 'django-prose-editor/editor';
 
@@ -81,6 +83,20 @@ export const ListItem = BaseListItem.extend({
     },
 });
 
+// A link's title only when one is typed: the link dialog's empty Title box adds none.
+export const Link = BaseLink.extend({
+    addAttributes() {
+        return {
+            ...this.parent?.(),
+            title: {
+                default: null,
+                parseHTML: (element) => element.getAttribute('title'),
+                renderHTML: (attributes) => (attributes.title ? {title: attributes.title} : {}),
+            },
+        };
+    },
+});
+
 const citeAttribute = {
     cite: {
         default: null,
@@ -119,8 +135,10 @@ export const Cite = Mark.create({
 });
 
 /** The HTML as the body keeps it: list items read without a paragraph lose theirs again,
- * and a numbered list carries no marker type (the body has one kind). */
+ * a numbered list carries no marker type (the body has one kind), and an empty line
+ * (the one left to type on after a picture, say) is no paragraph. */
 export function tidy(html) {
+    html = html.replace(/<p><\/p>/g, '');
     if (!html.includes('data-bare') && !html.includes('<ol ')) {
         return html;
     }
@@ -140,6 +158,22 @@ export function tidy(html) {
 }
 
 // --- The body's own blocks ----------------------------------------------------------------
+
+/** Insert a block where the writer is: after a picture or embed that is selected (never
+ * over it), in place of an empty line, and with a line to go on typing after it when it
+ * ends the story. */
+function insertBlock(content) {
+    return ({chain, state}) => {
+        const {selection} = state;
+        const $to = selection.$to;
+        const range = selection.node ? selection.to : {from: selection.from, to: selection.to};
+        const last = ($to.depth ? $to.after(1) : $to.pos) === state.doc.content.size;
+        return chain()
+            .insertContentAt(range, last ? [content, {type: 'paragraph'}] : content)
+            .scrollIntoView()
+            .run();
+    };
+}
 
 export const PullQuote = Node.create({
     name: 'pullQuote',
@@ -162,7 +196,8 @@ export const PullQuote = Node.create({
 export const FactBox = Node.create({
     name: 'factBox',
     group: 'block',
-    content: '(heading|paragraph|bulletList|orderedList|blockquote)+',
+    // A paragraph first: it is the block Enter makes inside the box (a heading would be).
+    content: '(paragraph|heading|bulletList|orderedList|blockquote)+',
     defining: true,
     isolating: true,
     parseHTML() {
@@ -173,16 +208,50 @@ export const FactBox = Node.create({
     },
     addCommands() {
         return {
-            insertFactBox: () => ({commands}) => commands.insertContent({
-                type: this.name,
-                content: [
-                    {type: 'heading', attrs: {level: 2}, content: [{type: 'text', text: 'Title of the fact box'}]},
-                    {
-                        type: 'bulletList',
-                        content: [{type: 'listItem', content: [{type: 'paragraph', content: [{type: 'text', text: 'A fact'}]}]}],
-                    },
-                ],
-            }),
+            // The box with a title and one item, its title selected: what is typed replaces it.
+            insertFactBox: () => ({chain, state}) => {
+                const title = 'Title of the fact box';
+                const at = state.selection.$from;
+                const emptyLine = at.parent.isTextblock && at.parent.childCount === 0 && at.depth > 0;
+                const start = emptyLine ? at.before() : (at.depth ? at.after(1) : state.selection.to);
+                return chain()
+                    .insertContentAt(emptyLine ? {from: start, to: at.after()} : start, {
+                        type: this.name,
+                        content: [
+                            {type: 'heading', attrs: {level: 2}, content: [{type: 'text', text: title}]},
+                            {
+                                type: 'bulletList',
+                                content: [{type: 'listItem', content: [{type: 'paragraph', content: [{type: 'text', text: 'A fact'}]}]}],
+                            },
+                        ],
+                    })
+                    .setTextSelection({from: start + 2, to: start + 2 + title.length})
+                    .run();
+            },
+        };
+    },
+    addKeyboardShortcuts() {
+        return {
+            // Enter on an empty last line of the box leaves it, as it leaves a quote: the
+            // box isolates its content, so ProseMirror's own lifting stops at its edge.
+            Enter: ({editor}) => {
+                const {$from, empty} = editor.state.selection;
+                const box = $from.depth >= 2 ? $from.node($from.depth - 1) : null;
+                if (!empty || !box || box.type.name !== this.name || $from.parent.type.name !== 'paragraph'
+                    || $from.parent.childCount !== 0 || $from.index($from.depth - 1) !== box.childCount - 1) {
+                    return false;
+                }
+                const after = $from.after($from.depth - 1);
+                return editor.chain()
+                    .command(({tr}) => {
+                        tr.delete($from.before(), $from.after());
+                        const at = tr.mapping.map(after);
+                        tr.insert(at, editor.schema.nodes.paragraph.create());
+                        tr.setSelection(pm.state.TextSelection.create(tr.doc, at + 1));
+                        return true;
+                    })
+                    .run();
+            },
         };
     },
 });
@@ -252,7 +321,7 @@ export const LibraryPicture = Node.create({
     },
     addCommands() {
         return {
-            insertLibraryPicture: (image) => ({commands}) => commands.insertContent({type: this.name, attrs: {image: String(image)}}),
+            insertLibraryPicture: (image) => insertBlock({type: this.name, attrs: {image: String(image)}}),
         };
     },
 });
@@ -321,7 +390,7 @@ export const Embed = Node.create({
     },
     addCommands() {
         return {
-            insertEmbed: (url) => ({commands}) => commands.insertContent({type: this.name, attrs: {url, linked: false}}),
+            insertEmbed: (url) => insertBlock({type: this.name, attrs: {url, linked: false}}),
         };
     },
 });
