@@ -145,6 +145,22 @@ def body_content(markup):
     return re.sub(r"<p>\s*</p>", "", html)
 
 
+# TT and others mark the dateline up: <span class="dateline">STOCKHOLM</span>.
+DATELINE_SPAN = re.compile(
+    r"<span\b[^>]*\bclass=\"[^\"]*\bdateline\b[^\"]*\"[^>]*>(?P<place>[^<]{1,60})</span>"
+    r"\s*(?:[–—-]+\s*)?",
+    re.I,
+)
+
+
+def dateline_span(markup):
+    """(place, markup without it) when the body marks its dateline up; else ("", markup)."""
+    match = DATELINE_SPAN.search(markup)
+    if not match:
+        return "", markup
+    return " ".join(match.group("place").split()), markup[: match.start()] + markup[match.end() :]
+
+
 def text_paragraphs(text):
     """Plain text as paragraphs: blank lines part them, or single lines when none do."""
     text = text.replace("\r\n", "\n").strip()

@@ -23,6 +23,7 @@ from .dialects import (
     article_language,
     body_content,
     canonical,
+    dateline_span,
     items_of,
     language_tag,
     lower_keys,
@@ -181,9 +182,11 @@ def _read_body(item, story, name):
     bodies = sorted((e for e in _texts(item, "bodies", name) if e["value"].strip()), key=_body_rank)
     for entry in bodies:
         if _body_rank(entry) < 2:
-            html = body_content(entry["value"])
+            marked_place, markup = dateline_span(entry["value"])
+            html = body_content(markup)
             if html_to_text(html):
                 story.body_html, story.dateline_place, story.dateline_agency = _dateline(html)
+                story.dateline_place = story.dateline_place or marked_place
                 if not story.dateline_place:
                     # Our own export: the dateline opens the plain text only.
                     plain = [text_paragraphs(e["value"]) for e in bodies if _body_rank(e) == 2]

@@ -81,9 +81,10 @@ class Story:
         return "".join(f"<p>{escape(text, quote=False)}</p>" for text in self.paragraphs)
 
 
-# "MOSCOW (Reuters) – ", "GROSSETO, Italy (AP) -- ": a short place, the agency, a dash.
+# "MOSCOW (Reuters) – ", "GROSSETO, Italy (AP) -- ", "SPRINGFIELD--(BUSINESS WIRE)--":
+# a short place, the agency, a dash.
 DATELINE = re.compile(
-    r"^(?P<place>[^\s(][^()]{0,58}?)\s*\((?P<agency>[^()]{1,40})\)\s*(?:--|[–—-])\s+"
+    r"^(?P<place>[^\s(][^()]{0,58}?)\s*(?:--)?\s*\((?P<agency>[^()]{1,40})\)\s*(?:--\s*|[–—-]\s+)"
 )
 
 
