@@ -301,6 +301,17 @@ ARTICLE_LANGUAGES = [
     ("nb", "Norwegian Bokmål"),
     ("ru", "Russian"),
     ("uk", "Ukrainian"),
+    # Languages the wire brings (NTB, TT, Ritzau, STT, ANP, PAP, Xinhua, Kyodo): a story in
+    # one is labelled as what it is; pages in it fall back to the interface's English.
+    ("sv", "Swedish"),
+    ("da", "Danish"),
+    ("fi", "Finnish"),
+    ("nn", "Norwegian Nynorsk"),
+    ("nl", "Dutch"),
+    ("pl", "Polish"),
+    ("zh", "Chinese"),
+    ("ja", "Japanese"),
+    ("ar", "Arabic"),
 ]
 
 STATIC_URL = "static/"

@@ -13,6 +13,7 @@ import re
 from datetime import UTC
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils.dateparse import parse_datetime
 
 from articles.html import html_to_text
@@ -108,6 +109,11 @@ def parse_item(item, name):
     _read_status(item, story)
     tag = language_tag(_string(item, "language"))
     story.language_tag, story.language = tag, article_language(tag)
+    if story.language and story.language not in dict(settings.ARTICLE_LANGUAGES):
+        story.notes.append(
+            f"The wire labels the story “{tag}”, a language the newsroom does not list "
+            "(ARTICLE_LANGUAGES): kept as sent; add it to the list to choose it in the admin."
+        )
     headline = _headline(item, name, uri, guid)
     if story.pubstatus == "canceled":
         # A kill notice: what it names is withdrawn; it need not say anything else.
