@@ -16,6 +16,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom import article_languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -291,28 +293,7 @@ CELERY_TIMEZONE = TIME_ZONE  # beat's daily times
 USE_TZ = True
 
 # Languages an article can be written in; wider than the interface languages.
-ARTICLE_LANGUAGES = [
-    ("en", "English"),
-    ("fr", "French"),
-    ("de", "German"),
-    ("es", "Spanish"),
-    ("it", "Italian"),
-    ("pt", "Portuguese"),
-    ("nb", "Norwegian Bokmål"),
-    ("ru", "Russian"),
-    ("uk", "Ukrainian"),
-    # Languages the wire brings (NTB, TT, Ritzau, STT, ANP, PAP, Xinhua, Kyodo): a story in
-    # one is labelled as what it is; pages in it fall back to the interface's English.
-    ("sv", "Swedish"),
-    ("da", "Danish"),
-    ("fi", "Finnish"),
-    ("nn", "Norwegian Nynorsk"),
-    ("nl", "Dutch"),
-    ("pl", "Polish"),
-    ("zh", "Chinese"),
-    ("ja", "Japanese"),
-    ("ar", "Arabic"),
-]
+ARTICLE_LANGUAGES = article_languages.ARTICLE_LANGUAGES
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", BASE_DIR / "staticfiles"))
