@@ -119,7 +119,8 @@ def _byline(item):
         return item["byline"]
     # AP: [{"by": "By Ann Lee", "title": "Associated Press"}]
     parts = []
-    for entry in item.get("bylines") or []:
+    bylines = item.get("bylines")
+    for entry in bylines if isinstance(bylines, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("by"), str):
             title = entry.get("title") if isinstance(entry.get("title"), str) else ""
             parts.append(f"{entry['by']}, {title}" if is_agency(title) else entry["by"])

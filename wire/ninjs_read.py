@@ -241,7 +241,7 @@ def _infosource(item):
     for source in _objects(item, "infosources"):
         role, source_name = _string(source, "role"), _string(source, "name")
         if source_name and role not in Role.values and (SOURCE_ROLE.search(role) or not role):
-            return agency_name(source_name) or source_name
+            return (agency_name(source_name) or source_name)[:100]
     named = item.get("infosource") or item.get("source")
     named = named.get("name") if isinstance(named, dict) else named
     return named.strip()[:100] if isinstance(named, str) else ""

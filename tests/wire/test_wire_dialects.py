@@ -135,3 +135,21 @@ def test_times_without_a_zone_are_utc_and_impossible_ones_ignored():
     )
     assert story.version_created.isoformat() == "2026-11-01T10:00:00+00:00"
     assert story.first_created is None
+
+
+def test_fields_of_the_wrong_json_type_are_ignored_or_refused_never_a_crash():
+    wrong = {
+        "bylines": 1,
+        "altids": -1,
+        "renditions": "x",
+        "associations": {"a": 1},
+        "replaces": 5,
+        "infosource": [],
+        "pubstatus": [],
+        "language": 7,
+        "versioncreated": True,
+    }
+    story = read_story(item(**wrong), "x.json")
+    assert (story.headline, story.pubstatus, story.language) == ("Harbour reopens", "usable", "")
+    with pytest.raises(BadStory, match="no headline"):
+        read_story(item(headlines=[], headline=1e308), "x.json")
