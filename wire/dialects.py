@@ -107,6 +107,8 @@ def canonical(item):
             item[key] = [{"name": k, **v} for k, v in item[key].items() if isinstance(v, dict)]
     if isinstance(item.get("altids"), dict):  # AP: {"itemid": …, "etag": …}
         item["altids"] = [{"role": k, "value": v} for k, v in item["altids"].items()]
+    if "embargoed" not in item and "embargoeduntil" in item:  # ninjs 3.x's name for it
+        item["embargoed"] = item["embargoeduntil"]
     if not isinstance(item.get("uri"), str) and isinstance(item.get("urn"), str):
         item["uri"] = item["urn"]
     if isinstance(item.get("pubstatus"), str):

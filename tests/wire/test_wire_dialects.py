@@ -153,3 +153,8 @@ def test_fields_of_the_wrong_json_type_are_ignored_or_refused_never_a_crash():
     assert (story.headline, story.pubstatus, story.language) == ("Harbour reopens", "usable", "")
     with pytest.raises(BadStory, match="no headline"):
         read_story(item(headlines=[], headline=1e308), "x.json")
+
+
+def test_ninjs_3_embargo_is_read_under_its_3_name():
+    story = read_story(item(embargoedUntil="2026-12-24T18:00:00Z"), "x.json")
+    assert story.embargoed.isoformat() == "2026-12-24T18:00:00+00:00"
