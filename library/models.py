@@ -66,6 +66,8 @@ class LibraryImage(models.Model):
         help_text="Where the subject is, from the top (0) to the bottom (1).",
     )
     uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The agency's id of a picture from the wire: the same picture sent again is updated.
+    source_id = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -16,6 +16,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom import article_languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -291,17 +293,7 @@ CELERY_TIMEZONE = TIME_ZONE  # beat's daily times
 USE_TZ = True
 
 # Languages an article can be written in; wider than the interface languages.
-ARTICLE_LANGUAGES = [
-    ("en", "English"),
-    ("fr", "French"),
-    ("de", "German"),
-    ("es", "Spanish"),
-    ("it", "Italian"),
-    ("pt", "Portuguese"),
-    ("nb", "Norwegian Bokmål"),
-    ("ru", "Russian"),
-    ("uk", "Ukrainian"),
-]
+ARTICLE_LANGUAGES = article_languages.ARTICLE_LANGUAGES
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", BASE_DIR / "staticfiles"))

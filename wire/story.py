@@ -22,6 +22,33 @@ class BadStory(ValueError):
 
 
 @dataclass
+class WirePicture:
+    """A picture item: it belongs in the media library, never in an article."""
+
+    source_id: str
+    title: str = ""
+    caption: str = ""
+    credit: str = ""  # as the agency gives it: "Reuters/Ann Photographer"
+    photographer: str = ""  # a person's name; empty when only an agency is named
+    infosource: str = ""  # the agency the picture comes from, when named as one
+    href: str = ""  # the rendition chosen: the original, else the largest
+    renditions: list = field(default_factory=list)  # (name, href) as sent
+    language: str = ""
+    kind: str = "picture"
+
+
+class PictureItem(BadStory):
+    """Raised where a story was expected and a picture came: it carries the picture."""
+
+    def __init__(self, picture, name):
+        super().__init__(
+            f"{name}: “{picture.title or picture.source_id}” is a picture, not a story: "
+            "it goes to the media library with its caption and credit, never into an article."
+        )
+        self.picture = picture
+
+
+@dataclass
 class Story:
     source_id: str
     headline: str
@@ -30,7 +57,8 @@ class Story:
     standfirst: str = ""
     dateline_place: str = ""
     dateline_agency: str = ""
-    language: str = ""  # empty: the credit style's language decides
+    language: str = ""  # an article language; empty: the credit style's language decides
+    language_tag: str = ""  # the BCP-47 tag as the wire gave it ("nb-NO", "zh-Hant")
     footer: str = ""  # the credit line as written
     credits: list | None = None  # (role, name, place, language) when given as data, not as a footer
     section_name: str = ""
@@ -53,9 +81,10 @@ class Story:
         return "".join(f"<p>{escape(text, quote=False)}</p>" for text in self.paragraphs)
 
 
-# "MOSCOW (Reuters) – ", "GROSSETO, Italy (AP) -- ": a short place, the agency, a dash.
+# "MOSCOW (Reuters) – ", "GROSSETO, Italy (AP) -- ", "SPRINGFIELD--(BUSINESS WIRE)--":
+# a short place, the agency, a dash.
 DATELINE = re.compile(
-    r"^(?P<place>[^\s(][^()]{0,58}?)\s*\((?P<agency>[^()]{1,40})\)\s*(?:--|[–—-])\s+"
+    r"^(?P<place>[^\s(][^()]{0,58}?)\s*(?:--)?\s*\((?P<agency>[^()]{1,40})\)\s*(?:--\s*|[–—-]\s+)"
 )
 
 

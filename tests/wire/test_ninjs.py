@@ -10,6 +10,7 @@ from PIL import Image
 from articles.models import Article
 from tests.factories import schema_errors, stored_picture
 from wire.importer import read_story, save_story
+from wire.story import BadStory, PictureItem
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "ninjs" / "examples-2.2"
 CREDITS = [
@@ -177,20 +178,25 @@ PICTURE_ONLY = {
 }
 
 
-def test_item_without_body_imports_with_a_note(editor, section):
-    story = read_story(json.dumps(PICTURE_ONLY).encode(), "picture.json")
-    article = save_story(story, editor).article
-    assert article.headline == "Harbour at dawn"
-    assert article.body == ""
-    assert article.standfirst == "Boats at dawn."
-    assert "has no body" in article.notes
-    assert article.credit_tuples() == [("reporting", "Ann Photographer", "", "")]
-    assert "Byline “Ann Photographer” has no credit style" in article.notes
+def test_picture_item_is_never_an_article(editor, section):
+    with pytest.raises(PictureItem, match="is a picture, not a story") as refused:
+        read_story(json.dumps(PICTURE_ONLY).encode(), "picture.json")
+    picture = refused.value.picture
+    assert (picture.title, picture.caption, picture.photographer) == (
+        "Harbour at dawn",
+        "Boats at dawn.",
+        "Ann Photographer",
+    )
+    assert Article.objects.count() == 0
+
+
+def test_text_item_without_body_is_refused(editor, section):
+    item = {**PICTURE_ONLY, "type": "text"}
+    with pytest.raises(BadStory, match="“Harbour at dawn” has no body"):
+        read_story(json.dumps(item).encode(), "text.json")
 
 
 def test_item_without_uri_is_refused(editor, section):
-    from wire.story import BadStory
-
     with pytest.raises(BadStory, match="uri"):
         read_story(b'{"headlines": [{"value": "No id"}]}', "x.json")
     with pytest.raises(BadStory, match="not valid JSON"):
@@ -214,13 +220,20 @@ def test_iptc_examples_import(editor, section, name):
     if not path.exists():
         pytest.skip("IPTC ninjs examples are not beside the project")
     item = json.loads(path.read_text())
+    if item.get("type") == "picture":
+        with pytest.raises(PictureItem):
+            read_story(path.read_bytes(), name)
+        return
+    if "headlines" not in item:
+        # Renditions only: no headline and no text, so no story; the uri never stands in.
+        with pytest.raises(BadStory, match="no headline"):
+            read_story(path.read_bytes(), name)
+        return
     article = save_story(read_story(path.read_bytes(), name), editor).article
     assert article.source_id == item["uri"]
     assert article.status == Article.Status.REVIEW
-    if "headlines" in item:
-        assert article.headline == item["headlines"][0]["value"]
-    else:
-        assert "no headline" in article.notes
+    assert article.headline == item["headlines"][0]["value"]
+    assert article.body.startswith("<p>")
     if "Paulo Santalucia" in item.get("by", ""):
         assert article.credits.filter(contributor__name="Paulo Santalucia").exists()
     if "GROSSETO" in json.dumps(item.get("bodies", [])):
