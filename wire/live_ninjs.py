@@ -7,7 +7,7 @@ answers a kill notice, as a withdrawn story's does.
 from articles.html import html_to_text
 from live.models import LiveCoverage, LivePost
 
-from .ninjs import NINJS_SCHEMA, NINJS_VERSION, _timestamp, infosources, pubstatus
+from .export import NINJS_SCHEMA, NINJS_VERSION, _timestamp, infosources, pubstatus
 
 POSTS_ASSOCIATED = 200
 

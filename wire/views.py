@@ -10,10 +10,10 @@ from django.views.generic import DetailView, FormView
 from articles.models import Article, WorkflowError
 from live.models import LivePost
 
+from .export import article_to_ninjs
 from .forms import ImportStoryForm
 from .importer import read_story, save_story
 from .live_ninjs import post_to_ninjs, with_live_posts
-from .ninjs import article_to_ninjs
 from .story import BadStory
 
 
