@@ -8,6 +8,7 @@ from django.conf import settings
 from articles.html import sanitize_html
 from articles.models import Role
 
+from .ninjs3 import as_ninjs2
 from .story import BadStory, Story, split_dateline
 
 
@@ -23,6 +24,7 @@ def parse_ninjs(text, name):
         raise BadStory(f"{name}: not valid JSON ({error}).") from None
     if not isinstance(item, dict):
         raise BadStory(f"{name}: a ninjs item is a JSON object.")
+    item = as_ninjs2(item)
     headlines, bodies = _texts(item, "headlines", name), _texts(item, "bodies", name)
     descriptions = _texts(item, "descriptions", name)
     # The agency's id: ninjs 1.x calls it guid, 2.x uri.
