@@ -15,6 +15,8 @@ from articles import bodypictures, embeds
 from articles.html import html_to_text
 from articles.models import ReaderState
 
+from .subjects import subjects_of
+
 NINJS_VERSION = "2.2"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#"
 
@@ -119,17 +121,7 @@ def article_to_ninjs(article, absolute):
         item["infosources"] = infosources(credits, absolute)
     if article.dateline_place:
         item["located"] = article.dateline_place
-    item["subjects"] = [
-        {
-            "name": article.section.name,
-            "rel": "section",
-            "uri": absolute(article.section.get_absolute_url()),
-        },
-        *(
-            {"name": topic.name, "rel": "about", "uri": absolute(topic.get_absolute_url())}
-            for topic in article.topics.all()
-        ),
-    ]
+    item["subjects"] = subjects_of(article, absolute)
     if associations := pictures_to_ninjs(article, absolute):
         item["associations"] = associations
     item["altids"] = [{"role": "newsroom", "value": str(article.pk)}]

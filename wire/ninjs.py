@@ -8,8 +8,10 @@ from django.conf import settings
 from articles.html import sanitize_html
 from articles.models import Role
 
+from .live_ninjs import read_live_posts
 from .ninjs3 import as_ninjs2
 from .story import BadStory, Story, split_dateline
+from .subjects import read_subjects
 
 
 def parse_ninjs(text, name):
@@ -75,6 +77,8 @@ def parse_ninjs(text, name):
     story.section_name = next(
         (_string(s, "name") for s in _objects(item, "subjects") if s.get("rel") == "section"), ""
     )
+    read_subjects(_objects(item, "subjects"), story)
+    story.live_posts = read_live_posts(item)
     altids = {_string(a, "role"): _string(a, "value") for a in _objects(item, "altids")}
     story.translation_of = altids.get("translation-of", "")
     if altids.get("source"):
