@@ -13,8 +13,10 @@ from articles.models.taxonomy import name_problem
 
 from .footers import read_footer
 from .limits import fit_to_fields
-from .ninjs import parse_ninjs
+from .live_ninjs import save_live_posts
+from .ninjs_read import parse_ninjs
 from .story import BadStory, decode, parse_wire_text
+from .subjects import add_topics, section_named
 
 WIRE_DESK_USERNAME = "wire-desk"
 
@@ -92,6 +94,8 @@ def save_story(story, by, publish=False, section=None):
                 reversion.set_comment("Imported from the wire.")
         else:
             article.edit(by, credits=people, reason="Updated from the wire.", **fields)
+        add_topics(story, article)
+        notes += save_live_posts(story, article, by)
         if publish and not article.is_public:
             article.publish(by)
         elif not publish and article.status == Article.Status.DRAFT:
@@ -176,10 +180,8 @@ def _article_fields(story, read, section, article, notes):
 
 
 def _section_for(story, article):
-    if story.section_name:
-        named = Section.objects.filter(name__iexact=story.section_name).first()
-        if named:
-            return named
+    if named := section_named(story):
+        return named
     if article.section_id:
         return article.section
     section = Section.objects.first()

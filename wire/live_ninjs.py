@@ -1,13 +1,26 @@
 """
 A live story's posts in IPTC ninjs 2.2: each post as an item of its own, and the story's
-item carrying its posts as associations. A withdrawn post is in neither; its own address
-answers a kill notice, as a withdrawn story's does.
+item carrying its posts as associations named "post-<id>". A withdrawn post is in neither;
+its own address answers a kill notice, as a withdrawn story's does.
+
+Imported back, those associations become the posts of the imported story (its live
+coverage started if need be), each at the time it was posted, with its title, body,
+correction and credits. A post's picture is not fetched, as a story's is not.
 """
 
-from articles.html import html_to_text
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+
+from django.core.exceptions import ValidationError
+from django.utils.dateparse import parse_datetime
+
+from articles.html import html_to_text, sanitize_html
+from articles.models import Contributor, Role
 from live.models import LiveCoverage, LivePost
 
-from .ninjs import NINJS_SCHEMA, NINJS_VERSION, _timestamp, infosources, pubstatus
+from .export import NINJS_SCHEMA, NINJS_VERSION, _timestamp, infosources, pubstatus
+from .footers import read_footer
 
 POSTS_ASSOCIATED = 200
 
@@ -84,3 +97,97 @@ def with_live_posts(item, article, absolute):
     if associated:
         item["associations"] = [*item.get("associations", []), *associated]
     return item
+
+
+# Reading them back
+
+
+@dataclass
+class WirePost:
+    body: str
+    title: str = ""
+    posted_at: datetime | None = None
+    correction: str = ""
+    credits: list = field(default_factory=list)  # (role, name, place)
+
+
+def read_live_posts(item):
+    """The posts a story's ninjs item carries, oldest first; withdrawn ones are not read."""
+    posts = []
+    for entry in item.get("associations") or []:
+        if not isinstance(entry, dict) or not str(entry.get("name", "")).startswith("post-"):
+            continue
+        if entry.get("type") != "text" or entry.get("pubstatus") == "canceled":
+            continue
+        texts = {_text(b, "role"): _text(b, "value") for b in _objects(entry, "bodies")}
+        body = sanitize_html(texts["richtext"]) if texts.get("richtext") else ""
+        if not body and texts.get("main"):
+            paragraphs = texts["main"].split("\n\n")
+            body = "".join(f"<p>{escape(p.strip(), quote=False)}</p>" for p in paragraphs)
+        if not body:
+            continue
+        headlines = _objects(entry, "headlines")
+        notes = [d for d in _objects(entry, "descriptions") if d.get("role") == "correction"]
+        posts.append(
+            WirePost(
+                body=body,
+                title=_text(headlines[0], "value") if headlines else "",
+                posted_at=parse_datetime(_text(entry, "firstcreated")),
+                correction=_text(notes[0], "value") if notes else "",
+                credits=_post_credits(entry),
+            )
+        )
+    return sorted(posts, key=lambda post: (post.posted_at is None, post.posted_at or 0))
+
+
+def save_live_posts(story, article, by):
+    """The story's posts on the imported article, each once; notes on those refused."""
+    if not story.live_posts:
+        return []
+    coverage = LiveCoverage.of(article)
+    ended = coverage is not None and not coverage.is_running
+    if coverage is None or ended:
+        coverage = LiveCoverage.start(article, by)
+    known = set(LivePost.objects.filter(article=article).values_list("posted_at", flat=True))
+    notes = []
+    for post in story.live_posts:
+        if post.posted_at in known:
+            continue  # came in before: our own export read back changes nothing
+        try:
+            people = [(r, Contributor.objects.for_name(n), p) for r, n, p in post.credits]
+            made = coverage.add_post(by, post.body, title=post.title, credits=people)
+        except ValidationError as error:
+            notes.append(f"A live post was not imported ({'; '.join(error.messages)}).")
+            continue
+        if post.posted_at:
+            LivePost.objects.filter(pk=made.pk).update(posted_at=post.posted_at)
+        if post.correction:
+            made.correct(by, post.correction)
+    if ended:
+        coverage.end(by)
+    return notes
+
+
+def _post_credits(entry):
+    """The post's credits: its credit line read back, else its infosources and place."""
+    by = _text(entry, "by")
+    if by.startswith("("):
+        reading = read_footer(by)
+        if reading.credits and not reading.leftovers:
+            return [(role, name, place) for role, name, place, _ in reading.credits]
+    place = _text(entry, "located")
+    return [
+        (_text(source, "role"), _text(source, "name"), place)
+        for source in _objects(entry, "infosources")
+        if _text(source, "role") in Role.values and _text(source, "name")
+    ]
+
+
+def _objects(item, key):
+    value = item.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _text(item, key):
+    value = item.get(key)
+    return value.strip() if isinstance(value, str) else ""

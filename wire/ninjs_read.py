@@ -32,7 +32,9 @@ from .dialects import (
     refuse_bad_text,
     text_paragraphs,
 )
+from .live_ninjs import read_live_posts
 from .story import BARE_SLUG, BadStory, PictureItem, Story, WirePicture, split_dateline
+from .subjects import read_subjects
 
 PICTURE_TYPES = {"picture", "graphic"}
 TEXT_TYPES = {"text", "composite"}
@@ -262,6 +264,8 @@ def _read_links(item, story, name, uri):
     story.section_name = next(
         (_string(s, "name") for s in _objects(item, "subjects") if s.get("rel") == "section"), ""
     )
+    read_subjects(_objects(item, "subjects"), story)
+    story.live_posts = read_live_posts(item)
     altids = {_string(a, "role"): _string(a, "value") for a in _objects(item, "altids")}
     story.translation_of = altids.get("translation-of", "")
     if altids.get("source"):

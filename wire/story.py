@@ -62,6 +62,9 @@ class Story:
     footer: str = ""  # the credit line as written
     credits: list | None = None  # (role, name, place, language) when given as data, not as a footer
     section_name: str = ""
+    section_code: str = ""  # its slug, when the story names it by code
+    topics: list = field(default_factory=list)  # (code, name) of each topic named
+    live_posts: list = field(default_factory=list)  # a live story's posts (wire/live_ninjs.py)
     translation_of: str = ""  # source id of the original
     notes: list = field(default_factory=list)
     other_ids: list = field(default_factory=list)  # more ids the story may have come in as

@@ -10,15 +10,17 @@ from django.views.generic import DetailView, FormView
 from articles.models import Article, WorkflowError
 from live.models import LivePost
 
+from .export import article_to_ninjs
 from .forms import ImportStoryForm
 from .importer import read_story, save_story
 from .live_ninjs import post_to_ninjs, with_live_posts
-from .ninjs import article_to_ninjs
+from .ninjs3 import as_asked
 from .story import BadStory
 
 
 class NinjsView(DetailView):
-    """A published article as IPTC ninjs 2.2, for partners and aggregators."""
+    """A published article as IPTC ninjs 2.2, for partners and aggregators; as 3.1 with
+    ``?version=3`` (a query, not an Accept header: the page cache keys on the address)."""
 
     def get_queryset(self):
         shown = Q(pk__in=Article.objects.published().values("pk"))
@@ -38,6 +40,7 @@ class NinjsView(DetailView):
     def render_to_response(self, context):
         absolute = self.request.build_absolute_uri
         item = with_live_posts(article_to_ninjs(self.object, absolute), self.object, absolute)
+        item = as_asked(self.request, item)
         return JsonResponse(item, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
@@ -49,7 +52,7 @@ class LivePostNinjsView(NinjsView):
             LivePost.objects.with_credits(), pk=self.kwargs["post_id"], article=self.object
         )
         post.article = self.object
-        item = post_to_ninjs(post, self.request.build_absolute_uri)
+        item = as_asked(self.request, post_to_ninjs(post, self.request.build_absolute_uri))
         return JsonResponse(item, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 

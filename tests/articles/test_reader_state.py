@@ -5,7 +5,7 @@ import pytest
 from articles.models import Article, ReaderState
 from articles.templatetags.article_admin import badges
 from tests.factories import article_in_state, published_article
-from wire.ninjs import pubstatus
+from wire.export import pubstatus
 
 PUBSTATUS = {ReaderState.LIVE: "usable", ReaderState.WITHDRAWN: "canceled"}
 

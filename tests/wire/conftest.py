@@ -1,7 +1,15 @@
-"""The wire import's tests: story_file(text=None, name="story.txt", footer=FOOTER) writes one."""
+"""The wire's tests: story_file(text=None, name="story.txt", footer=FOOTER) writes one;
+demo_exports(version=None) gives the demo stories as ninjs."""
+
+import io
 
 import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
+from articles.models import Article
 from tests.wire.wire_copy import FOOTER, STORY
 
 
@@ -16,3 +24,31 @@ def story_file(tmp_path):
         return str(path)
 
     return write
+
+
+@pytest.fixture
+def demo(db):
+    """The demo newsroom: stories in every state, a translation and a live story."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_exports(demo, client):
+    """export(version=None): {slug: ninjs item} of every demo story the ninjs view answers,
+    as its partners get it, and the embargoed and scheduled ones as staff pass them on."""
+
+    def export(version=None):
+        staff = Client()
+        staff.force_login(User.objects.get(username="editor"))
+        query = {"version": version} if version else {}
+        items = {}
+        for slug in Article.objects.values_list("slug", flat=True):
+            url = reverse("wire:ninjs", args=[slug])
+            response = client.get(url, query)
+            if response.status_code == 404:
+                response = staff.get(url, query)
+            if response.status_code == 200:
+                items[slug] = response.json()
+        return items
+
+    return export

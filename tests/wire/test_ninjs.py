@@ -82,7 +82,12 @@ def test_published_article_as_ninjs_validates(client, wire_story):
     assert "people" not in item
     assert item["located"] == "MOSCOW"
     assert item["subjects"] == [
-        {"name": "World", "rel": "section", "uri": "http://testserver/section/world/"}
+        {
+            "name": "World",
+            "rel": "section",
+            "uri": "http://testserver/section/world/",
+            "literal": "world",
+        }
     ]
     (image,) = item["associations"]
     assert image["descriptions"][0]["value"] == "The border crossing at Storskog."

@@ -1,5 +1,5 @@
 """
-IPTC ninjs 2.2 (News in JSON) out of an article; ninjs_read.py reads ninjs in.
+IPTC ninjs 2.2 (News in JSON) out of an article, for partners and aggregators.
 
 Credits travel twice: as `by`, the credit line as readers see it, which the
 importer reads back with the credit styles (so roles, places and translation
@@ -15,7 +15,7 @@ from articles import bodypictures, embeds
 from articles.html import html_to_text
 from articles.models import ReaderState
 
-from .ninjs_read import parse_ninjs  # noqa: F401  (read here by the importer)
+from .subjects import subjects_of
 
 NINJS_VERSION = "2.2"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#"
@@ -121,17 +121,7 @@ def article_to_ninjs(article, absolute):
         item["infosources"] = infosources(credits, absolute)
     if article.dateline_place:
         item["located"] = article.dateline_place
-    item["subjects"] = [
-        {
-            "name": article.section.name,
-            "rel": "section",
-            "uri": absolute(article.section.get_absolute_url()),
-        },
-        *(
-            {"name": topic.name, "rel": "about", "uri": absolute(topic.get_absolute_url())}
-            for topic in article.topics.all()
-        ),
-    ]
+    item["subjects"] = subjects_of(article, absolute)
     if associations := pictures_to_ninjs(article, absolute):
         item["associations"] = associations
     item["altids"] = [{"role": "newsroom", "value": str(article.pk)}]
