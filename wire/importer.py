@@ -11,10 +11,10 @@ from django.utils.text import slugify
 from articles.models import Article, Contributor, Section
 from articles.models.taxonomy import name_problem
 
+from . import versions
 from .footers import read_footer
 from .instructions import fill_instructions
 from .limits import fit_to_fields
-from . import versions
 from .ninjs import parse_ninjs
 from .story import BadStory, decode, parse_wire_text
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.wire.wire_copy import FOOTER, STORY, import_story
+from tests.wire.wire_copy import FOOTER, STORY
 
 
 def test_changelist_links_to_the_import_page(client, editor):

@@ -6,56 +6,132 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0027_pinned_stories'),
-        ('wire', '0001_inbox_files'),
+        ("articles", "0027_pinned_stories"),
+        ("wire", "0001_inbox_files"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='inboxfile',
-            name='version_created',
-            field=models.DateTimeField(blank=True, help_text='As the agency says.', null=True, verbose_name='source version created'),
+            model_name="inboxfile",
+            name="version_created",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="As the agency says.",
+                null=True,
+                verbose_name="source version created",
+            ),
         ),
         migrations.AlterField(
-            model_name='inboxfile',
-            name='outcome',
-            field=models.CharField(choices=[('imported', 'imported'), ('updated', 'updated'), ('duplicate', 'already imported'), ('refused', 'refused'), ('held', 'held for the desk'), ('withdrawn', 'withdrawn (kill notice)')], max_length=10),
+            model_name="inboxfile",
+            name="outcome",
+            field=models.CharField(
+                choices=[
+                    ("imported", "imported"),
+                    ("updated", "updated"),
+                    ("duplicate", "already imported"),
+                    ("refused", "refused"),
+                    ("held", "held for the desk"),
+                    ("withdrawn", "withdrawn (kill notice)"),
+                ],
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='HeldVersion',
+            name="HeldVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('version_created', models.DateTimeField(blank=True, null=True, verbose_name='source version created')),
-                ('headline', models.CharField(max_length=255)),
-                ('standfirst', models.TextField(blank=True)),
-                ('body', models.TextField(blank=True)),
-                ('why', models.CharField(max_length=200)),
-                ('state', models.CharField(choices=[('waiting', 'waiting'), ('applied', 'applied'), ('dismissed', 'dismissed')], default='waiting', max_length=10)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='held_wire_versions', to='articles.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "version_created",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="source version created"
+                    ),
+                ),
+                ("headline", models.CharField(max_length=255)),
+                ("standfirst", models.TextField(blank=True)),
+                ("body", models.TextField(blank=True)),
+                ("why", models.CharField(max_length=200)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "waiting"),
+                            ("applied", "applied"),
+                            ("dismissed", "dismissed"),
+                        ],
+                        default="waiting",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="held_wire_versions",
+                        to="articles.article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'held wire version',
-                'ordering': ['-received_at', '-pk'],
+                "verbose_name": "held wire version",
+                "ordering": ["-received_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='WireStory',
+            name="WireStory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agency', models.CharField(blank=True, max_length=100)),
-                ('uris', models.TextField(blank=True, help_text='Every uri the story came in as, one a line (versions it replaced).')),
-                ('first_created', models.DateTimeField(blank=True, help_text='As the agency says.', null=True, verbose_name='source first created')),
-                ('version_created', models.DateTimeField(blank=True, help_text='Of the newest version received; an older one never replaces it.', null=True, verbose_name='source version created')),
-                ('words_hash', models.CharField(blank=True, max_length=64)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wire_story', to='articles.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("agency", models.CharField(blank=True, max_length=100)),
+                (
+                    "uris",
+                    models.TextField(
+                        blank=True,
+                        help_text="Every uri the story came in as, one a line (versions it replaced).",
+                    ),
+                ),
+                (
+                    "first_created",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="As the agency says.",
+                        null=True,
+                        verbose_name="source first created",
+                    ),
+                ),
+                (
+                    "version_created",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Of the newest version received; an older one never replaces it.",
+                        null=True,
+                        verbose_name="source version created",
+                    ),
+                ),
+                ("words_hash", models.CharField(blank=True, max_length=64)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wire_story",
+                        to="articles.article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wire story',
-                'permissions': [('import_story', 'Can import wire stories')],
+                "verbose_name": "wire story",
+                "permissions": [("import_story", "Can import wire stories")],
             },
         ),
     ]
