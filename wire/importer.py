@@ -11,7 +11,9 @@ from django.utils.text import slugify
 from articles.models import Article, Contributor, Section
 from articles.models.taxonomy import name_problem
 
+from . import versions
 from .footers import read_footer
+from .instructions import fill_instructions
 from .limits import fit_to_fields
 from .live_ninjs import save_live_posts
 from .ninjs_read import parse_ninjs
@@ -19,6 +21,7 @@ from .story import BadStory, decode, parse_wire_text
 from .subjects import add_topics, section_named
 
 WIRE_DESK_USERNAME = "wire-desk"
+IMPORT_PERMISSION = "wire.import_story"
 
 
 @dataclass
@@ -27,6 +30,10 @@ class ImportResult:
     created: bool
     notes: list = field(default_factory=list)
     check: str = ""  # why the article's credits need checking, if they do
+    kind: str = ""  # "created", "updated", "held" (waits for the desk) or "withdrawn"
+
+    def __post_init__(self):
+        self.kind = self.kind or ("created" if self.created else "updated")
 
 
 @dataclass
@@ -52,20 +59,31 @@ def wire_desk_user():
     return user
 
 
+def may_import(user):
+    """Bring wire copy in by hand (the admin's *Import wire story*): editors, as the
+    ``wire.import_story`` permission of their group says."""
+    return Article.may_write(user) and user.has_perm(IMPORT_PERMISSION)
+
+
 def read_story(data, name):
     """A Story from the bytes of a wire-copy text file or a ninjs JSON file."""
     text = decode(data, name)
     if name.lower().endswith(".json") or text.lstrip().startswith("{"):
-        return parse_ninjs(text, name)
+        return fill_instructions(parse_ninjs(text, name), text)
     return parse_wire_text(text, name)
 
 
 def save_story(story, by, publish=False, section=None):
-    """Create or update the article for this story; raise BadStory or PermissionDenied.
+    """Create or update the article for this story, as the wire says; raise BadStory or
+    PermissionDenied.
 
     An update goes through Article.edit(), as an editor's save does: a live story
     changed by the wire is updated for readers and its translations fall out of date.
+    A kill notice withdraws the story; an older version, or one for a story the desk has
+    changed since, never overwrites it (see versions.py).
     """
+    if story.pubstatus == "canceled":
+        return withdraw_story(story, by)
     read = read_credits(story)
     notes = list(story.notes)
     if read.reason:
@@ -76,11 +94,20 @@ def save_story(story, by, publish=False, section=None):
         created = article is None
         if created and not Article.may_write(by):
             raise PermissionDenied("You may not add articles.")
+        if not created:
+            versions.check_order(article, story)
+            if why := versions.reason_to_hold(article, story):
+                versions.hold(article, story, why)
+                return ImportResult(article, False, [why, *notes], read.reason, kind="held")
+        if story.embargoed and not Article.may_set_embargo(by):
+            raise PermissionDenied("The wire sets an embargo, and you may not set one.")
         people = [
             (role, Contributor.objects.for_name(name), place, language)
             for role, name, place, language in read.credits
         ]
         fields = _article_fields(story, read, section, article or Article(), notes)
+        if story.embargoed:
+            fields["embargo_until"] = story.embargoed
         if created:
             with reversion.create_revision():
                 article = Article.objects.create(
@@ -96,11 +123,44 @@ def save_story(story, by, publish=False, section=None):
             article.edit(by, credits=people, reason="Updated from the wire.", **fields)
         add_topics(story, article)
         notes += save_live_posts(story, article, by)
-        if publish and not article.is_public:
+        withheld = story.pubstatus == "withheld"
+        if withheld:
+            notes.append(
+                "The agency withheld this version: kept in review until it sends a usable one."
+            )
+        if publish and not withheld and article.status != Article.Status.PUBLISHED:
             article.publish(by)
-        elif not publish and article.status == Article.Status.DRAFT:
+        elif article.status == Article.Status.DRAFT:
             article.submit(by)
+        versions.remember(article, story)
     return ImportResult(article, created, notes, read.reason)
+
+
+def withdraw_story(story, by):
+    """A kill notice: the story it names withdrawn (410, kill notice, caches purged); never a
+    new story. One never published goes back to draft with the kill in its notes."""
+    with transaction.atomic():
+        article = find_article(story)
+        if article is None:
+            raise BadStory(
+                f"A kill notice for “{story.source_id}”, which never came in: there is no "
+                "story to withdraw, and a kill notice never makes one."
+            )
+        kill = f"Kill notice from the wire ({story.source_id})."
+        Status = Article.Status
+        if article.status == Status.PUBLISHED:
+            article.withdraw(by, note=kill)
+            notes = ["The story was withdrawn: readers are told it is gone."]
+        elif article.status == Status.WITHDRAWN:
+            notes = ["The story had already been withdrawn."]
+        else:
+            if article.status == Status.REVIEW:
+                article.return_to_reporter(by, note=f"{kill} Do not publish it.")
+            article.edit(by, notes=f"{article.notes}\n{kill} Do not publish it.".strip())
+            notes = ["The story was never published: back to draft, the kill in its notes."]
+        article.refresh_from_db()
+        versions.remember(article, story, words=False)
+    return ImportResult(article, False, notes, kind="withdrawn")
 
 
 def find_article(story):
@@ -110,11 +170,11 @@ def find_article(story):
         own = Article.objects.select_for_update().filter(pk=pk).first()
         if own and own.get_absolute_url() == path:
             return own
-    for source_id in dict.fromkeys([story.source_id, *story.other_ids]):
+    for source_id in versions.uris_of(story):
         found = Article.objects.select_for_update().filter(source_id=source_id).first()
         if found:
             return found
-    return None
+    return versions.article_by_uri(story, Article.objects.select_for_update(of=("self",)))
 
 
 def read_credits(story):

@@ -10,6 +10,8 @@ class InboxFile(models.Model):
         UPDATED = "updated", "updated"
         DUPLICATE = "duplicate", "already imported"
         REFUSED = "refused", "refused"
+        HELD = "held", "held for the desk"
+        WITHDRAWN = "withdrawn", "withdrawn (kill notice)"
 
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     name = models.CharField(max_length=255, help_text="The file's name as dropped.")
@@ -20,6 +22,9 @@ class InboxFile(models.Model):
         "articles.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     kept_as = models.CharField(max_length=500, help_text="Where the file is now.")
+    version_created = models.DateTimeField(
+        "source version created", null=True, blank=True, help_text="As the agency says."
+    )
 
     class Meta:
         ordering = ["-received_at"]
@@ -35,3 +40,66 @@ class InboxFile(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class WireStory(models.Model):
+    """What the wire last said of an article it sent: its times, its uris, and its words.
+
+    The words' hash is of the headline, standfirst and body as the wire last wrote them: an
+    article whose words hash otherwise has been changed by an editor since, and the next
+    wire version waits beside it (``HeldVersion``) instead of overwriting the desk's work.
+    """
+
+    article = models.OneToOneField(
+        "articles.Article", on_delete=models.CASCADE, related_name="wire_story"
+    )
+    agency = models.CharField(max_length=100, blank=True)
+    uris = models.TextField(
+        blank=True, help_text="Every uri the story came in as, one a line (versions it replaced)."
+    )
+    first_created = models.DateTimeField(
+        "source first created", null=True, blank=True, help_text="As the agency says."
+    )
+    version_created = models.DateTimeField(
+        "source version created",
+        null=True,
+        blank=True,
+        help_text="Of the newest version received; an older one never replaces it.",
+    )
+    words_hash = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "wire story"
+        permissions = [("import_story", "Can import wire stories")]
+
+    def __str__(self):
+        return str(self.article)
+
+
+class HeldVersion(models.Model):
+    """A wire version not applied: the desk changed the story since the wire's last one, or
+    the agency withheld it. It waits beside the editor's version until someone decides."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "waiting"
+        APPLIED = "applied", "applied"
+        DISMISSED = "dismissed", "dismissed"
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="held_wire_versions"
+    )
+    received_at = models.DateTimeField(default=timezone.now)
+    version_created = models.DateTimeField("source version created", null=True, blank=True)
+    headline = models.CharField(max_length=255)
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    why = models.CharField(max_length=200)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = "held wire version"
+
+    def __str__(self):
+        return f"{self.headline} ({self.why})"

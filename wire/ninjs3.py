@@ -38,13 +38,14 @@ RENAMED = {
 }
 BACK = {new: old for old, new in RENAMED.items()}
 
+VERSION_PARAMETER = "version"
 # What ``?version=`` accepts for 3.x.
 VERSION_3_NAMES = {"3", "3.0", "3.1", NINJS3_VERSION}
 
 
 def as_asked(request, item):
     """The item in the ninjs version the request asks for: 2.2 unless ``?version=3``."""
-    return as_ninjs3(item) if request.GET.get("version") in VERSION_3_NAMES else item
+    return as_ninjs3(item) if request.GET.get(VERSION_PARAMETER) in VERSION_3_NAMES else item
 
 
 def as_ninjs3(item):

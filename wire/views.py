@@ -12,7 +12,7 @@ from live.models import LivePost
 
 from .export import article_to_ninjs
 from .forms import ImportStoryForm
-from .importer import read_story, save_story
+from .importer import may_import, read_story, save_story
 from .live_ninjs import post_to_ninjs, with_live_posts
 from .ninjs3 import as_asked
 from .story import BadStory
@@ -63,7 +63,7 @@ class ImportStoryView(FormView):
     template_name = "admin/wire/import_story.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not Article.may_write(request.user):
+        if not may_import(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -93,7 +93,12 @@ class ImportStoryView(FormView):
             form.add_error(None, f"{error} Nothing was imported.")
             return self.form_invalid(form)
         article = result.article
-        done = "imported" if result.created else "updated from the wire"
+        done = {
+            "created": "imported",
+            "updated": "updated from the wire",
+            "held": "not changed: the wire's version waits for the desk beside it",
+            "withdrawn": "withdrawn by the wire's kill notice",
+        }[result.kind]
         messages.success(
             self.request,
             format_html(

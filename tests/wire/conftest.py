@@ -52,3 +52,24 @@ def demo_exports(demo, client):
         return items
 
     return export
+
+
+@pytest.fixture
+def inbox(tmp_path, settings, section):
+    """The inbox folder, switched on."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    settings.WIRE_INBOX_DIR = str(folder)
+    return folder
+
+
+@pytest.fixture
+def run_inbox(django_capture_on_commit_callbacks):
+    """Run the periodic import, its transactions committed (files move after a commit)."""
+    from wire.tasks import import_wire_inbox
+
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            return import_wire_inbox.delay()
+
+    return run

@@ -1,12 +1,13 @@
 """
 The wire import page in the admin: editors paste or upload copy and may publish it;
-reporters import for review only; moderators are refused.
+nobody else may import (the ``wire.import_story`` permission, given to Editors).
 """
 
+import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.wire.wire_copy import FOOTER, STORY, import_story
+from tests.wire.wire_copy import FOOTER, STORY
 
 
 def test_changelist_links_to_the_import_page(client, editor):
@@ -43,19 +44,22 @@ def test_bad_paste_is_refused_and_kept(client, editor, section):
     assert not Article.objects.exists()
 
 
-def test_reporter_cannot_publish_from_the_import_page(client, reporter, section):
-    client.force_login(reporter)
-    assert "publish" not in client.get(reverse("wire:import")).context["form"].fields
-    client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER), "publish": "on"})
-    assert Article.objects.get().status == Article.Status.REVIEW
-
-
-def test_moderator_is_refused(client, moderator, section):
-    client.force_login(moderator)
+@pytest.mark.parametrize("who", ["reporter", "translator", "moderator"])
+def test_only_editors_may_import(client, request, section, who):
+    client.force_login(request.getfixturevalue(who))
     assert client.get(reverse("wire:import")).status_code == 403
     response = client.post(reverse("wire:import"), {"text": STORY.format(footer=FOOTER)})
     assert response.status_code == 403
     assert not Article.objects.exists()
+    for page in ("admin:articles_article_changelist", "admin:index"):
+        assert reverse("wire:import") not in client.get(reverse(page)).content.decode()
+
+
+def test_the_import_permission_is_the_editors_group_s(db):
+    from django.contrib.auth.models import Group
+
+    holders = Group.objects.filter(permissions__codename="import_story")
+    assert list(holders.values_list("name", flat=True)) == ["Editors"]
 
 
 def test_binary_upload_is_refused_on_the_page(client, editor, section):
@@ -67,13 +71,3 @@ def test_binary_upload_is_refused_on_the_page(client, editor, section):
     assert response.status_code == 200
     assert "photo.jpg: this is a binary file" in response.content.decode()
     assert not Article.objects.exists()
-
-
-def test_reporter_may_not_overwrite_someone_elses_import(client, reporter, section, story_file):
-    import_story(story_file())
-    client.force_login(reporter)
-    response = client.post(
-        reverse("wire:import"), {"text": STORY.format(footer=FOOTER).replace("30", "40")}
-    )
-    assert "You may not update" in response.content.decode()
-    assert "within 30 days" in Article.objects.get().body

@@ -43,8 +43,10 @@ class Command(BaseCommand):
         to_check = 0
         for (path, _), result in zip(stories, results, strict=True):
             self.stdout.write(result.article.get_absolute_url())
+            if result.kind in ("held", "withdrawn"):
+                self.stderr.write(f"{path}: {result.kind}: {result.notes[0]}")
             for note in result.notes:
-                if note != result.check:
+                if note != result.check and result.kind not in ("held", "withdrawn"):
                     self.stderr.write(f"{path}: kept as a note on the article: {note}")
             if result.check:
                 to_check += 1
