@@ -34,7 +34,7 @@ from jobs.models import FailedTask, OutgoingMail
 from newsroom.celery import app as celery_app
 from tests import factories
 from tests.factories import contributor, library_picture
-from wire.models import InboxFile
+from wire.models import HeldVersion, InboxFile, WireStory
 
 
 @pytest.hookimpl(trylast=True)
@@ -199,6 +199,7 @@ def saved_twice(article, by):
 def model_objects(people, make_article, publish):
     article = make_article(headline="Somebody's draft", created_by=people["superuser"])
     published = publish(headline="Live", slug="live", hours_ago=0)
+    from_the_wire = make_article(headline="From the wire", created_by=people["superuser"])
     comment = Comment.objects.create(
         article=published, name="Reader", email="reader@example.org", text="Hello."
     )
@@ -243,6 +244,10 @@ def model_objects(people, make_article, publish):
         ),
         "wire.inboxfile": InboxFile.objects.create(
             name="a.txt", sha256="0" * 64, outcome="refused", kept_as="failed/a.txt"
+        ),
+        "wire.wirestory": WireStory.objects.create(article=from_the_wire, agency="NTB"),
+        "wire.heldversion": HeldVersion.objects.create(
+            article=from_the_wire, headline="A later version", why="changed by the desk"
         ),
         "jobs.failedtask": FailedTask.objects.create(task="jobs.tasks.drain_outbox", error="x"),
         "django_celery_beat.periodictask": PeriodicTask.objects.create(
