@@ -93,6 +93,9 @@ comments.bannedcommenter.delete_selected      no        no          yes     yes 
 desk.notice.mark_read                         yes       yes         yes     yes        yes
 desk.notice.delete_selected                   no        no          no      no         no
 wire.inboxfile.delete_selected                no        no          no      no         yes
+wire.wirestory.delete_selected                no        no          no      no         yes
+wire.heldversion.delete_selected              no        no          no      no         yes
+wire.wireagency.delete_selected               no        no          no      no         yes
 jobs.outgoingmail.send_again                  no        no          no      no         yes
 jobs.outgoingmail.delete_selected             no        no          no      no         yes
 jobs.failedtask.run_again                     no        no          no      no         yes
@@ -114,7 +117,7 @@ page                  reporter  translator  editor  moderator  superuser
 admin-index           yes       yes         yes     yes        yes
 desk-settings         yes       yes         yes     yes        yes
 notices               yes       yes         yes     yes        yes
-wire-import           yes       yes         yes     no         yes
+wire-import           no        no          yes     no         yes
 article-recover-list  no        no          yes     no         yes
 article-autocomplete  yes       yes         yes     no         yes
 credit-line-preview   yes       yes         yes     no         yes
