@@ -12,7 +12,7 @@ from articles.html import html_to_text
 from articles.models import Article
 
 from . import versions
-from .models import HeldVersion, InboxFile, WireStory
+from .models import HeldVersion, InboxFile, WireAgency, WireStory
 
 
 class EditorsReadMixin:
@@ -156,3 +156,10 @@ class HeldVersionAdmin(EditorsReadMixin, admin.ModelAdmin):
 
 def _lines(headline, standfirst, body):
     return [headline, standfirst, *html_to_text(body).splitlines()]
+
+
+@admin.register(WireAgency)
+class WireAgencyAdmin(admin.ModelAdmin):
+    """Agencies that push copy; a token is made with ``manage.py wire_agency_token``."""
+
+    list_display = ["name", "slug", "active"]

@@ -51,6 +51,31 @@ def published_at_once(story):
     return "*" in chosen or story.dateline_agency.strip().casefold() in chosen - {""}
 
 
+def inbox_folder():
+    """The inbox with its sub-folders, or None when it is off or missing."""
+    if not settings.WIRE_INBOX_DIR:  # off (Path("") would be the working directory)
+        return None
+    folder = Path(settings.WIRE_INBOX_DIR)
+    if not folder.is_dir():
+        return None
+    for sub in (IMPORTING, DONE, FAILED):
+        (folder / sub).mkdir(exist_ok=True)
+    return folder
+
+
+def receive(data, name):
+    """Bytes sent to us (the push address) imported as a dropped file is: kept in the
+    inbox's folders like one, with its row. None when the inbox is off."""
+    folder = inbox_folder()
+    if folder is None:
+        return None
+    path = _free_name(folder / IMPORTING, name)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o640)
+    with os.fdopen(fd, "wb") as written:
+        written.write(data)
+    return import_file(path, folder)
+
+
 def import_inbox(folder=None):
     """Import every file waiting in the inbox; the InboxFile rows made, in order."""
     folder = folder or settings.WIRE_INBOX_DIR

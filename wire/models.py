@@ -1,5 +1,9 @@
 """What became of each file dropped into the wire inbox."""
 
+import hashlib
+import hmac
+import secrets
+
 from django.db import models
 from django.utils import timezone
 
@@ -103,3 +107,38 @@ class HeldVersion(models.Model):
 
     def __str__(self):
         return f"{self.headline} ({self.why})"
+
+
+def token_digest(token):
+    # Tokens are long random strings: a plain SHA-256 keeps them unreadable at rest.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class WireAgency(models.Model):
+    """An agency that pushes its copy to ``/wire/push/<slug>/`` with its own bearer token.
+
+    Only the token's hash is kept; ``manage.py wire_agency_token <slug>`` makes a new one
+    and shows it once."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(unique=True, help_text="In its push address: /wire/push/<slug>/.")
+    token_hash = models.CharField(max_length=64, editable=False)
+    active = models.BooleanField(default=True, help_text="Untick to refuse its pushes.")
+
+    class Meta:
+        verbose_name_plural = "wire agencies"
+
+    def __str__(self):
+        return self.name
+
+    def new_token(self):
+        """A fresh token, its hash saved; the token itself is shown once and never kept."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = token_digest(token)
+        self.save()
+        return token
+
+    def accepts(self, token):
+        return bool(self.active and self.token_hash) and hmac.compare_digest(
+            self.token_hash, token_digest(token)
+        )

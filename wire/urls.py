@@ -5,12 +5,13 @@ from articles.models import Article
 from articles.redirects import follow_former_slugs
 from newsroom.pagecache import public_page
 
-from . import views
+from . import push, views
 
 app_name = "wire"
 stories = Article.objects.addressable
 
 urlpatterns = [
+    path("wire/push/<slug:agency>/", push.push, name="push"),
     path(
         "admin/articles/article/import-wire-story/",
         admin.site.admin_view(views.ImportStoryView.as_view()),

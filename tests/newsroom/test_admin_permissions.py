@@ -97,6 +97,7 @@ desk.notice.delete_selected                   no        no          no      no  
 wire.inboxfile.delete_selected                no        no          no      no         yes
 wire.wirestory.delete_selected                no        no          no      no         yes
 wire.heldversion.delete_selected              no        no          no      no         yes
+wire.wireagency.delete_selected               no        no          no      no         yes
 jobs.outgoingmail.send_again                  no        no          no      no         yes
 jobs.outgoingmail.delete_selected             no        no          no      no         yes
 jobs.failedtask.run_again                     no        no          no      no         yes

@@ -90,10 +90,11 @@ def test_an_embargoed_story_is_not_public_before_its_time(deliver, client):
 
 
 def test_a_withheld_story_waits_in_review(deliver):
-    deliver(ninjs(pubstatus="withheld"))
+    _, said = deliver(ninjs(pubstatus="withheld"))
+    assert "withheld" in said
     article = Article.objects.get()
     assert article.status == Article.Status.REVIEW
-    assert "withheld" in article.notes or not Article.objects.published().exists()
+    assert not Article.objects.published().exists()
 
 
 def test_a_kill_notice_withdraws_the_story(deliver, client):
@@ -207,3 +208,12 @@ def test_the_admin_shows_the_source_s_time(inbox, run_inbox, client, editor):
     for listing in ("admin:wire_inboxfile_changelist", "admin:wire_wirestory_changelist"):
         page = client.get(reverse(listing)).content.decode()
         assert "Dec. 1, 2026" in page, listing
+
+
+def test_a_withheld_version_of_a_published_story_waits_for_the_desk(deliver):
+    deliver(ninjs())
+    _, said = deliver(ninjs("2026-12-01T11:00:00Z", pubstatus="withheld", headline="Not yet"))
+    article = Article.objects.get()
+    assert article.headline == "Ferries cross the fjord" and article.is_public
+    assert "withheld" in said
+    assert HeldVersion.objects.get().headline == "Not yet"
