@@ -13,7 +13,7 @@ from articles.models.taxonomy import name_problem
 
 from .footers import read_footer
 from .limits import fit_to_fields
-from .live_ninjs import save_live_posts
+from .live_ninjs import save_live_posts, without_post_credits
 from .ninjs import parse_ninjs
 from .story import BadStory, decode, parse_wire_text
 from .subjects import add_topics, section_named
@@ -67,6 +67,7 @@ def save_story(story, by, publish=False, section=None):
     changed by the wire is updated for readers and its translations fall out of date.
     """
     read = read_credits(story)
+    read.credits = without_post_credits(read.credits, story)
     notes = list(story.notes)
     if read.reason:
         notes.append(read.reason)
