@@ -95,7 +95,16 @@ def news_article(request, article, original=None):
             for correction in corrections
         ]
     if original is not None:
-        data["isBasedOn"] = request.build_absolute_uri(original.get_absolute_url())
+        url = request.build_absolute_uri(original.get_absolute_url())
+        data["isBasedOn"] = url
+        # schema.org's own name for what a translation is of, read by search engines.
+        data["translationOfWork"] = {
+            "@type": "NewsArticle",
+            "@id": url,
+            "url": url,
+            "headline": original.headline,
+            "inLanguage": original.language,
+        }
     for key in ("datePublished", "dateModified"):
         if data[key] is not None:
             data[key] = data[key].isoformat()

@@ -1,10 +1,11 @@
 """A live story's schema.org data: a LiveBlogPosting with its newest posts."""
 
 from articles.html import html_to_text
-from articles.structured_data import person
+from articles.structured_data import AUTHOR_ROLES, person
 from library.renditions import renditions_for
 
-from .posts import newest_posts
+from .models import LivePostCredit
+from .posts import newest_posts, visible_posts
 
 # The newest posts a page's JSON-LD lists, as many as its first page shows: search engines
 # read the latest, and every new post renders this again.
@@ -41,5 +42,23 @@ def live_blog(request, coverage, data):
             update["image"] = request.build_absolute_uri(renditions[-1].url)
         updates.append(update)
     data["liveBlogUpdate"] = updates
+    data["author"] = _with_reporters(request, article, data["author"])
     if updates:
         data["dateModified"] = max(data["dateModified"] or "", updates[0]["datePublished"])
+
+
+def _with_reporters(request, article, authors):
+    """The story's authors, then everyone credited as one on a post readers see, each once,
+    in the order they first posted: a live story's own credits often name only its editor."""
+    credits = (
+        LivePostCredit.objects.filter(
+            post__in=visible_posts(article).values("pk"), role__in=AUTHOR_ROLES
+        )
+        .select_related("contributor")
+        .order_by("post__posted_at", "post_id", "position")
+    )
+    found = {author["url"]: author for author in authors}
+    for credit in credits:
+        about = person(request, credit.contributor)
+        found.setdefault(about["url"], about)
+    return list(found.values())

@@ -98,9 +98,7 @@ class LivePostsFeed(Feed):
         return item.body
 
     def item_link(self, item):
-        return item.get_absolute_url()
-
-    def item_guid(self, item):
+        # Also each entry's id: the post's full address, as Atom asks of an id.
         return item.get_absolute_url()
 
     def item_pubdate(self, item):

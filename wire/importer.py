@@ -15,7 +15,7 @@ from . import versions
 from .footers import read_footer
 from .instructions import fill_instructions
 from .limits import fit_to_fields
-from .live_ninjs import save_live_posts
+from .live_ninjs import save_live_posts, without_post_credits
 from .ninjs_read import parse_ninjs
 from .story import BadStory, decode, parse_wire_text
 from .subjects import add_topics, section_named
@@ -85,6 +85,7 @@ def save_story(story, by, publish=False, section=None):
     if story.pubstatus == "canceled":
         return withdraw_story(story, by)
     read = read_credits(story)
+    read.credits = without_post_credits(read.credits, story)
     notes = list(story.notes)
     if read.reason:
         notes.append(read.reason)

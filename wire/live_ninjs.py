@@ -168,6 +168,13 @@ def save_live_posts(story, article, by):
     return notes
 
 
+def without_post_credits(credits, story):
+    """The story's own credits: its line, as readers see it, names its posts' reporters too,
+    and those come back with the posts."""
+    on_posts = {tuple(credit) for post in story.live_posts for credit in post.credits}
+    return [credit for credit in credits if tuple(credit[:3]) not in on_posts]
+
+
 def _post_credits(entry):
     """The post's credits: its credit line read back, else its infosources and place."""
     by = _text(entry, "by")

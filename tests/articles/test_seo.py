@@ -84,13 +84,20 @@ def test_article_carries_news_article_json_ld(client, original, translation):
     assert data["publisher"]["@type"] == "Organization"
     assert data["publisher"]["name"] == "The Newsroom"
     assert data["image"] and all(u.startswith(f"{base}/media/renditions/") for u in data["image"])
-    assert "isBasedOn" not in data
+    assert "isBasedOn" not in data and "translationOfWork" not in data
 
 
 def test_translation_json_ld_names_translator_and_original(client, original, translation):
     data = json_ld(page(client, translation))
     assert data["inLanguage"] == "fr"
     assert data["isBasedOn"] == f"http://news.example.org{original.get_absolute_url()}"
+    assert data["translationOfWork"] == {
+        "@type": "NewsArticle",
+        "@id": f"http://news.example.org{original.get_absolute_url()}",
+        "url": f"http://news.example.org{original.get_absolute_url()}",
+        "headline": original.headline,
+        "inLanguage": "en",
+    }
     assert data["translator"] == [
         {
             "@type": "Person",

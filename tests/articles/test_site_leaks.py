@@ -71,6 +71,7 @@ def test_translations_of_unpublished_originals_do_not_link_them(client, stories,
     html = client.get(french.get_absolute_url()).content.decode()
     assert "zanzibar-draft" not in html
     assert "isBasedOn" not in html
+    assert "translationOfWork" not in html
 
 
 @pytest.mark.parametrize("state", HIDDEN_STATES)

@@ -94,3 +94,19 @@ def test_ninjs_of_each_post_and_a_kill_notice_for_a_withdrawn_one(client, live):
     assert schema_errors(killed) == []
     assert killed["pubstatus"] == "canceled" and "Wrong town" not in json.dumps(killed)
     assert client.get(reverse("wire:live-post-ninjs", args=[live.slug, 99999])).status_code == 404
+
+
+def test_the_atom_feed_s_entry_ids_are_full_addresses(client, live):
+    feed = feedparser.parse(client.get(reverse("live:feed", args=[live.slug])).content)
+    assert [entry.id for entry in feed.entries] == [entry.link for entry in feed.entries]
+    assert all(entry.id.startswith("http://testserver/articles/") for entry in feed.entries)
+
+
+def test_the_live_blog_s_authors_are_the_reporters_credited_on_its_posts(client, live, editor):
+    live.live_coverage.add_post(
+        editor, "<p>Calm again.</p>", credits=[("reporting", contributor("Cy Dunn"), "Bergen")]
+    ).withdraw(editor)  # a withdrawn post credits nobody
+    data = json_ld(client.get(live.get_absolute_url()).content.decode())
+    assert data["author"] == [
+        {"@type": "Person", "name": "Bo Ek", "url": "http://testserver/contributor/bo-ek/"}
+    ]
