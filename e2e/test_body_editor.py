@@ -20,6 +20,7 @@ from library.models import LibraryImage
 from tests.factories import jpeg, library_picture
 
 from .admin_pages import DESKTOP, PHONE, sideways_overflow
+from .browser import assert_accessible
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -135,6 +136,7 @@ def write_every_block(page):
     chooser.get_by_label("Search by caption").fill("cranes")
     chooser.get_by_role("button", name="Search").click()
     expect(chooser.locator(".picture-chooser-pick")).to_have_count(1)
+    assert_accessible(page)  # the chooser open over the page
     chooser.locator(".picture-chooser-pick img").click()
     expect(body.locator("figure.body-picture figcaption")).to_contain_text("Photo: Mari Lens")
     toolbar(page, "Embed a video or a post by its address").click()
