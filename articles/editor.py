@@ -40,6 +40,12 @@ MENU = [
     {"group": "history"},
     {"group": "utility"},
 ]
+# What the body may hold, told under it (the model's own words predate the blocks).
+BODY_HELP = (
+    "Paragraphs, subheads, lists, links, quotes, pull quotes, fact boxes, pictures from the "
+    "media library and embeds (a video or post address alone on a line). "
+    "Anything else is removed when saved."
+)
 # The field a page sends with the editor's first reading of the stored body.
 OPENED_FIELD = "_body_as_opened"
 # What the editor shows as it is: any other element sends the body to the plain box.

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .editor import OPENED_FIELD, body_widget, unchanged_body
+from .editor import BODY_HELP, OPENED_FIELD, body_widget, unchanged_body
 from .models import STEPS, Article, Contributor
 
 # The name of the article form's buttons that save, then take a workflow step.
@@ -115,6 +115,7 @@ class ArticleAdminForm(forms.ModelForm):
                 language=self.instance.language,
                 stored=self.instance.body,
             )
+            self.fields["body"].help_text = BODY_HELP
         if "lead_image" in self.fields:
             # Its thumbnail beside the box (static/newsroom-admin/library.js).
             box = self.fields["lead_image"].widget

@@ -8,16 +8,19 @@ each block, on a desk and on a phone.
 """
 
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
+from articles.html import ALLOWED_TAGS
 from articles.models import Article, Contributor, Section
 from library.models import LibraryImage
 from tests.factories import jpeg, library_picture
 
-from .admin_pages import DESKTOP
+from .admin_pages import DESKTOP, PHONE, sideways_overflow
+from .browser import assert_accessible
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -133,6 +136,7 @@ def write_every_block(page):
     chooser.get_by_label("Search by caption").fill("cranes")
     chooser.get_by_role("button", name="Search").click()
     expect(chooser.locator(".picture-chooser-pick")).to_have_count(1)
+    assert_accessible(page)  # the chooser open over the page
     chooser.locator(".picture-chooser-pick img").click()
     expect(body.locator("figure.body-picture figcaption")).to_contain_text("Photo: Mari Lens")
     toolbar(page, "Embed a video or a post by its address").click()
@@ -201,6 +205,13 @@ def test_a_story_written_with_every_block_reaches_readers_and_partners(
     expect(figure.locator("figcaption")).to_contain_text("Cranes over the container quay")
     expect(figure.locator(".photo-credit")).to_contain_text("Mari Lens")
     expect(text.locator("figure.embed")).to_contain_text("YouTube video")
+    # On a desk the fact box stands beside the text: the picture after it narrows to the
+    # room left, never drawn under the box nor pushed below it, leaving a hole.
+    expect(figure.locator("img")).to_be_visible()
+    box = text.locator("aside.fact-box").bounding_box()
+    picture = figure.bounding_box()
+    assert not overlap(box, picture)
+    assert picture["y"] < box["y"] + box["height"]
     snap(reader, "published-story")
 
     # Partners get the picture among the story's associations, and the embed as a link.
@@ -216,3 +227,107 @@ def test_a_story_written_with_every_block_reaches_readers_and_partners(
     } in picture["descriptions"]
     richtext = next(b["value"] for b in ninjs["bodies"] if b["role"] == "richtext")
     assert f'<a href="{EMBED}">{EMBED}</a>' in richtext.replace("&amp;", "&")
+
+
+def overlap(one, other):
+    """Whether two boxes on the page share any pixel."""
+    return (
+        one["x"] < other["x"] + other["width"]
+        and other["x"] < one["x"] + one["width"]
+        and one["y"] < other["y"] + other["height"]
+        and other["y"] < one["y"] + one["height"]
+    )
+
+
+def every_allowed_block(picture):
+    """Bodies holding every element the sanitiser allows, each as the site uses it: the
+    first for the editor, the second what only the HTML box shows (a captioned figure)."""
+    in_the_editor = (
+        "<p>Words <strong>strong</strong>, <em>stressed</em>, <b>bold</b> and <i>italic</i>,"
+        "<br>on a new line.</p>"
+        "<h2>A subhead</h2><h3>A smaller one</h3><h4>The smallest</h4>"
+        '<p>See <a href="https://example.org/report" title="The report">the report</a>.</p>'
+        '<blockquote cite="https://example.org/said"><p>We will reopen.</p></blockquote>'
+        '<p>She said <q cite="https://example.org/q">never</q> to <cite>Le Monde</cite>.</p>'
+        "<ul><li>One</li><li>Two</li></ul>"
+        "<ol><li><p>First</p></li><li><p>Second</p></li></ol>"
+        '<blockquote class="pull-quote"><p>Nobody wins a strike.</p></blockquote>'
+        '<aside class="fact-box"><h2>The strike</h2><ul><li>Three weeks</li></ul></aside>'
+        f'<figure data-image="{picture.pk}"></figure>'
+        f"<p>{EMBED}</p>"
+        "<p>The end.</p>"
+    )
+    in_the_html_box = (
+        "<figure><blockquote><p>We will reopen.</p></blockquote>"
+        "<figcaption>The harbour master</figcaption></figure>"
+    )
+    return in_the_editor, in_the_html_box
+
+
+def test_a_body_with_every_allowed_block_is_kept_byte_for_byte(newsroom, open_session, snap):
+    in_the_editor, in_the_html_box = every_allowed_block(newsroom["cranes"])
+    tags = set(re.findall(r"<(\w+)", in_the_editor + in_the_html_box))
+    assert tags == ALLOWED_TAGS, "a block the sanitiser allows is missing here"
+    story = Article.objects.create(
+        headline="Every block", slug="every-block", section=newsroom["section"], body=in_the_editor
+    )
+    boxed = Article.objects.create(
+        headline="A captioned quote",
+        slug="boxed",
+        section=newsroom["section"],
+        body=in_the_html_box,
+    )
+    assert (story.body, boxed.body) == (
+        in_the_editor,
+        in_the_html_box,
+    )  # as the sanitiser keeps them
+
+    page = signed_in(open_session, "editor")
+    editing(page, f"/admin/articles/article/{story.pk}/change/")
+    body = body_of(page)
+    expect(body.locator("figure.body-picture img")).to_be_visible()
+    # Read and written back by the editor itself, not only kept by the server.
+    assert page.evaluate("() => window.bodyEditor.getHTML()") == in_the_editor
+    page.get_by_role("button", name="Save and keep editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    story.refresh_from_db()
+    assert story.body == in_the_editor
+
+    # One word typed at the very end: that word is the only change.
+    body.locator("p", has_text="The end.").click()
+    page.keyboard.press("End")
+    selection_settled(page)
+    page.keyboard.type(" Really.")
+    page.get_by_role("button", name="Save and keep editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    story.refresh_from_db()
+    assert story.body == in_the_editor.replace("The end.", "The end. Really.")
+
+    page.goto(f"/admin/articles/article/{boxed.pk}/change/")
+    expect(page.locator("#article_form textarea[name=body]")).to_be_visible()
+    page.get_by_role("button", name="Save and keep editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    boxed.refresh_from_db()
+    assert boxed.body == in_the_html_box
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_editor_draws_each_block_as_readers_see_it(
+    newsroom, open_session, snap, screenshot_dir, check_accessible, width
+):
+    in_the_editor, _ = every_allowed_block(newsroom["cranes"])
+    story = Article.objects.create(
+        headline="Every block", slug="every-block", section=newsroom["section"], body=in_the_editor
+    )
+    page = signed_in(open_session, "editor", DESKTOP if width == "desktop" else PHONE)
+    editing(page, f"/admin/articles/article/{story.pk}/change/")
+    body = body_of(page)
+    expect(body.locator("figure.body-picture img")).to_be_visible()
+    expect(body.locator("figure.body-picture figcaption")).to_contain_text("Photo: Mari Lens")
+    body.scroll_into_view_if_needed()
+    snap(page, f"editor-every-block-{width}")
+    page.locator("#article_form .prose-editor").screenshot(
+        path=screenshot_dir / f"editor-every-block-{width}-body.png"
+    )
+    assert sideways_overflow(page) <= 0
+    check_accessible(page)

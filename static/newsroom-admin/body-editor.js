@@ -33,6 +33,10 @@ const ICONS = {
     quote: SVG('<path d="M4 5v14"/><path d="M9 8h11M9 12h11M9 16h7"/>'),
     link: SVG('<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/>'),
     unlink: SVG('<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1M4 4l16 16"/>'),
+    pullQuote: SVG('<path d="M5 11h4v6H4v-5c0-3 1.5-5 4-6M15 11h4v6h-5v-5c0-3 1.5-5 4-6" fill="currentColor" stroke-width="1"/>'),
+    factBox: SVG('<rect x="3.5" y="4" width="17" height="16" rx="1.5"/><path d="M7 8.5h10M7 12.5h2M11 12.5h6M7 16h2M11 16h6"/>'),
+    picture: SVG('<rect x="3" y="5" width="18" height="14" rx="1.5"/><circle cx="8.5" cy="10" r="1.5"/><path d="M21 16l-5-5-9 8"/>'),
+    embed: SVG('<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M10 9.5v5l4.5-2.5z" fill="currentColor"/>'),
     undo: SVG('<path d="M9 14L4 9l5-5"/><path d="M4 9h10a6 6 0 0 1 0 12h-3"/>'),
     redo: SVG('<path d="M15 14l5-5-5-5"/><path d="M20 9H10a6 6 0 0 0 0 12h3"/>'),
 };
@@ -443,6 +447,13 @@ function words(buttons, label, title, className) {
     return button;
 }
 
+// An icon and words: the words say it, the icon only helps the eye find it again.
+function iconAndWords(buttons, icon, label, title, className) {
+    const button = buttons.svg(`${icon}<span>${label}</span>`, title);
+    button.classList.add('body-button', className);
+    return button;
+}
+
 export const BodyToolbar = Extension.create({
     name: 'bodyToolbar',
     priority: 1,  // after every block, so that its buttons replace theirs
@@ -502,20 +513,20 @@ export const BodyToolbar = Extension.create({
             command: (editor) => editor.chain().focus().unsetLink().run(),
             hidden: (editor) => !editor.isActive('link'),
         });
-        item('pullQuote', 'insert', words(buttons, '“ Pull quote', 'Pull quote', 'body-button-pull-quote'),
+        item('pullQuote', 'insert', iconAndWords(buttons, ICONS.pullQuote, 'Pull quote', 'Pull quote', 'body-button-pull-quote'),
             (editor) => editor.chain().focus().togglePullQuote().run(),
             (editor) => editor.isActive('pullQuote'));
-        item('factBox', 'insert', words(buttons, '▤ Fact box', 'Fact box', 'body-button-fact-box'),
+        item('factBox', 'insert', iconAndWords(buttons, ICONS.factBox, 'Fact box', 'Fact box', 'body-button-fact-box'),
             (editor) => editor.chain().focus().insertFactBox().run(),
             (editor) => editor.isActive('factBox'),
             (editor) => !editor.isActive('factBox'));
         if (chooser) {
-            item('libraryPicture', 'insert', words(buttons, 'Picture', 'Picture from the media library', 'body-button-picture'),
+            item('libraryPicture', 'insert', iconAndWords(buttons, ICONS.picture, 'Picture', 'Picture from the media library', 'body-button-picture'),
                 (editor) => openChooser(editor, chooser),
                 (editor) => editor.isActive('libraryPicture'),
                 (editor) => !editor.isActive('factBox'));
         }
-        item('embed', 'insert', words(buttons, 'Embed', 'Embed a video or a post by its address', 'body-button-embed'),
+        item('embed', 'insert', iconAndWords(buttons, ICONS.embed, 'Embed', 'Embed a video or a post by its address', 'body-button-embed'),
             async (editor) => {
                 const answer = await updateAttrsDialog(
                     {url: {type: 'string', title: 'Address of the video or post (YouTube, Vimeo, Instagram, X)'}},

@@ -72,3 +72,11 @@ def test_whatever_the_editor_sends_is_kept_to_the_allow_list(desk, make_article)
         '<h2>Back</h2><p>At <strong>dawn</strong> <a>x</a> <a href="https://example.org/">'
         "timetable</a>.</p>"
     )
+
+
+def test_the_body_says_which_blocks_it_may_hold(desk, make_article):
+    story = make_article(headline="Ferry", body="<p>Old.</p>")
+    html = desk.get(change_url(story)).content.decode()
+    shown = re.search(r'id="id_body_helptext">\s*<div>(.*?)</div>', html, re.S).group(1)
+    for block in ("pull quotes", "fact boxes", "pictures from the media library", "embeds"):
+        assert block in shown
