@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from newsroom.admin_moments import KeepsStoredMoments
+
 from .editor import BODY_HELP, OPENED_FIELD, body_widget, unchanged_body
 from .models import STEPS, Article, Contributor
 
@@ -42,7 +44,7 @@ def publish_time_field(label):
     )
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(KeepsStoredMoments):
     # The token the article had when this form was opened: a different one
     # in the database now means someone saved in between.
     opened_token = forms.UUIDField(widget=forms.HiddenInput, required=False)

@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.html import format_html
 
 from articles.models import Article
+from newsroom.admin_moments import KeepsStoredMoments
 
 from .drafts import DraftsAdminMixin
 from .models import Notice
@@ -77,3 +81,15 @@ class DraftsArticleAdmin(DraftsAdminMixin, type(admin.site.get_model_admin(Artic
 
 admin.site.unregister(Article)
 admin.site.register(Article, DraftsArticleAdmin)
+
+
+admin.site.unregister(User)
+
+
+class StaffChangeForm(KeepsStoredMoments, UserChangeForm):
+    """Django's form for a member of staff, keeping their joined and last-login moments."""
+
+
+@admin.register(User)
+class StaffAdmin(UserAdmin):
+    form = StaffChangeForm

@@ -99,7 +99,9 @@ def live_cursor():
 
 def admin_pages():
     """(role, name, path) of the admin's pages, as the role that works on each sees it."""
-    from articles.models import Article, Contributor
+    from reversion.models import Version
+
+    from articles.models import Article, Contributor, CreditStyle
     from comments.models import Comment
     from library.models import LibraryImage
 
@@ -111,7 +113,16 @@ def admin_pages():
     waiting = Comment.objects.pending().order_by("pk").first().pk
     picture = LibraryImage.objects.order_by("pk").first().pk
     profile = Contributor.objects.get(slug="gwladys-fouche").pk
+    history = f"/admin/articles/article/{four_credits}/history/"
+    newer, older = Version.objects.get_for_model(Article).filter(object_id=four_credits)[:2]
+    compare = f"{history}compare/?version_id1={older.pk}&version_id2={newer.pk}"
+    style = CreditStyle.objects.order_by("pk").first().pk
     return [
+        ("editor", "admin-history", history),
+        ("editor", "admin-history-compare", compare),
+        ("editor", "admin-credit-style", f"/admin/articles/creditstyle/{style}/change/"),
+        ("translator", "admin-article-read-only", f"/admin/articles/article/{four_credits}/"),
+        ("editor", "admin-picture-chooser", "/admin/library/libraryimage/chooser/"),
         ("editor", "admin-desk-editor", "/admin/"),
         ("editor", "admin-article-list", "/admin/articles/article/"),
         ("editor", "admin-article-four-credits", f"/admin/articles/article/{four_credits}/change/"),
@@ -190,6 +201,7 @@ def set_up_newsroom():
     sample_rows.add_waiting_comments()
     sample_rows.add_background_work()
     sample_rows.add_unsaved_changes()
+    sample_rows.add_history()
     waiting = Comment.objects.pending().first()
     links = {
         "waiting": Confirmation.objects.create(email=waiting.email, comment=waiting),

@@ -68,3 +68,16 @@ def add_unsaved_changes():
     story = Article.objects.get(slug="draft-budget-explainer")
     fields = [["headline", "What the draft budget means for you"], ["body", story.body]]
     Draft.keep(User.objects.get(username="reporter"), uuid.uuid4(), fields, story)
+
+
+def add_history():
+    """Two edits of the four-credit story, so its history has versions to compare."""
+    from django.contrib.auth.models import User
+
+    from articles.models import Article
+
+    editor = User.objects.get(username="editor")
+    story = Article.objects.get(slug="former-wagner-commander-asks-norway-for-asylum")
+    body = story.body
+    story.edit(editor, body=body.replace("</p>", " He was given a room.</p>", 1), minor=True)
+    story.edit(editor, headline=f"{story.headline} (updated)", minor=True)

@@ -215,8 +215,21 @@ class ArticleAdmin(
         super().save_model(request, obj, form, change)
         if getattr(request, "recovering_article", False):
             obj.record_recovery(request.user, state_in_revision)
-        if change:
-            obj.record_update(request.user, minor=form.cleaned_data.get("minor_edit"))
+
+    # Fields of the form that say how to save, not what the story holds.
+    NOT_THE_STORY = {"opened_token", "minor_edit", "house_style", "step_note", "step_publish_at"}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A form sent back as it was opened is no update readers should be told of.
+        # A restored version is an edit, whatever its form says.
+        edited = (
+            set(form.changed_data) - self.NOT_THE_STORY
+            or any(formset.has_changed() for formset in formsets)
+            or hasattr(request, "article_workflow_state")
+        )
+        if change and edited:
+            form.instance.record_update(request.user, minor=form.cleaned_data.get("minor_edit"))
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
