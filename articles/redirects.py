@@ -24,19 +24,21 @@ def follow_former_slugs(view, url_name, owners):
         try:
             return view(request, *args, slug=slug, **kwargs)
         except Http404:
-            queryset = owners()
-            former = FormerSlug.objects.filter(
-                kind=queryset.model._meta.label_lower, slug=slug
-            ).values("owner_id")
-            current = queryset.filter(pk__in=former).values_list("slug", flat=True).first()
+            current = formerly_at(owners(), slug)
             if current is None:
                 raise
-            url = reverse(url_name, kwargs={**kwargs, "slug": current})
+            url = reverse(url_name, kwargs={**kwargs, "slug": current.slug})
             if query := sent_query(request):  # re-encoded: the header stays plain
                 url = f"{url}?{query.urlencode()}"
             return HttpResponsePermanentRedirect(url)
 
     return wrapper
+
+
+def formerly_at(queryset, slug):
+    """What among ``queryset`` had ``slug`` before, or None."""
+    former = FormerSlug.objects.filter(kind=queryset.model._meta.label_lower, slug=slug)
+    return queryset.filter(pk__in=former.values("owner_id")).first()
 
 
 def public_page_by_slug(view, url_name, owners):

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from articles.models import Article
+from articles.redirects import formerly_at
 from articles.views import ArticleDetailView
 from newsroom.clientip import client_ip
 
@@ -64,6 +65,17 @@ class PostCommentView(ArticleDetailView):
     """Posting to a published article; a refused comment shows the article page again."""
 
     http_method_names = ["post"]
+
+    def get_object(self, queryset=None):
+        """The article, also at a slug it had when the reader opened the form: a redirect
+        would turn the post into a GET and lose the comment."""
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            article = formerly_at(self.get_queryset(), self.kwargs["slug"])
+            if article is None:
+                raise
+            return article
 
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()  # published articles only

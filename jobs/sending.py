@@ -7,9 +7,11 @@ wait on or take the same rows. A failed attempt puts the row back with a growing
 pause; after ``OUTBOX_MAX_ATTEMPTS`` it is marked failed, with the error, for an
 admin to send again.
 
-One case sends twice: a worker that dies after the mail server took the message but
-before the row says so. Its claim expires (``SENDING_LEASE``) and the mail goes again:
-a second copy rather than none.
+A worker that dies while sending (kill -9, a lost machine) leaves its row claimed; its
+task is handed out again (acks_late, the broker's visibility timeout) and takes the row
+back, or the claim expires (``SENDING_LEASE``) and the drain sends it. One case sends
+twice: a worker that dies after the mail server took the message but before the row
+says so; a second copy rather than none.
 """
 
 import logging
@@ -25,13 +27,19 @@ from .models import OutgoingMail
 logger = logging.getLogger(__name__)
 
 
-def claim(pk, now=None):
-    """The row, now ours to send, or None when it is not due or someone else has it."""
+def claim(pk, now=None, redelivered=False):
+    """The row, now ours to send, or None when it is not due or someone else has it.
+
+    redelivered: the task comes again because its worker died (killed, its machine lost)
+    before it finished, so a row still marked as being sent is that dead worker's: taken
+    back at once rather than after the lease.
+    """
     now = now or timezone.now()
-    claimed = (
-        OutgoingMail.objects.due(now)
-        .filter(pk=pk)
-        .update(status=OutgoingMail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    claimable = OutgoingMail.objects.due(now)
+    if redelivered:
+        claimable |= OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING)
+    claimed = claimable.filter(pk=pk).update(
+        status=OutgoingMail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
     return OutgoingMail.objects.get(pk=pk) if claimed else None
 

@@ -9,7 +9,8 @@ from . import sending
 @shared_task(bind=True, max_retries=None, ignore_result=True)
 def send_outgoing_mail(self, pk):
     """Send one outgoing mail; when the mail server fails, try again after its pause."""
-    row = sending.claim(pk)
+    redelivered = (self.request.delivery_info or {}).get("redelivered", False)
+    row = sending.claim(pk, redelivered=redelivered)
     if row is None:
         return  # sent already, not due yet, or another worker has it
     if sending.deliver(row) or self.request.is_eager:

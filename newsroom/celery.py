@@ -19,6 +19,7 @@ from celery import Celery
 from celery.contrib.django.task import DjangoTask
 from celery.signals import before_task_publish
 from django.db import transaction
+from kombu.exceptions import OperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
@@ -90,9 +91,33 @@ def queue_after_commit(task, *args, **kwargs):
     """
 
     def queue():
+        broker = task.app.conf.broker_url
+        if not task.app.conf.task_always_eager and broker_paused(broker):
+            logger.warning("Broker down: task %s left to periodic tasks", task.name)
+            return
         try:
             task.delay(*args, **kwargs)
+        except OperationalError:
+            pause_broker(broker)
+            logger.exception("Could not queue task %s; periodic tasks see to it", task.name)
         except Exception:
             logger.exception("Could not queue task %s; periodic tasks see to it", task.name)
 
     transaction.on_commit(queue)
+
+
+# A broker that does not answer costs a request one quick try (settings: no reconnecting
+# for seconds as Celery's defaults do, once more on a connection found dead), then none
+# for a pause: the outbox, confirmation rows and inbox files keep the work for the
+# periodic tasks. When each broker that failed
+# may be tried again (time.monotonic()).
+BROKER_DOWN_PAUSE_SECONDS = 10
+_broker_paused_until = {}
+
+
+def broker_paused(broker_url):
+    return time.monotonic() < _broker_paused_until.get(broker_url, 0)
+
+
+def pause_broker(broker_url):
+    _broker_paused_until[broker_url] = time.monotonic() + BROKER_DOWN_PAUSE_SECONDS

@@ -250,9 +250,8 @@ CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN", "")
 # How often a live story's open page asks for new posts (each answer is cached for all).
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15)
 
-# Background work (newsroom/celery.py). With a broker, workers run the tasks and beat
-# sends the periodic ones; without one, each task runs in the process that asked for it,
-# right after its transaction commits.
+# Background work (newsroom/celery.py): with a broker, workers run the tasks, beat sends
+# the periodic ones; without one, each runs in the asking process once its transaction commits.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 # TASKS_IN_PROCESS=1 keeps tasks in-process even with Redis for the cache (no worker running).
 CELERY_TASK_ALWAYS_EAGER = env_bool("TASKS_IN_PROCESS", not CELERY_BROKER_URL)
@@ -262,7 +261,11 @@ CELERY_TASK_ACKS_LATE = True  # a task whose worker died is handed to another
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_SECONDS", 3600)}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_SECONDS", 3600),
+    **{"max_retries": 0, "socket_connect_timeout": 1},  # publishing: once, briefly (celery.py)
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_max": 0}
 CELERY_TASK_IGNORE_RESULT = True  # nothing reads results: outcomes are kept in the database
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Mail from the outbox (jobs app): tries before a message is marked failed.

@@ -4,13 +4,14 @@ import time
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from articles.models import CommentPolicy
 from comments.forms import make_timestamp
 from comments.models import BannedWord, Comment
 from comments.text import count_links
 from jobs.models import OutgoingMail
-from tests.factories import add_comment, post_comment
+from tests.factories import add_comment, form_data, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -349,3 +350,25 @@ class TestClosing:
         assert "Comments are closed." in client.get(old.get_absolute_url()).content.decode()
         post_comment(client, old)
         assert not Comment.objects.exists()
+
+
+def test_a_comment_sent_to_the_address_the_story_had_when_the_form_opened_is_kept(client, article):
+    form_address = reverse("comments:post", kwargs={"slug": article.slug})
+    article.slug = "harbour-fraud-trial-opens-in-oslo"  # an editor renames it meanwhile
+    article.save()
+
+    response = client.post(form_address, form_data(article, text=TYPED), follow=True)
+
+    comment = the_only_comment()
+    assert (comment.article, comment.text) == (article, TYPED)
+    assert response.redirect_chain[-1][0].startswith(article.get_absolute_url())
+    assert "Your comment is awaiting moderation" in response.content.decode()
+
+
+def test_an_address_no_story_ever_had_takes_no_comment(client, article):
+    response = client.post(
+        reverse("comments:post", kwargs={"slug": "never-was"}), form_data(article, text=TYPED)
+    )
+
+    assert response.status_code == 404
+    assert not Comment.objects.exists()

@@ -214,3 +214,19 @@ def test_with_the_broker_down_the_comment_is_saved_and_its_mail_waits(
     row = OutgoingMail.objects.get()
     assert row.status == "waiting" and mail.outbox == []  # the periodic drain sends it
     assert "Could not queue task jobs.tasks.send_outgoing_mail" in caplog.text
+
+
+def test_a_task_handed_out_again_after_its_worker_died_takes_its_row_back(
+    article, moderator, django_capture_on_commit_callbacks
+):
+    from comments.notifications import announce_pending
+    from tests.factories import add_comment
+
+    [row] = announce_pending(add_comment(article, status="pending"))
+    assert sending.claim(row.pk) is not None  # the worker that then died
+    assert sending.claim(row.pk) is None  # nobody else sends it meanwhile
+
+    again = sending.claim(row.pk, redelivered=True)
+    assert (again.status, again.attempts) == ("sending", 2)
+    assert sending.deliver(again)
+    assert len(to_moderators()) == 1
