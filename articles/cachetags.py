@@ -27,6 +27,9 @@ topic_stories = keyed_tag("topic-{}-articles")
 contributor = keyed_tag("contributor-{}")
 # The versions of one original (itself and its translations), by the original's key.
 versions_of = keyed_tag("translations-{}")
+# What search finds: every public story's words. A story joining or leaving readers, or
+# a public story's save (its words may have changed), renews it; lists stay kept.
+SEARCHED = tag("searched")
 CORRECTIONS = tag("corrections")
 # The top of the home page, and the banner on every page.
 FRONT_PAGE = tag("front-page")
@@ -51,6 +54,7 @@ def correction_moves_schedule(correction, before):
 def listed_in(section_id, root_id, contributor_ids, topic_ids=()):
     return {
         EVERY_STORY,
+        SEARCHED,
         section_stories(section_id),
         versions_of(root_id),
         *(contributor_stories(pk) for pk in contributor_ids),
@@ -69,6 +73,8 @@ def article_changed(instance, before):
         before = {name: before[name] for name in PLACEMENT}
     if instance.translation_of_id and (live_now or live_before):
         tags.add(story(instance.translation_of_id))  # its page links the versions
+    if live_now or live_before:
+        tags.add(SEARCHED)
     if live_now != live_before or (live_now and before != after):
         contributors = set(instance.credits.values_list("contributor_id", flat=True))
         topics = set(instance.topics.values_list("pk", flat=True))

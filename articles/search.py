@@ -7,12 +7,23 @@ reads every candidate's document, so only the newest ``CANDIDATES`` matches are
 ranked: a common word matching half the archive costs what a rare one does. The
 candidates are looked up once, so counting and ranking them read only those rows.
 Other databases need every word somewhere, and keep the queryset's order.
+
+Readers' searches keep what they found (``best_first_ids``, kept per query by the
+search page until a public story changes): a page of results then reads only the
+stories it shows (``Results``).
 """
+
+from collections.abc import Sequence
 
 from django.db import connections
 from django.db.models import Expression, Q
 
 CANDIDATES = 500
+
+
+def normalized(query):
+    """The words of ``query`` as search reads them: one space between, any case."""
+    return " ".join(query.split()).lower()
 
 
 def matching(queryset, query):
@@ -64,3 +75,37 @@ def _ranked(queryset, query, connection):
         .annotate(rank=SearchRank(document, terms))
         .order_by("-rank", "-publish_at", "-pk")
     )
+
+
+def best_first_ids(queryset, query):
+    """The keys of what in ``queryset`` matches ``query``, best first."""
+    return list(matching(queryset, query).values_list("pk", flat=True))
+
+
+class Results(Sequence):
+    """The stories of ``queryset`` with these keys, in their order, read a page at a time
+    (a paginator counts them and slices the page it shows).
+
+    Keys no longer in ``queryset`` (a story withdrawn since they were found) are dropped
+    the first time the results are counted or sliced, by one query of keys only.
+    """
+
+    def __init__(self, queryset, ids):
+        self.queryset, self._ids, self._checked = queryset, list(ids), False
+
+    @property
+    def ids(self):
+        if not self._checked:
+            present = set(self.queryset.filter(pk__in=self._ids).values_list("pk", flat=True))
+            self._ids, self._checked = [pk for pk in self._ids if pk in present], True
+        return self._ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
+        wanted = self.ids[index]
+        found = {story.pk: story for story in self.queryset.filter(pk__in=wanted)}
+        return [found[pk] for pk in wanted if pk in found]

@@ -16,7 +16,7 @@ from library.cachetags import photos_by
 from library.models import LibraryImage
 from newsroom.pagecache import kept, shows
 
-from . import cachetags, embeds, extensions, structured_data
+from . import cachetags, embeds, extensions, search, structured_data
 from .models import Article, Contributor, Correction, FrontPageSlot, Section, Topic
 from .pagination import NewerOlderPaginator
 
@@ -185,7 +185,17 @@ class SearchView(PublishedListView):
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "").strip()[:200]
-        return super().get_queryset().search(self.query)
+        words = search.normalized(self.query)
+        if not words:
+            return Article.objects.none()
+        # What a query finds is kept until a public story changes; each page of results
+        # then reads only its own stories.
+        ids = kept(
+            f"search:{words}",
+            [cachetags.SEARCHED],
+            lambda: search.best_first_ids(Article.objects.published(), words),
+        )
+        return search.Results(super().get_queryset(), ids)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, **kwargs)

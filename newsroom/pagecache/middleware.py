@@ -8,7 +8,6 @@ others wait briefly for that render instead of all rendering it.
 
 import functools
 import time
-from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -22,10 +21,10 @@ from django.utils.cache import patch_cache_control
 
 from . import entries, registry, schedule
 from . import tags as page_tags
+from .guesses import Guesses
 
 # Each page's tags as last rendered, so that one cache read fetches the page and them.
-_guesses = OrderedDict()
-GUESSES_KEPT = 10_000
+_guesses = Guesses()
 RENDER_LOCK_SECONDS = 10
 POLL_SECONDS = 0.02
 
@@ -137,7 +136,7 @@ def finish(request, response):
     if not page_tags.may_keep(f"The page {request.path}", shown):
         return entries.respond_unshared(request, response)
     lookup = getattr(request, "page_lookup", None)
-    versions = page_tags.current(shown) if lookup is not None else dict.fromkeys(shown)
+    versions = lookup.versions_after(shown) if lookup is not None else dict.fromkeys(shown)
     entry = entries.make_entry(response, versions)
     if lookup is not None and request.method == "GET":
         lookup.store(entry)
@@ -159,7 +158,7 @@ class Lookup:
 
     def __init__(self, request):
         self.entry, self.state, self.usable, self.locked = None, None, True, False
-        self.key, self.epoch, self.versions = None, None, {}
+        self.key, self.epoch, self.versions, self.read = None, None, {}, {}
         try:
             self.key = entries.page_key(request)
             self._read(first=True)
@@ -168,7 +167,7 @@ class Lookup:
             self.usable = False
 
     def _read(self, first=False):
-        guess = _guesses.get(self.key, ())
+        guess = _guesses.get(self.key)
         keys = [schedule.SCHEDULE_KEY, page_tags.EPOCH_KEY, self.key]
         keys += [page_tags.tag_key(tag) for tag in guess]
         found = cache.get_many(keys)
@@ -191,14 +190,14 @@ class Lookup:
             missing = [page_tags.tag_key(tag) for tag in wanted if tag not in guess]
             if missing:
                 found.update(cache.get_many(missing))
-                self._remember(wanted)
+                _guesses.remember(self.key, wanted)
             self.versions = {tag: found.get(page_tags.tag_key(tag)) for tag in wanted}
+        # Read before the page renders, if it does: the versions to keep it under.
+        self.read = {tag: found.get(page_tags.tag_key(tag)) for tag in {*guess, *self.versions}}
 
-    def _remember(self, tags):
-        _guesses[self.key] = tuple(tags)
-        _guesses.move_to_end(self.key)
-        while len(_guesses) > GUESSES_KEPT:
-            _guesses.popitem(last=False)
+    def versions_after(self, shown):
+        """The versions of what a page rendered after this lookup shows (tags.current_after)."""
+        return page_tags.current_after(shown, self.read)
 
     def hit(self):
         if not self.usable or self.entry is None:
@@ -236,5 +235,5 @@ class Lookup:
         # Rendered while something it shows changed: it may mix old data and new versions.
         if self.epoch is None or page_tags.renewed_after(entry["tags"], self.epoch):
             return
-        self._remember(list(entry["tags"]))
+        _guesses.remember(self.key, entry["tags"])
         cache.set(self.key, entry, settings.PAGE_CACHE_SECONDS)

@@ -93,6 +93,18 @@ def current(tags, found=None):
     return versions
 
 
+def current_after(tags, read):
+    """{tag: version} for something worked out after ``read`` ({tag: version}) was read:
+    the versions read then where there were some, the current ones for the others.
+
+    A version read before the work is the one to keep it under: a change meanwhile has
+    a newer one, which ends what was kept; one read after may be newer than the data.
+    """
+    known = {tag: read[tag] for tag in tags if read.get(tag) is not None}
+    rest = [tag for tag in tags if tag not in known]
+    return {**known, **current(rest)} if rest else known
+
+
 def epoch():
     value = cache.get(EPOCH_KEY)
     if value is None:
