@@ -75,6 +75,7 @@ class WireStory(models.Model):
 
     class Meta:
         verbose_name = "wire story"
+        verbose_name_plural = "wire stories"
         permissions = [("import_story", "Can import wire stories")]
 
     def __str__(self):
