@@ -54,11 +54,12 @@ def chooser(model_admin, request):
         {"picture": picture, "thumbnail": thumbnail_url(picture), "credit": credit_text(picture)}
         for picture in page
     ]
-    return render(
-        request,
-        "admin/library/chooser.html",
-        {"page": page, "choices": choices, "query": query},
-    )
+    context = {"page": page, "choices": choices, "query": query}
+    if request.headers.get("Sec-Fetch-Dest") == "document":
+        # Opened as a page of its own rather than fetched into the editor's dialog.
+        context |= {**model_admin.admin_site.each_context(request), "title": "Choose a picture"}
+        return render(request, "admin/library/chooser_page.html", context)
+    return render(request, "admin/library/chooser.html", context)
 
 
 def described(model_admin, request, pk):

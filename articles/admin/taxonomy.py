@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 
 from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section, Topic
 from ..weblinks import web_address, web_addresses
@@ -162,8 +163,20 @@ class KeepsSpacesMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class NamedRowBoxes(BaseInlineFormSet):
+    """A table's boxes have only their column's heading above them: each is named by its
+    column and row, so a screen reader says which box it is in."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        row = "new row" if index is None else f"row {index + 1}"
+        for field in form.fields.values():
+            field.widget.attrs["aria-label"] = f"{field.label}, {row}"
+
+
 class CreditPhraseInline(KeepsSpacesMixin, admin.TabularInline):
     model = CreditPhrase
+    formset = NamedRowBoxes
     extra = 0
 
 

@@ -1,5 +1,7 @@
 """The credit style page: saved unchanged, it changes no word of any style or line."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -49,3 +51,15 @@ def test_a_separator_typed_with_its_space_keeps_it(client, editor):
     assert client.post(url, data).status_code == 302
     phrase.refresh_from_db()
     assert phrase.separator == " / "
+
+
+def test_each_box_of_the_phrases_table_is_named_by_its_column_and_row(client, editor):
+    call_command("load_demo", stdout=None)
+    style = CreditStyle.objects.filter(phrases__isnull=False).first()
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_creditstyle_change", args=[style.pk]))
+    html = page.content.decode()
+    for box in re.findall(r'<(?:input|select)[^>]*name="phrases-0-[^"]*"[^>]*>', html):
+        if 'type="hidden"' not in box:
+            assert re.search(r'aria-label="[^"]+, row 1"', box), box
+    assert 'aria-label="Role, row 1"' in html

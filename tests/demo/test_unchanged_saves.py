@@ -11,10 +11,9 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.urls import reverse
 
-from articles.models import Contributor, Section, Topic
 from tests.factories import reader_pages
 
 pytestmark = pytest.mark.django_db
@@ -122,19 +121,6 @@ def differences(before, after):
     return found
 
 
-def public_pages():
-    """Each story's page, the front pages, and each section's, topic's and contributor's."""
-    reader = Client()
-    addresses = ["/", "/fr/"]
-    for model in (Section, Topic, Contributor):
-        addresses += [obj.get_absolute_url() for obj in model.objects.all()]
-    pages = {address: reader.get(address) for address in addresses}
-    return {
-        **reader_pages(),
-        **{a: page.content.decode() for a, page in pages.items() if page.status_code == 200},
-    }
-
-
 def change_forms(user):
     """(model admin, object) of every change form this user may save."""
     request = RequestFactory().get("/admin/")
@@ -158,7 +144,7 @@ def demo(db, settings):
 
 
 def test_every_change_form_of_the_demo_saved_unchanged_changes_nothing(demo, client):
-    pages = public_pages()
+    pages = reader_pages()
     failures = []
     for role in ROLES:
         user = User.objects.get(username=role)
@@ -179,7 +165,7 @@ def test_every_change_form_of_the_demo_saved_unchanged_changes_nothing(demo, cli
                 failures.append(f"{what}: refused: {errors_of(response)}")
                 continue
             failures += [f"{what}: {change}" for change in differences(before, stored_data())]
-    after = public_pages()
+    after = reader_pages()
     failures += [
         f"page {address} changed" for address in pages if after.get(address) != pages[address]
     ]

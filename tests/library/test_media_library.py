@@ -247,3 +247,16 @@ def test_lead_images_from_before_move_into_the_library_with_nothing_lost(section
     assert translation.lead_image == picture  # one file, one picture in the library
     assert bare.lead_image is None
     assert LibraryImage.objects.count() == 1
+
+
+def test_the_picture_chooser_opened_as_a_page_is_a_whole_admin_page(client, editor):
+    from tests.factories import library_picture
+
+    library_picture()
+    client.force_login(editor)
+    url = reverse("admin:library_libraryimage_chooser")
+    fetched = client.get(url).content.decode()
+    assert "<html" not in fetched and "picture-chooser-title" in fetched  # for the dialog
+    opened = client.get(url, headers={"Sec-Fetch-Dest": "document"}).content.decode()
+    assert re.search(r'<html lang="[a-z-]+"', opened) and "<title>" in opened
+    assert "picture-chooser-title" in opened
