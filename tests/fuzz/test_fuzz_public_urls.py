@@ -75,6 +75,7 @@ def newsroom(settings, publish, editor):
         ("comments", "article_pk"): str(story.pk),
         ("comments", "token"): confirmation.token,
         ("articles", "post_id"): str(post.pk),
+        ("wire", "agency"): "ntb",
         ("", "section"): next(iter(SITEMAPS)),
         "cursor": str(post.cursor),
     }
