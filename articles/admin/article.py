@@ -219,16 +219,18 @@ class ArticleAdmin(
     # Fields of the form that say how to save, not what the story holds.
     NOT_THE_STORY = {"opened_token", "minor_edit", "house_style", "step_note", "step_publish_at"}
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # A form sent back as it was opened is no update readers should be told of.
-        # A restored version is an edit, whatever its form says.
-        edited = (
+    def story_edited(self, request, form, formsets):
+        """Whether this save changes the story. A form sent back as it was opened is no
+        update readers should be told of; a restored version is an edit, whatever its form says."""
+        return bool(
             set(form.changed_data) - self.NOT_THE_STORY
             or any(formset.has_changed() for formset in formsets)
             or hasattr(request, "article_workflow_state")
         )
-        if change and edited:
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and self.story_edited(request, form, formsets):
             form.instance.record_update(request.user, minor=form.cleaned_data.get("minor_edit"))
 
     def save_formset(self, request, form, formset, change):
@@ -239,7 +241,7 @@ class ArticleAdmin(
 
     def construct_change_message(self, request, form, formsets, add=False):
         message = super().construct_change_message(request, form, formsets, add)
-        if not add and form.instance.is_public:
+        if not add and form.instance.is_public and self.story_edited(request, form, formsets):
             kind = "Minor edit" if form.cleaned_data.get("minor_edit") else "Substantive update"
             message.append({"changed": {"fields": [kind]}})
         return message

@@ -37,6 +37,16 @@ def test_substantive_edit_shows_updated_and_is_in_the_history(client, editor, li
     assert "Substantive update" in history.content.decode()
 
 
+def test_saving_unchanged_is_no_update_in_the_history(client, editor, live):
+    client.force_login(editor)
+    save_through_admin(client, live)
+    live.refresh_from_db()
+    assert live.updated_at is None and live.revision == 1
+    history = client.get(reverse("admin:articles_article_history", args=[live.pk]))
+    assert "No fields changed." in history.content.decode()
+    assert "Substantive update" not in history.content.decode()
+
+
 def test_embargoed_article_stays_hidden_until_its_time(make_article, editor, monkeypatch):
     lifted = timezone.now() + timedelta(hours=2)
     article = make_article(embargo_until=lifted)
