@@ -56,8 +56,13 @@ def chooser(model_admin, request):
     ]
     context = {"page": page, "choices": choices, "query": query}
     if request.headers.get("Sec-Fetch-Dest") == "document":
-        # Opened as a page of its own rather than fetched into the editor's dialog.
-        context |= {**model_admin.admin_site.each_context(request), "title": "Choose a picture"}
+        # Opened as a page of its own rather than fetched into the editor's dialog: there is
+        # no dialog to close nor story to insert into, so the choices lead to the pictures.
+        context |= {
+            **model_admin.admin_site.each_context(request),
+            "title": "Choose a picture",
+            "standalone": True,
+        }
         return render(request, "admin/library/chooser_page.html", context)
     return render(request, "admin/library/chooser.html", context)
 

@@ -260,3 +260,18 @@ def test_the_picture_chooser_opened_as_a_page_is_a_whole_admin_page(client, edit
     opened = client.get(url, headers={"Sec-Fetch-Dest": "document"}).content.decode()
     assert re.search(r'<html lang="[a-z-]+"', opened) and "<title>" in opened
     assert "picture-chooser-title" in opened
+
+
+def test_the_picture_chooser_as_a_page_leads_somewhere(client, editor):
+    """Without the editor's dialog, Close and the pictures would be buttons doing nothing."""
+    from tests.factories import library_picture
+
+    picture = library_picture()
+    client.force_login(editor)
+    url = reverse("admin:library_libraryimage_chooser")
+    opened = client.get(url, headers={"Sec-Fetch-Dest": "document"}).content.decode()
+    assert "data-close" not in opened and "data-pick" not in opened
+    assert reverse("admin:library_libraryimage_changelist") in opened
+    assert reverse("admin:library_libraryimage_change", args=[picture.pk]) in opened
+    fetched = client.get(url).content.decode()
+    assert "data-close" in fetched and f'data-pick="{picture.pk}"' in fetched
