@@ -6,6 +6,7 @@ from django.core import signing
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -25,7 +26,13 @@ from .models import Comment, Confirmation
 from .moderation import comments_open, confirm
 from .threads import thread_page_url
 
-OWN_COMMENTS_SESSION_KEY = "comments_own_ids"
+# A reader's own waiting comments, by id, in a signed cookie rather than a session: a
+# session would make every page they read afterwards their own, uncached. Not HttpOnly,
+# so that the page's script knows to ask for them (ids alone, of their own comments).
+OWN_COMMENTS_COOKIE = "comments_own"
+OWN_COMMENTS_SALT = "comments.own"
+OWN_COMMENTS_DAYS = 30
+OWN_COMMENTS_KEPT = 50
 REPORT_RATE_PER_IP = 20
 MODERATION_QUEUE = reverse_lazy("admin:comments_comment_changelist")
 
@@ -35,8 +42,28 @@ def form_values(request, article_pk):
     """What a reader's comment and report forms need of their own, fetched as they start
     writing: the article's page is the same bytes for every reader (newsroom/pagecache)."""
     article = get_object_or_404(Article.objects.published(), pk=article_pk)
-    values = {"csrfmiddlewaretoken": get_token(request), "timestamp": signed_form_time(article.pk)}
+    values = {
+        "csrfmiddlewaretoken": get_token(request),
+        "timestamp": signed_form_time(article.pk),
+        "waiting": waiting_comments_html(request, article),
+    }
     return JsonResponse(values, headers={"X-Robots-Tag": "noindex"})
+
+
+def waiting_comments_html(request, article):
+    """The reader's own comments on the article that wait for a moderator or for them,
+    which no other reader sees: "" when there are none."""
+    ids = own_comment_ids(request)
+    if not ids:
+        return ""
+    waiting = list(
+        Comment.objects.filter(pk__in=ids, article=article)
+        .filter(status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
+        .order_by("created_at", "pk")
+    )
+    if not waiting:
+        return ""
+    return render_to_string("comments/own_waiting.html", {"comments": waiting}, request=request)
 
 
 def lacks_token(request):
@@ -53,10 +80,33 @@ def ask_again(request, template, context):
     return response
 
 
-def remember_own_comment(request, comment):
+def own_comment_ids(request):
+    """The ids of the comments this browser posted (kept for OWN_COMMENTS_DAYS)."""
+    try:
+        value = request.get_signed_cookie(
+            OWN_COMMENTS_COOKIE,
+            default="",
+            salt=OWN_COMMENTS_SALT,
+            max_age=OWN_COMMENTS_DAYS * 24 * 60 * 60,
+        )
+    except signing.BadSignature:
+        return set()
+    return {int(part) for part in value.split(",") if part.isdigit()}
+
+
+def remember_own_comment(request, response, comment):
     """The commenter sees their own pending comment; nobody else does."""
-    own = request.session.get(OWN_COMMENTS_SESSION_KEY, [])
-    request.session[OWN_COMMENTS_SESSION_KEY] = [*own, comment.pk][-50:]
+    own = sorted(own_comment_ids(request))
+    response.set_signed_cookie(
+        OWN_COMMENTS_COOKIE,
+        ",".join(str(pk) for pk in [*own, comment.pk][-OWN_COMMENTS_KEPT:]),
+        salt=OWN_COMMENTS_SALT,
+        max_age=OWN_COMMENTS_DAYS * 24 * 60 * 60,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=False,
+        samesite="Lax",
+    )
+    return response
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # checked in post(): see lacks_token
@@ -99,9 +149,8 @@ class PostCommentView(ArticleDetailView):
                 proven_emails=proven_emails(request),
                 site_url=request.build_absolute_uri("/"),
             )
-            remember_own_comment(request, comment)
             messages.success(request, posted_message(comment))
-            return redirect(thread_page_url(comment))
+            return remember_own_comment(request, redirect(thread_page_url(comment)), comment)
         if form.is_bot:
             messages.error(request, _("Your comment could not be accepted."))
             return redirect(article)

@@ -45,6 +45,12 @@ def test_with_scripts_the_form_gets_its_token_as_the_reader_starts_writing(
     expect(page.get_by_role("status")).to_contain_text("Your comment")
     expect(page.locator(".comment", has_text="Posted from the page every")).to_be_visible()
     snap(page, "posted-with-scripts")
+    # Back later, the page is the one every reader gets; the waiting comment comes with
+    # the form's answer.
+    page.goto(STORY)
+    waiting = page.locator(".own-waiting-comments")
+    expect(waiting.locator(".comment", has_text="Posted from the page every")).to_be_visible()
+    expect(waiting).to_contain_text("Awaiting moderation")
 
 
 def test_without_scripts_the_reader_is_asked_once_more_and_nothing_is_lost(

@@ -11,7 +11,7 @@ from ..forms import CommentForm, ReportForm
 from ..moderation import comments_open
 from ..text import comment_html
 from ..threads import PAGE_PARAMETER, REPLY_TO, THREADS_PER_PAGE, public_threads
-from ..views import OWN_COMMENTS_SESSION_KEY
+from ..views import own_comment_ids
 
 register = template.Library()
 
@@ -60,8 +60,11 @@ def article_comments(context, article):
 
 
 def _own_comment_ids(request):
-    session = getattr(request, "session", None)
-    return set(session.get(OWN_COMMENTS_SESSION_KEY, [])) if session is not None else set()
+    # A page kept for every reader holds none of one reader's comments: the page's script
+    # asks for those (comments.views.form_values).
+    if request is None or getattr(request, "renders_for_page_cache", False):
+        return set()
+    return own_comment_ids(request)
 
 
 def _render_comments(context, article):
@@ -106,6 +109,7 @@ def _render_comments(context, article):
             "page_parameter": PAGE_PARAMETER,
             "count": count,
             "own_ids": own_ids,
+            "for_every_reader": getattr(request, "renders_for_page_cache", False),
             "is_open": is_open,
             "form": form,
             "replying_to": replying_to,

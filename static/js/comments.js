@@ -47,3 +47,22 @@ document.addEventListener("submit", (event) => {
   event.preventDefault();
   prepare(form).catch(() => {}).finally(() => form.submit());
 });
+
+// A reader's own comments still waiting for a moderator are theirs alone, so they are
+// not in the shared page: the same answer brings them (the server signs the cookie that
+// names them, so it is only a hint that there is something to ask for).
+function showOwnWaiting() {
+  const place = document.querySelector("[data-own-comments]");
+  if (!place || !/(^|;\s*)comments_own=/.test(document.cookie)) return;
+  valuesFrom(place.dataset.ownComments)
+    .then((values) => {
+      if (values.waiting) place.innerHTML = values.waiting;
+    })
+    .catch(() => {});
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", showOwnWaiting);
+} else {
+  showOwnWaiting();
+}

@@ -4,6 +4,7 @@ import time
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from articles.models import CommentPolicy
@@ -46,6 +47,27 @@ def test_a_reader_posts_and_is_told_the_comment_awaits_moderation(client, articl
     assert "Your comment is awaiting moderation" in page
     assert TYPED in page
     assert "Awaiting moderation" in page
+
+
+def test_the_commenter_reads_the_shared_page_and_their_comment_comes_with_the_form(client, article):
+    """Their waiting comment is theirs alone, so it never makes the page theirs: the page
+    stays the one kept for every reader, and the form's answer brings the comment."""
+    post_comment(client, article, text=TYPED, follow=True)
+    assert "sessionid" not in client.cookies
+    for name in [name for name, cookie in client.cookies.items() if cookie["max-age"] == 0]:
+        del client.cookies[name]  # as a browser forgets the message shown once
+    page = client.get(article.get_absolute_url())
+    assert "public" in page["Cache-Control"] and "Set-Cookie" not in page
+    assert page.content == Client().get(article.get_absolute_url()).content
+    assert TYPED not in page.content.decode()
+
+    form_values = reverse("comments:form-values", args=[article.pk])
+    waiting = client.get(form_values).json()["waiting"]
+    assert TYPED in waiting and "Awaiting moderation" in waiting
+    assert Client().get(form_values).json()["waiting"] == ""
+
+    client.cookies["comments_own"] = f"{the_only_comment().pk}:forged"
+    assert client.get(form_values).json()["waiting"] == ""
 
 
 def test_someone_else_does_not_see_the_pending_comment(client, article):
