@@ -86,19 +86,14 @@ class Results(Sequence):
     """The stories of ``queryset`` with these keys, in their order, read a page at a time
     (a paginator counts them and slices the page it shows).
 
-    Keys no longer in ``queryset`` (a story withdrawn since they were found) are dropped
-    the first time the results are counted or sliced, by one query of keys only.
+    The keys are taken as they were found: they are kept only until a public story
+    changes (cachetags.SEARCHED), so counting them asks the database nothing. A page
+    reads its stories through ``queryset``, so one that stopped being public since is
+    never shown.
     """
 
     def __init__(self, queryset, ids):
-        self.queryset, self._ids, self._checked = queryset, list(ids), False
-
-    @property
-    def ids(self):
-        if not self._checked:
-            present = set(self.queryset.filter(pk__in=self._ids).values_list("pk", flat=True))
-            self._ids, self._checked = [pk for pk in self._ids if pk in present], True
-        return self._ids
+        self.queryset, self.ids = queryset, list(ids)
 
     def __len__(self):
         return len(self.ids)

@@ -37,10 +37,11 @@ class PublishedListView(ListView):
     paginator_class = NewerOlderPaginator
 
     def get_queryset(self):
+        # A card shows no body, notes or credits: a page of twenty reads none of them.
         return (
             Article.objects.published()
             .select_related("section", "lead_image")
-            .with_credits()
+            .defer("body", "notes")
             .for_lists()
         )
 
@@ -150,7 +151,7 @@ class ContributorView(PublishedListView):
         )
         person = self.contributor.pk
         shows(cachetags.contributor(person), cachetags.contributor_stories(person))
-        return super().get_queryset().credited_to(self.contributor)
+        return super().get_queryset().credited_to(self.contributor).with_credits()
 
     def photos(self):
         """The photographer's newest pictures leading a story readers may see, each with it."""

@@ -335,9 +335,13 @@ class Article(
 
     def get_absolute_url(self):
         # A story has one address, whatever the interface language it is linked from:
-        # its page speaks the story's own language.
-        with translation.override(settings.LANGUAGE_CODE):
-            return reverse("articles:detail", kwargs={"slug": self.slug})
+        # its page speaks the story's own language. A list links each story more than once.
+        known = self.__dict__.get("_address")
+        if known is None or known[0] != self.slug:
+            with translation.override(settings.LANGUAGE_CODE):
+                known = (self.slug, reverse("articles:detail", kwargs={"slug": self.slug}))
+            self.__dict__["_address"] = known
+        return known[1]
 
     # Reading
 

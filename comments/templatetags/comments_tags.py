@@ -3,6 +3,8 @@ from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from newsroom.pagecache import kept, shows
 
@@ -21,13 +23,18 @@ def comment_text(text):
     return comment_html(text)
 
 
-@register.inclusion_tag("articles/includes/comment_count.html")
+@register.simple_tag
 def comment_count(article):
-    """The count of an article annotated with one (lists); nothing otherwise."""
+    """ " · 3 comments", linked, for an article annotated with its count (lists); nothing
+    otherwise. Written here rather than in a template: a list page shows it on every card."""
     count = getattr(article, "comment_count", None)
-    if count is not None:
-        shows(comments_of(article.pk))
-    return {"article": article, "count": count}
+    if count is None:
+        return ""
+    shows(comments_of(article.pk))
+    if not count:
+        return ""
+    text = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}
+    return format_html(' · <a href="{}#comments">{}</a>', article.get_absolute_url(), text)
 
 
 @register.simple_tag(takes_context=True)
