@@ -13,7 +13,6 @@ from articles.models.taxonomy import name_problem
 
 from . import versions
 from .footers import read_footer
-from .instructions import fill_instructions
 from .limits import fit_to_fields
 from .live_ninjs import save_live_posts, without_post_credits
 from .ninjs_read import parse_ninjs
@@ -69,7 +68,7 @@ def read_story(data, name):
     """A Story from the bytes of a wire-copy text file or a ninjs JSON file."""
     text = decode(data, name)
     if name.lower().endswith(".json") or text.lstrip().startswith("{"):
-        return fill_instructions(parse_ninjs(text, name), text)
+        return parse_ninjs(text, name)
     return parse_wire_text(text, name)
 
 
