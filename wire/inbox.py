@@ -198,6 +198,7 @@ OUTCOMES = {
 
 def _import(path, folder, data, digest):
     Outcome = InboxFile.Outcome
+    # Only stories count: a picture sent again is saved again (its file may be new).
     earlier = InboxFile.objects.filter(
         sha256=digest, outcome__in=[Outcome.IMPORTED, Outcome.UPDATED]
     ).first()

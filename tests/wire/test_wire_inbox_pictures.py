@@ -5,6 +5,7 @@ with the reason, in failed/. A picture's file waits for its item; one no item na
 refused once it has waited.
 """
 
+import os
 import shutil
 from pathlib import Path
 
@@ -101,3 +102,14 @@ def test_editors_see_the_picture_in_the_inbox_list(client, inbox, editor, run_in
     image = LibraryImage.objects.get()
     assert "picture, to the media library" in page
     assert reverse("admin:library_libraryimage_change", args=[image.pk]) in page
+
+
+def test_a_second_name_of_a_picture_kept_elsewhere_is_not_read(inbox, run_inbox, tmp_path):
+    elsewhere = tmp_path / "private.png"
+    elsewhere.write_bytes(png().read())
+    shutil.copy(CORPUS / PANDA, inbox / PANDA)
+    os.link(elsewhere, inbox / "panda.jpg")
+    run_inbox()
+    assert not LibraryImage.objects.exists()
+    assert "came without its file" in InboxFile.objects.get().reason
+    assert elsewhere.exists()
