@@ -172,6 +172,8 @@ def test_text_item_becomes_a_full_story_in_its_language(section, name):
     assert headline not in text and "<" not in text and "&lt;" not in article.body
     assert [credit[1] for credit in article.credit_tuples()] == people
     assert agency == "" or agency not in [c[1] for c in article.credit_tuples()]
+    # The agency is the story's source, kept with what the wire said of it.
+    assert agency == "" or article.wire_story.agency == agency
 
 
 def test_wire_times_and_embargo_are_read():
