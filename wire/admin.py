@@ -42,14 +42,21 @@ def story_link(article):
 class InboxFileAdmin(EditorsReadMixin, admin.ModelAdmin):
     """What became of each file dropped into the wire inbox; editors read it, nobody edits it."""
 
-    list_display = ["name", "outcome", "received_at", "version_created", "story", "reason_short"]
+    list_display = ["file", "outcome", "received_at", "version_created", "story", "reason_short"]
     list_filter = ["outcome", "received_at"]
     search_fields = ["name", "reason", "sha256"]
     date_hierarchy = "received_at"
     readonly_fields = [field.name for field in InboxFile._meta.fields]
 
-    @admin.display(description="story")
+    @admin.display(description="file", ordering="name")
+    def file(self, obj):
+        return str(obj)
+
+    @admin.display(description="story or picture")
     def story(self, obj):
+        if obj.picture_id:
+            url = reverse("admin:library_libraryimage_change", args=[obj.picture_id])
+            return format_html('<a href="{}">{}</a>', url, Truncator(str(obj.picture)).chars(60))
         return story_link(obj.article)
 
     @admin.display(description="reason")
@@ -64,7 +71,7 @@ class InboxFileAdmin(EditorsReadMixin, admin.ModelAdmin):
         return short
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article")
+        return super().get_queryset(request).select_related("article", "picture")
 
 
 @admin.register(WireStory)

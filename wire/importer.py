@@ -13,10 +13,9 @@ from articles.models.taxonomy import name_problem
 
 from . import versions
 from .footers import read_footer
-from .instructions import fill_instructions
 from .limits import fit_to_fields
 from .live_ninjs import save_live_posts, without_post_credits
-from .ninjs_read import parse_ninjs
+from .ninjs_read import parse_ninjs, parse_ninjs_items
 from .story import BadStory, decode, parse_wire_text
 from .subjects import add_topics, section_named
 
@@ -69,8 +68,17 @@ def read_story(data, name):
     """A Story from the bytes of a wire-copy text file or a ninjs JSON file."""
     text = decode(data, name)
     if name.lower().endswith(".json") or text.lstrip().startswith("{"):
-        return fill_instructions(parse_ninjs(text, name), text)
+        return parse_ninjs(text, name)
     return parse_wire_text(text, name)
+
+
+def read_items(data, name):
+    """Each item of a file, in order: a Story, a WirePicture, or the BadStory refusing that
+    item (a content-API answer wraps several); BadStory when the file cannot be read."""
+    text = decode(data, name)
+    if name.lower().endswith(".json") or text.lstrip().startswith("{"):
+        return parse_ninjs_items(text, name)
+    return [parse_wire_text(text, name)]
 
 
 def save_story(story, by, publish=False, section=None):

@@ -16,14 +16,21 @@ class InboxFile(models.Model):
         REFUSED = "refused", "refused"
         HELD = "held", "held for the desk"
         WITHDRAWN = "withdrawn", "withdrawn (kill notice)"
+        PICTURE = "picture", "picture, to the media library"
 
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     name = models.CharField(max_length=255, help_text="The file's name as dropped.")
+    item = models.PositiveSmallIntegerField(
+        default=0, help_text="Which item of a document wrapping several; 0: the whole file."
+    )
     sha256 = models.CharField(max_length=64, db_index=True, help_text="Of the file's bytes.")
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     reason = models.TextField(blank=True, help_text="Why it was refused, or what was noted.")
     article = models.ForeignKey(
         "articles.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    picture = models.ForeignKey(
+        "library.LibraryImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     kept_as = models.CharField(max_length=500, help_text="Where the file is now.")
     version_created = models.DateTimeField(
@@ -36,14 +43,14 @@ class InboxFile(models.Model):
         constraints = [
             # The same bytes never make or change a story twice, whatever the file's name.
             models.UniqueConstraint(
-                fields=["sha256"],
+                fields=["sha256", "item"],
                 condition=models.Q(outcome__in=["imported", "updated"]),
                 name="wire_inbox_imported_once",
             )
         ]
 
     def __str__(self):
-        return self.name
+        return f"{self.name}, item {self.item}" if self.item else self.name
 
 
 class WireStory(models.Model):

@@ -3,9 +3,10 @@ A picture from the wire put in the media library, when its file came with it.
 
 The file must lie beside the item, named by a rendition's href ("panda.jpg"): pictures
 are never fetched from the web (an address in a feed could point anywhere, inside our
-own network too), and a link out of the folder, or a name leading out of it, is
-refused. The file goes through the same checks as an upload and is stored without its
-metadata. Sent again, the same picture (by the agency's id) is updated, not doubled.
+own network too), and a link out of the folder, a second name (hard link) of a file
+kept elsewhere, or a name leading out of it, is refused. The file goes through the same
+checks as an upload and is stored without its metadata. Sent again, the same picture
+(by the agency's id) is updated, not doubled.
 """
 
 import os
@@ -36,8 +37,9 @@ def attached_file(picture, folder):
         except OSError:
             continue
         with os.fdopen(descriptor, "rb") as file:
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                continue
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+                continue  # a second name of a file kept elsewhere is not read either
             return href, file.read()
     linked = picture.href or "no rendition"
     raise BadStory(

@@ -2,7 +2,8 @@
 The push address: an agency posts a ninjs item (or wire copy) to ``/wire/push/<slug>/``
 with ``Authorization: Bearer <its token>``. Without the right token: 403 and nothing kept.
 With it: imported as a file dropped into the inbox is, and answered 202 with the address
-of the inbox row that says what became of it.
+of the inbox row that says what became of it; a document wrapping several items is
+answered with the first item's row, and each item's row under "items".
 """
 
 from django.http import JsonResponse
@@ -41,9 +42,18 @@ def push(request, agency):
     if not data.strip():
         return JsonResponse({"error": "Nothing was sent."}, status=400)
     suffix = ".json" if data.lstrip()[:1] == b"{" else ".txt"
-    row = receive(data, f"{found.slug}-{timezone.now():%Y%m%d-%H%M%S-%f}{suffix}")
-    if row is None:
+    rows = receive(data, f"{found.slug}-{timezone.now():%Y%m%d-%H%M%S-%f}{suffix}")
+    if rows is None:
         return JsonResponse({"error": "The wire inbox is off here."}, status=503)
-    address = request.build_absolute_uri(reverse("admin:wire_inboxfile_change", args=[row.pk]))
-    answer = {"row": address, "outcome": row.outcome, "reason": row.reason}
-    return JsonResponse(answer, status=202, headers={"Location": address})
+    said = [
+        {
+            "row": request.build_absolute_uri(
+                reverse("admin:wire_inboxfile_change", args=[row.pk])
+            ),
+            "outcome": row.outcome,
+            "reason": row.reason,
+        }
+        for row in rows
+    ]
+    answer = {**said[0], "items": said} if len(said) > 1 else said[0]
+    return JsonResponse(answer, status=202, headers={"Location": said[0]["row"]})

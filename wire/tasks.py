@@ -10,4 +10,4 @@ from .inbox import import_inbox
 @shared_task(base=RetriedTask, ignore_result=True)
 def import_wire_inbox():
     rows = import_inbox()
-    return {row.name: row.outcome for row in rows}
+    return {str(row): row.outcome for row in rows}

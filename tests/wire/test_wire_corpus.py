@@ -20,6 +20,7 @@ from library.models import LibraryImage
 from tests.wire.test_ninjs import png
 from tests.wire.wire_copy import import_story
 from wire.importer import read_story
+from wire.models import InboxFile
 from wire.ninjs_read import parse_ninjs_items
 from wire.pictures import save_picture
 from wire.story import BadStory, PictureItem, Story, WirePicture
@@ -171,6 +172,8 @@ def test_text_item_becomes_a_full_story_in_its_language(section, name):
     assert headline not in text and "<" not in text and "&lt;" not in article.body
     assert [credit[1] for credit in article.credit_tuples()] == people
     assert agency == "" or agency not in [c[1] for c in article.credit_tuples()]
+    # The agency is the story's source, kept with what the wire said of it.
+    assert agency == "" or article.wire_story.agency == agency
 
 
 def test_wire_times_and_embargo_are_read():
@@ -252,3 +255,70 @@ def test_one_bad_item_of_a_wrapper_does_not_stop_the_others():
     results = parse_ninjs_items(json.dumps(document), "w.json")
     assert isinstance(results[0], BadStory) and "item 1 of 3: no headline" in str(results[0])
     assert [type(r) for r in results[1:]] == [Story, WirePicture]
+
+
+def test_wrapper_through_the_inbox_gives_its_story_and_refuses_a_picture_it_only_links(
+    inbox, run_inbox
+):
+    shutil.copy(CORPUS / "content-api-wrapper.json", inbox)
+    run_inbox()
+    story, picture = InboxFile.objects.order_by("item")
+    assert (story.item, story.outcome) == (1, "imported")
+    assert story.article.headline == "Park gets a thousand new trees"
+    assert (picture.item, picture.outcome) == (2, "refused")
+    assert "“Planting day” came without its file" in picture.reason
+    assert "pictures are not fetched from the web" in picture.reason
+    assert Article.objects.count() == 1 and not LibraryImage.objects.exists()
+    # Something of it was taken: the file is kept in done/, both rows say so.
+    assert story.kept_as == picture.kept_as == "done/content-api-wrapper.json"
+
+
+def test_wrapper_through_the_inbox_puts_its_picture_in_the_library(inbox, run_inbox):
+    document = json.loads((CORPUS / "content-api-wrapper.json").read_text())
+    document["item"][1]["renditions"][0]["href"] = "park.jpg"
+    (inbox / "park.json").write_text(json.dumps(document))
+    (inbox / "park.jpg").write_bytes(png().read())
+    run_inbox()
+    outcomes = list(InboxFile.objects.order_by("item").values_list("item", "outcome"))
+    assert outcomes == [(1, "imported"), (2, "picture")]
+    image = LibraryImage.objects.get()
+    assert (image.caption, image.photographer.name) == ("Volunteers with spades.", "Ida Lake")
+    assert image.source_id == "http://api.example/items/park-photo-1"
+    assert Article.objects.get().headline == "Park gets a thousand new trees"
+    assert (inbox / "done" / "park.jpg").exists() and not (inbox / "park.jpg").exists()
+
+
+def test_one_bad_item_of_a_wrapper_through_the_inbox_does_not_stop_the_other(inbox, run_inbox):
+    document = json.loads((CORPUS / "content-api-wrapper.json").read_text())
+    no_body = {"uri": "urn:x:empty", "type": "text", "headlines": [{"value": "Empty one"}]}
+    document["item"] = [no_body, document["item"][0]]
+    (inbox / "two.json").write_text(json.dumps(document))
+    run_inbox()
+    refused, imported = InboxFile.objects.order_by("item")
+    assert refused.outcome == "refused" and refused.article is None
+    assert "two.json, item 1 of 2: “Empty one” has no body" in refused.reason
+    assert (imported.outcome, imported.article.headline) == (
+        "imported",
+        "Park gets a thousand new trees",
+    )
+    assert str(refused) == "two.json, item 1"
+
+
+def test_a_wrapper_of_which_nothing_is_taken_goes_to_failed_and_again_is_a_duplicate(
+    inbox, run_inbox
+):
+    document = json.loads((CORPUS / "content-api-wrapper.json").read_text())
+    del document["item"][0]["bodies"]
+    (inbox / "w.json").write_text(json.dumps(document))
+    run_inbox()
+    assert set(InboxFile.objects.values_list("outcome", flat=True)) == {"refused"}
+    assert "has no body" in (inbox / "failed" / "w.json.reason.txt").read_text()
+    assert not Article.objects.exists()
+
+    shutil.copy(CORPUS / "content-api-wrapper.json", inbox / "w.json")
+    run_inbox()
+    shutil.copy(CORPUS / "content-api-wrapper.json", inbox / "w-again.json")
+    run_inbox()
+    again = InboxFile.objects.get(name="w-again.json")
+    assert (again.item, again.outcome) == (0, "duplicate")
+    assert Article.objects.count() == 1

@@ -64,14 +64,14 @@ def test_a_broken_file_never_stops_the_others(inbox, run_inbox):
 def test_a_file_that_crashes_the_importer_goes_to_failed_with_its_reason(
     inbox, run_inbox, monkeypatch
 ):
-    reading = importer.read_story
+    reading = importer.read_items
 
     def crash_on_one(data, name):
         if name == "crash.json":
             raise RuntimeError("the parser broke")
         return reading(data, name)
 
-    monkeypatch.setattr("wire.inbox.read_story", crash_on_one)
+    monkeypatch.setattr("wire.inbox.read_items", crash_on_one)
     (inbox / "crash.json").write_text(json.dumps({"uri": "urn:x"}))
     (inbox / "harbour.txt").write_text(STORY)
     run_inbox()

@@ -93,3 +93,24 @@ def test_only_post_is_answered_and_size_is_limited(client, inbox, token):
     response = push(client, b"{" + b" " * MAX_STORY_BYTES + b"}", token)
     assert response.status_code == 413
     assert not InboxFile.objects.exists()
+
+
+def test_a_pushed_wrapper_is_answered_with_a_row_for_each_item(
+    inbox, token, django_capture_on_commit_callbacks
+):
+    wrapper = {"total": 2, "item": [ITEM, {**ITEM, "uri": "urn:newsroom-test:push:photo"}]}
+    wrapper["item"][1].update(type="picture", renditions=[{"name": "original", "href": "p.jpg"}])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = push(Client(), wrapper, token)
+    assert response.status_code == 202
+    story, picture = InboxFile.objects.order_by("item")
+    answer = response.json()
+    assert [item["outcome"] for item in answer["items"]] == ["imported", "refused"]
+    assert "came without its file (p.jpg)" in answer["items"][1]["reason"]
+    address = reverse("admin:wire_inboxfile_change", args=[story.pk])
+    assert response["Location"].endswith(address) and answer["row"].endswith(address)
+    assert answer["items"][1]["row"].endswith(
+        reverse("admin:wire_inboxfile_change", args=[picture.pk])
+    )
+    assert Article.objects.get().headline == "Bridge opens to traffic a week early"
+    assert "came without its file (p.jpg)" in picture.reason
