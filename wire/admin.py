@@ -78,9 +78,23 @@ class InboxFileAdmin(EditorsReadMixin, admin.ModelAdmin):
 class WireStoryAdmin(EditorsReadMixin, admin.ModelAdmin):
     """Each wire story's source times (the agency's clock), the newest version received."""
 
-    list_display = ["story", "agency", "first_created", "version_created", "updated_at"]
+    list_display = [
+        "story",
+        "agency",
+        "language_tag",
+        "first_created",
+        "version_created",
+        "updated_at",
+    ]
     search_fields = ["article__headline", "uris", "agency"]
-    readonly_fields = ["article", "agency", "uris", "first_created", "version_created"]
+    readonly_fields = [
+        "article",
+        "agency",
+        "language_tag",
+        "uris",
+        "first_created",
+        "version_created",
+    ]
     exclude = ["words_hash"]
 
     @admin.display(description="story")

@@ -65,6 +65,13 @@ class WireStory(models.Model):
         "articles.Article", on_delete=models.CASCADE, related_name="wire_story"
     )
     agency = models.CharField(max_length=100, blank=True)
+    language_tag = models.CharField(
+        "language as sent",
+        max_length=35,
+        blank=True,
+        help_text="The agency's BCP 47 tag (nb-NO, zh-Hant …); the article's language is the "
+        "nearest one the site offers.",
+    )
     uris = models.TextField(
         blank=True, help_text="Every uri the story came in as, one a line (versions it replaced)."
     )

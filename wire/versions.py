@@ -87,6 +87,7 @@ def remember(article, story, words=True):
     known = [u for u in wire.uris.split("\n") if u]
     wire.uris = "\n" + "\n".join(dict.fromkeys([*known, *uris_of(story)])) + "\n"
     wire.agency = (story.infosource or story.dateline_agency or wire.agency)[:100]
+    wire.language_tag = (story.language_tag or wire.language_tag)[:35]
     if story.first_created and (not wire.first_created or story.first_created < wire.first_created):
         wire.first_created = story.first_created
     if story.version_created and (

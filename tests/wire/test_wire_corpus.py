@@ -174,6 +174,7 @@ def test_text_item_becomes_a_full_story_in_its_language(section, name):
     assert agency == "" or agency not in [c[1] for c in article.credit_tuples()]
     # The agency is the story's source, kept with what the wire said of it.
     assert agency == "" or article.wire_story.agency == agency
+    assert article.wire_story.language_tag == tag  # as the agency wrote it
 
 
 def test_wire_times_and_embargo_are_read():
