@@ -176,7 +176,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
-                "newsroom.pagecache.csrf_placeholder",
+                "newsroom.pagecache.no_token_in_shared_pages",
             ],
         },
     },

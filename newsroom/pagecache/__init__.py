@@ -28,7 +28,7 @@ of its models readers see (``watch``) and what changes by itself at a known time
 for readers stay).
 """
 
-from .entries import CSRF_PLACEHOLDER, fill_per_reader, per_reader
+from .entries import fill_per_reader, per_reader
 from .fragments import kept
 from .middleware import PageCacheMiddleware, is_personal, public_page, sent_query
 from .registry import reads_parameters, shows, watch
@@ -36,10 +36,9 @@ from .schedule import watch_schedule
 from .tags import SITE, keyed_tag, renew, tag
 
 __all__ = [
-    "CSRF_PLACEHOLDER",
     "SITE",
     "PageCacheMiddleware",
-    "csrf_placeholder",
+    "no_token_in_shared_pages",
     "is_personal",
     "keyed_tag",
     "kept",
@@ -56,7 +55,7 @@ __all__ = [
 ]
 
 
-def csrf_placeholder(request):
+def no_token_in_shared_pages(request):
     """Context processor: pages rendered for every reader hold no token of one reader's."""
     if getattr(request, "renders_for_page_cache", False):
         return {"csrf_token": ""}
