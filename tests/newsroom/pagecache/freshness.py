@@ -3,17 +3,13 @@ What the page cache tests compare: every page a story's change can affect, as a 
 gets it from the cache and as a fresh rendering gives it.
 
 Staleness is judged against the page rendered with the cache off: after each event
-every affected page must be exactly what a fresh rendering gives (apart from the
-per-reader CSRF token and form timestamp), and show the change.
+every affected page must be exactly what a fresh rendering gives, and show the change.
 """
-
-import re
 
 from django.test import Client
 from django.urls import reverse
 
 CREDITS = [("reporting", "Guy Faulconbridge", "Oslo", ""), ("editing", "Ed Itor", "", "")]
-PER_READER = re.compile(r'(name="(?:csrfmiddlewaretoken|timestamp)" value=")[^"]*')
 
 
 def pages(article):
@@ -42,7 +38,7 @@ def pages(article):
 
 def seen(client, url):
     response = client.get(url)
-    return response.status_code, PER_READER.sub(r"\1", response.content.decode())
+    return response.status_code, response.content.decode()
 
 
 def warm(urls):
