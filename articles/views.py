@@ -3,9 +3,21 @@ from datetime import timedelta
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
@@ -14,16 +26,23 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from library.cachetags import photos_by
 from library.models import LibraryImage
-from newsroom.pagecache import kept, shows
+from newsroom.pagecache import kept, shown_so_far, shows
 
 from . import cachetags, embeds, extensions, search, structured_data
 from .models import Article, Contributor, Correction, FrontPageSlot, Section, Topic
+from .models.article import credits_with_people
 from .pagination import NewerOlderPaginator
 
 RELATED_COUNT = 4
 PHOTO_COUNT = 8
 # The lead story and the ones beside it at the top of the home page.
 TOP_COUNT = 4
+
+
+def story_parts(article):
+    """The story with its credits and the corrections due, each read once, in two queries."""
+    prefetch_related_objects([article], credits_with_people(), due_corrections())
+    return article
 
 
 def due_corrections():
@@ -207,12 +226,13 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
+        # Its credits and corrections are read with the story's text (story_parts), which
+        # a reader is most often given as kept.
         return (
             Article.objects.published()
             .select_related("section", "translation_of", "lead_image__photographer")
-            .with_credits()
             .with_extensions()
-            .prefetch_related(due_corrections(), "topics")
+            .prefetch_related("topics")
         )
 
     def get(self, request, *args, **kwargs):
@@ -269,10 +289,28 @@ class ArticleDetailView(DetailView):
             structured_data=kept(
                 f"json-ld:{self.request.build_absolute_uri('/')}:{article.pk}",
                 [cachetags.story(article.pk), cachetags.versions_of(root_id)],
-                lambda: structured_data.news_article(self.request, article, original),
+                lambda: structured_data.news_article(self.request, story_parts(article), original),
             ),
         )
+        context["story_html"] = self.kept_story(context)
         return context
+
+    def kept_story(self, context):
+        """The story itself (header, picture, text, live posts, credits, corrections) as
+        HTML, kept until anything it shows changes; None when the page is one reader's."""
+        article, request = context["article"], self.request
+        if not getattr(request, "renders_for_page_cache", False):
+            story_parts(article)  # the template shows it as it is now
+            return None
+
+        def render():
+            story_parts(article)
+            return render_to_string("articles/includes/story.html", context, request)
+
+        name = f"story:{article.pk}:{translation.get_language()}:{request.GET.urlencode()}"
+        # What the page read before (the story, its section and picture …) shows in the
+        # text too: the part is kept under those tags as well as those of what it reads.
+        return kept(name, shown_so_far(), render)
 
 
 @method_decorator(staff_member_required, name="dispatch")

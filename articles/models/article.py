@@ -25,6 +25,11 @@ from .visibility import ReaderState, is_public_at, is_published_q, was_released_
 from .workflow import Status, WorkflowMixin
 
 
+def credits_with_people():
+    """A story's credits, each with its contributor, in one query (a prefetch)."""
+    return Prefetch("credits", queryset=Credit.objects.select_related("contributor"))
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, publish time past, embargo (if any) lifted."""
@@ -89,9 +94,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(translation_of__revision__gt=F("source_revision"))
 
     def with_credits(self):
-        return self.prefetch_related(
-            Prefetch("credits", queryset=Credit.objects.select_related("contributor"))
-        )
+        return self.prefetch_related(credits_with_people())
 
     def for_lists(self):
         """Stories as readers' lists show them: with what other apps add (comment counts)."""

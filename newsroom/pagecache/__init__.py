@@ -31,7 +31,7 @@ for readers stay).
 from .entries import fill_per_reader, per_reader
 from .fragments import kept
 from .middleware import PageCacheMiddleware, is_personal, public_page, sent_query
-from .registry import reads_parameters, shows, watch
+from .registry import reads_parameters, shown_so_far, shows, watch
 from .schedule import watch_schedule
 from .tags import SITE, keyed_tag, renew, tag
 
@@ -48,6 +48,7 @@ __all__ = [
     "reads_parameters",
     "renew",
     "sent_query",
+    "shown_so_far",
     "shows",
     "tag",
     "watch",

@@ -44,6 +44,12 @@ def collecting():
         _shown.reset(token)
 
 
+def shown_so_far():
+    """The tags the page being rendered has shown until now (none outside a cached render)."""
+    shown = _shown.get()
+    return set(shown) if shown is not None else set()
+
+
 def shows(*tags):
     """The page being rendered shows these tags (nothing happens outside a cached render)."""
     shown = _shown.get()
