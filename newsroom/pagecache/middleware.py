@@ -19,7 +19,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
-from . import entries, registry, schedule
+from . import entries, fragments, registry, schedule
 from . import tags as page_tags
 from .guesses import Guesses
 
@@ -113,7 +113,7 @@ def public_page(view, shows=()):
             patch_cache_control(response, private=True, no_store=True)
             return response
         request.renders_for_page_cache = True
-        with registry.collecting() as shown:
+        with registry.collecting() as shown, fragments.reading_ahead(request.get_full_path()):
             shown.update(shows)
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
