@@ -89,7 +89,7 @@ class Results(Sequence):
     The keys are taken as they were found: they are kept only until a public story
     changes (cachetags.SEARCHED), so counting them asks the database nothing. A page
     reads its stories through ``queryset``, so one that stopped being public since is
-    never shown.
+    never shown, and only when it is shown: a page kept whole reads none.
     """
 
     def __init__(self, queryset, ids):
@@ -101,6 +101,26 @@ class Results(Sequence):
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
-        wanted = self.ids[index]
-        found = {story.pk: story for story in self.queryset.filter(pk__in=wanted)}
-        return [found[pk] for pk in wanted if pk in found]
+        return _Stories(self.queryset, self.ids[index])
+
+
+class _Stories(Sequence):
+    """The stories with these keys, in this order, read when first looked at."""
+
+    def __init__(self, queryset, ids):
+        self.queryset, self.ids, self._found = queryset, ids, None
+
+    def _stories(self):
+        if self._found is None:
+            found = {story.pk: story for story in self.queryset.filter(pk__in=self.ids)}
+            self._found = [found[pk] for pk in self.ids if pk in found]
+        return self._found
+
+    def __len__(self):
+        return len(self._stories())
+
+    def __getitem__(self, index):
+        return self._stories()[index]
+
+    def __iter__(self):
+        return iter(self._stories())

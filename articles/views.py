@@ -218,7 +218,19 @@ class SearchView(PublishedListView):
         return search.Results(super().get_queryset(), ids)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(query=self.query, **kwargs)
+        if self.query and getattr(self.request, "renders_for_page_cache", False):
+            # A page of results, as HTML, kept until a public story changes (the kept keys'
+            # tag) or one it shows does: then it reads no story at all.
+            page = context["page_obj"].number
+            context["results_html"] = kept(
+                f"search-results:{translation.get_language()}:{page}:{self.query}",
+                shown_so_far(),
+                lambda: render_to_string(
+                    "articles/includes/search_results.html", context, self.request
+                ),
+            )
+        return context
 
 
 class ArticleDetailView(DetailView):

@@ -34,8 +34,7 @@ LIST_BUDGETS = {
     "/": 1,
     "/section/world/": 2,
     "/contributor/guy-faulconbridge/": 4,  # and one for the pictures they took
-    # PostgreSQL looks up the newest matches first, then counts and ranks only those.
-    "/search/?q=harbour": 2 if connection.vendor == "postgresql" else 1,
+    "/search/?q=harbour": 0,  # the keys found and the page of results both kept
     "/feeds/rss/": 2,
     "/feeds/atom/": 2,
     "/section/world/rss/": 3,
