@@ -286,18 +286,23 @@ class ArticleDetailView(DetailView):
         )
         original = next((v for v in versions if v.pk == article.translation_of_id), None)
         topics = article.topics.all()
-        related = kept(
-            f"related:{article.pk}",
+        # Kept as the HTML of its cards, in the page's language.
+        related_html = kept(
+            f"related:{article.pk}:{translation.get_language()}",
             [
                 cachetags.story(article.pk),  # its topics
                 cachetags.section_stories(article.section_id),
                 *(cachetags.topic_stories(topic.pk) for topic in topics),
             ],
-            lambda: related_stories(article, [article.pk, *(v.pk for v in versions)]),
+            lambda: render_to_string(
+                "articles/includes/related.html",
+                {"related": related_stories(article, [article.pk, *(v.pk for v in versions)])},
+                self.request,
+            ),
         )
         context.update(
             translations=versions,
-            related=related,
+            related_html=related_html,
             structured_data=kept(
                 f"json-ld:{self.request.build_absolute_uri('/')}:{article.pk}",
                 [cachetags.story(article.pk), cachetags.versions_of(root_id)],

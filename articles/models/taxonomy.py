@@ -52,7 +52,13 @@ class Section(NamedInLanguages, KeepsFormerSlugs, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        # Asked for on every page (the navigation), in the page's language: kept with the
+        # section, so that a kept navigation carries its addresses.
+        known = self.__dict__.setdefault("_addresses", {})
+        key = (get_language(), self.slug)
+        if key not in known:
+            known[key] = reverse("articles:section", kwargs={"slug": self.slug})
+        return known[key]
 
 
 def folded(name):

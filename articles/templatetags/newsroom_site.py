@@ -110,7 +110,14 @@ def srcset(renditions):
 
 @register.simple_tag
 def navigation_sections():
-    return kept("navigation", [SITE], lambda: list(Section.objects.only("name", "names", "slug")))
+    return kept(f"navigation:{translation.get_language()}", [SITE], _navigation)
+
+
+def _navigation():
+    sections = list(Section.objects.only("name", "names", "slug"))
+    for section in sections:
+        section.get_absolute_url()  # kept with it
+    return sections
 
 
 @register.filter
