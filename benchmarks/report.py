@@ -11,7 +11,8 @@ PAGE_NAMES = {
 }
 SCALED_PAGES = ["home", "article", "section", "search", "feed", "comment"]
 TARGET_CACHED = 0.7  # article, home and section from the page cache
-TARGET_UNCACHED_ARTICLE = 0.1
+# Wagtail's news page measures 0.05–0.064 of bare on the same 2 cores.
+TARGET_UNCACHED_ARTICLE = 0.06
 TARGET_CHURN = 0.6  # the cached article while another story changes ten times a second
 TARGET_CHURN_P99 = 2  # × its quiet p99
 TARGET_SCALING = 1.3
