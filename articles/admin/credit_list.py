@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
 
+from newsroom.admin_autocomplete import KnownKeysAutocompleteMixin
+
 from ..creditchecks import credit_warnings
 from ..models import ROLES_WITH_PLACE, Contributor, Credit, Role
 
@@ -28,7 +30,7 @@ class ArticleChildInline:
         return super().has_delete_permission(request, obj) and self._article_allows(request, obj)
 
 
-class CreditInline(ArticleChildInline, admin.TabularInline):
+class CreditInline(KnownKeysAutocompleteMixin, ArticleChildInline, admin.TabularInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["contributor"]

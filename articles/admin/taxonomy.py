@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 
+from newsroom.admin_autocomplete import KnownKeysAutocompleteMixin
+
 from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section, Topic
 from ..weblinks import web_address, web_addresses
 
@@ -134,7 +136,7 @@ ContributorForm = type(
 
 
 @admin.register(Contributor)
-class ContributorAdmin(admin.ModelAdmin):
+class ContributorAdmin(KnownKeysAutocompleteMixin, admin.ModelAdmin):
     form = ContributorForm
     fields = [
         "name",

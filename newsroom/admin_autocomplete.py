@@ -1,0 +1,35 @@
+"""The admin's search boxes for a related object, shown again with what was sent.
+
+Django's autocomplete box, redrawn after a refused save, looks up the value sent for it as
+an id: one that is none (``":"``, a name typed into a forged form, a number larger than any
+id) fails the lookup and the page answers with a 500 instead of saying what was wrong.
+These boxes show only values that can be an id; the field's own error says the rest.
+"""
+
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
+
+
+def could_be_key(db_field, value):
+    """Whether the value could be the id of an object the field points to."""
+    target = db_field.remote_field.model._meta.get_field(db_field.remote_field.field_name)
+    try:
+        target.clean(value, None)
+    except ValidationError:
+        return False
+    return True
+
+
+class KnownKeysSelect(AutocompleteSelect):
+    def optgroups(self, name, value, attrs=None):
+        value = [v for v in value if could_be_key(self.field, v)]
+        return super().optgroups(name, value, attrs)
+
+
+class KnownKeysAutocompleteMixin:
+    """For a ModelAdmin or inline: its autocomplete_fields drawn with KnownKeysSelect."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownKeysSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
