@@ -10,11 +10,10 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 
 
-def could_be_key(db_field, value):
-    """Whether the value could be the id of an object the field points to."""
-    target = db_field.remote_field.model._meta.get_field(db_field.remote_field.field_name)
+def could_be_key(key_field, value):
+    """Whether the value could be held by the key field (an id, within its range)."""
     try:
-        target.clean(value, None)
+        key_field.clean(value, None)
     except ValidationError:
         return False
     return True
@@ -22,7 +21,9 @@ def could_be_key(db_field, value):
 
 class KnownKeysSelect(AutocompleteSelect):
     def optgroups(self, name, value, attrs=None):
-        value = [v for v in value if could_be_key(self.field, v)]
+        remote = self.field.remote_field
+        key_field = remote.model._meta.get_field(remote.field_name)
+        value = [v for v in value if could_be_key(key_field, v)]
         return super().optgroups(name, value, attrs)
 
 
