@@ -6,6 +6,7 @@ is no id: the form is shown again saying so, never a server error.
 import pytest
 from django.urls import reverse
 
+from live.models import LiveCoverage
 from tests.factories import contributor, form_values, library_picture
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +42,25 @@ def test_a_search_box_sent_back_with_no_id_says_so(client, editor, pages, box, s
     response = client.post(url, {**form_values(client.get(url)), name: sent})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
+
+
+@pytest.mark.parametrize("sent", NOT_IDS)
+def test_a_choice_of_topics_sent_with_no_id_says_so(client, editor, publish, sent):
+    story = publish(headline="Storm reaches the coast", slug="storm")
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    response = client.post(url, {**form_values(client.get(url)), "topics": [sent]})
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+
+
+@pytest.mark.parametrize("sent", NOT_IDS)
+def test_a_live_post_s_reporters_sent_with_no_id_say_so(client, editor, publish, sent):
+    story = publish(headline="Storm reaches the coast", slug="storm")
+    LiveCoverage.start(story, editor)
+    client.force_login(editor)
+    url = reverse("admin:articles_article_live", args=[story.pk, "post"])
+    response = client.post(url, {"live-body": "<p>Rain.</p>", "live-reporters": [sent]})
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not story.live_posts.exists()
