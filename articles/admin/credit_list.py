@@ -15,7 +15,17 @@ from ..models import ROLES_WITH_PLACE, Contributor, Credit, Role
 
 
 class ArticleChildInline:
-    """Credits and corrections follow the article: whoever may not edit it may not edit them."""
+    """Credits and corrections follow the article: whoever may not edit it may not edit them.
+
+    At most MOST rows of each: a form sent back claiming thousands would have the page
+    build (and show again) as many empty rows, for seconds; it is refused as too many.
+    """
+
+    MOST = 100
+    max_num = MOST
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, absolute_max=self.MOST, **kwargs)
 
     def _article_allows(self, request, obj):
         return obj is None or obj.can_be_edited_by(request.user)
