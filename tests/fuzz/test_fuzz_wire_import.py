@@ -128,6 +128,18 @@ def test_every_dropped_file_ends_in_done_or_failed_with_its_reason(
         assert_article_pages_show(row.article, staff)
 
 
+@given(sent=bad_character_files)
+def test_a_dropped_file_with_a_nul_or_lone_surrogate_is_refused_with_the_reason(
+    inbox, django_capture_on_commit_callbacks, sent
+):
+    (inbox / f"{next(NUMBERS)}-{sent[0]}").write_bytes(sent[1])
+    with django_capture_on_commit_callbacks(execute=True):
+        (row,) = import_inbox()
+    assert row.outcome == InboxFile.Outcome.REFUSED and row.kept_as.startswith("failed/")
+    assert any(word in row.reason for word in BAD_CHARACTER), row.reason
+    assert not Article.objects.exists()
+
+
 @pytest.fixture
 def token(inbox):
     out = StringIO()
