@@ -305,7 +305,7 @@ class ModerationLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(BannedWord)
-class BannedWordAdmin(admin.ModelAdmin):
+class BannedWordAdmin(TickedIdsMixin, admin.ModelAdmin):
     list_display = ["word", "action", "created_at"]
     list_editable = ["action"]
     list_filter = ["action"]
@@ -313,7 +313,7 @@ class BannedWordAdmin(admin.ModelAdmin):
 
 
 @admin.register(BannedCommenter)
-class BannedCommenterAdmin(admin.ModelAdmin):
+class BannedCommenterAdmin(TickedIdsMixin, admin.ModelAdmin):
     list_display = ["email", "reason", "created_at", "created_by"]
     search_fields = ["email", "reason"]
 
