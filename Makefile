@@ -42,7 +42,7 @@ test: lint
 # Generated input (hypothesis) against every public address, form and importer, at length:
 # the tests marked "fuzz", with a few hundred examples each (`make test` runs a few dozen).
 fuzz: install
-	env -u DATABASE_URL HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -m fuzz
+	env -u DATABASE_URL HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -m fuzz --hypothesis-show-statistics
 
 # Browser checks (not part of `test`): they need Java, npm and Debian's chromium
 # (`apt-get install chromium`; .ci/run installs it when missing).

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from newsroom.admin_autocomplete import KnownKeysMultipleChoiceField
 from newsroom.admin_moments import KeepsStoredMoments
 
 from .editor import BODY_HELP, OPENED_FIELD, body_widget, unchanged_body
@@ -90,6 +91,7 @@ class ArticleAdminForm(KeepsStoredMoments):
             "notes",
             "credits_to_check",
         ]
+        field_classes = {"topics": KnownKeysMultipleChoiceField}
         widgets = {
             "headline": forms.TextInput(attrs={"size": 90}),
             "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 90}),

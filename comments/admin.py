@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from newsroom.admin_actions import TickedIdsMixin
 from newsroom.admin_dates import DateDrillDownGuard
 
 from .models import (
@@ -140,7 +141,7 @@ class CappedCountPaginator(Paginator):
 
 
 @admin.register(Comment)
-class CommentAdmin(QueueColumnsMixin, admin.ModelAdmin):
+class CommentAdmin(TickedIdsMixin, QueueColumnsMixin, admin.ModelAdmin):
     # A date filter, not a date hierarchy: listing the years and months of a queue of
     # millions reads all of it; the filter's ranges use the (status, created_at) index.
     list_filter = [StatusFilter, ("created_at", admin.DateFieldListFilter), "article__section"]
@@ -304,7 +305,7 @@ class ModerationLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(BannedWord)
-class BannedWordAdmin(admin.ModelAdmin):
+class BannedWordAdmin(TickedIdsMixin, admin.ModelAdmin):
     list_display = ["word", "action", "created_at"]
     list_editable = ["action"]
     list_filter = ["action"]
@@ -312,7 +313,7 @@ class BannedWordAdmin(admin.ModelAdmin):
 
 
 @admin.register(BannedCommenter)
-class BannedCommenterAdmin(admin.ModelAdmin):
+class BannedCommenterAdmin(TickedIdsMixin, admin.ModelAdmin):
     list_display = ["email", "reason", "created_at", "created_by"]
     search_fields = ["email", "reason"]
 

@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.html import format_html
 
+from newsroom.admin_actions import TickedIdsMixin
+from newsroom.admin_autocomplete import KnownKeysAutocompleteMixin
+
 from . import chooser
 from .models import LibraryImage, LibraryImageText
 from .renditions import renditions_for
@@ -28,7 +31,7 @@ class LibraryImageTextInline(admin.TabularInline):
 
 
 @admin.register(LibraryImage)
-class LibraryImageAdmin(admin.ModelAdmin):
+class LibraryImageAdmin(TickedIdsMixin, KnownKeysAutocompleteMixin, admin.ModelAdmin):
     form = LibraryImageForm
     inlines = [LibraryImageTextInline]
     list_display = ["thumbnail", "caption_or_alt", "photographer", "credit", "uploaded_at"]

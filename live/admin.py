@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from articles.editor import body_widget
 from articles.models import Article, Contributor, Role, WorkflowError
 from library.uploads import SafeImageField
+from newsroom.admin_autocomplete import KnownKeysMultipleChoiceField, could_be_key
 
 from .models import NEW_NAME_REFUSED, ONLY_YOURSELF, LiveCoverage, LivePost, LivePostCredit
 
@@ -27,7 +28,8 @@ class ContributorSearch(AutocompleteSelectMultiple):
     name typed into a forged form), it shows the others: Django would fail looking it up."""
 
     def optgroups(self, name, value, attrs=None):
-        return super().optgroups(name, [v for v in value if str(v).isdigit()], attrs)
+        ids = [v for v in value if could_be_key(Contributor._meta.pk, v)]
+        return super().optgroups(name, ids, attrs)
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         # Each name chosen has its own ×; select2's "clear all" would sit inside its list.
@@ -69,7 +71,7 @@ class LivePostForm(forms.Form):
             if not creditable.exists():
                 help_text = "You have no contributor profile to be credited under."
             not_offered = ONLY_YOURSELF
-        return forms.ModelMultipleChoiceField(
+        return KnownKeysMultipleChoiceField(
             creditable,
             label="Reported by",
             required=False,

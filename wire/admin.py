@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 
 from articles.html import html_to_text
 from articles.models import Article
+from newsroom.admin_actions import TickedIdsMixin
 
 from . import versions
 from .models import HeldVersion, InboxFile, WireAgency, WireStory
@@ -180,7 +181,7 @@ def _lines(headline, standfirst, body):
 
 
 @admin.register(WireAgency)
-class WireAgencyAdmin(admin.ModelAdmin):
+class WireAgencyAdmin(TickedIdsMixin, admin.ModelAdmin):
     """Agencies that push copy; a token is made with ``manage.py wire_agency_token``."""
 
     list_display = ["name", "slug", "active"]

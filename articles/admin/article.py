@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from reversion_compare.admin import CompareVersionAdmin
 
+from newsroom.admin_actions import TickedIdsMixin
+from newsroom.admin_autocomplete import KnownKeysAutocompleteMixin
 from newsroom.admin_dates import DateDrillDownGuard
 
 from .. import embeds, extensions
@@ -34,6 +36,8 @@ class CorrectionInline(ArticleChildInline, admin.StackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    TickedIdsMixin,
+    KnownKeysAutocompleteMixin,
     DateDrillDownGuard,
     ArticleListMixin,
     CreditsCheckMixin,

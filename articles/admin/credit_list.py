@@ -8,12 +8,24 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
 
+from newsroom.admin_autocomplete import KnownKeysAutocompleteMixin
+
 from ..creditchecks import credit_warnings
 from ..models import ROLES_WITH_PLACE, Contributor, Credit, Role
 
 
 class ArticleChildInline:
-    """Credits and corrections follow the article: whoever may not edit it may not edit them."""
+    """Credits and corrections follow the article: whoever may not edit it may not edit them.
+
+    At most MOST rows of each: a form sent back claiming thousands would have the page
+    build (and show again) as many empty rows, for seconds; it is refused as too many.
+    """
+
+    MOST = 100
+    max_num = MOST
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, absolute_max=self.MOST, **kwargs)
 
     def _article_allows(self, request, obj):
         return obj is None or obj.can_be_edited_by(request.user)
@@ -28,7 +40,7 @@ class ArticleChildInline:
         return super().has_delete_permission(request, obj) and self._article_allows(request, obj)
 
 
-class CreditInline(ArticleChildInline, admin.TabularInline):
+class CreditInline(KnownKeysAutocompleteMixin, ArticleChildInline, admin.TabularInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["contributor"]

@@ -3,13 +3,15 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from newsroom.admin_actions import TickedIdsMixin
+from newsroom.admin_autocomplete import KnownKeysAutocompleteMixin
 from newsroom.admin_moments import KeepsStoredMoments
 
 from ..models import BreakingNews, FrontPageSlot
 from .article import DATE_TIME_BOXES
 
 
-class ExpiringAdmin(admin.ModelAdmin):
+class ExpiringAdmin(TickedIdsMixin, KnownKeysAutocompleteMixin, admin.ModelAdmin):
     form = KeepsStoredMoments
     autocomplete_fields = ["article"]
     formfield_overrides = DATE_TIME_BOXES  # the date and the time boxes each labelled

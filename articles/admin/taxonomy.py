@@ -6,6 +6,9 @@ from django.contrib import admin
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 
+from newsroom.admin_actions import TickedIdsMixin
+from newsroom.admin_autocomplete import KnownKeysAutocompleteMixin
+
 from ..models import Contributor, CreditPhrase, CreditStyle, Place, Section, Topic
 from ..weblinks import web_address, web_addresses
 
@@ -58,7 +61,7 @@ def in_other_languages(obj):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(TickedIdsMixin, admin.ModelAdmin):
     form = names_form(Section, languages=INTERFACE_LANGUAGES)
     list_display = ["name", "slug", "position", "comment_policy"]
     list_editable = ["position"]
@@ -67,7 +70,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TickedIdsMixin, admin.ModelAdmin):
     """What stories are about across sections; each has its page and feeds for readers."""
 
     form = names_form(Topic, languages=INTERFACE_LANGUAGES)
@@ -134,7 +137,7 @@ ContributorForm = type(
 
 
 @admin.register(Contributor)
-class ContributorAdmin(admin.ModelAdmin):
+class ContributorAdmin(TickedIdsMixin, KnownKeysAutocompleteMixin, admin.ModelAdmin):
     form = ContributorForm
     fields = [
         "name",
@@ -181,7 +184,7 @@ class CreditPhraseInline(KeepsSpacesMixin, admin.TabularInline):
 
 
 @admin.register(CreditStyle)
-class CreditStyleAdmin(KeepsSpacesMixin, admin.ModelAdmin):
+class CreditStyleAdmin(TickedIdsMixin, KeepsSpacesMixin, admin.ModelAdmin):
     list_display = ["name", "language", "for_translations", "conjunction", "place_preposition"]
     list_filter = ["language", "for_translations"]
     inlines = [CreditPhraseInline]
@@ -191,7 +194,7 @@ PlaceForm = names_form(Place)
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(TickedIdsMixin, admin.ModelAdmin):
     form = PlaceForm
     list_display = ["name", "in_other_languages"]
     search_fields = ["name", "names"]
