@@ -114,8 +114,8 @@ class WirePost:
 def read_live_posts(item):
     """The posts a story's ninjs item carries, oldest first; withdrawn ones are not read."""
     posts = []
-    for entry in item.get("associations") or []:
-        if not isinstance(entry, dict) or not str(entry.get("name", "")).startswith("post-"):
+    for entry in _objects(item, "associations"):
+        if not str(entry.get("name", "")).startswith("post-"):
             continue
         if entry.get("type") != "text" or entry.get("pubstatus") == "canceled":
             continue

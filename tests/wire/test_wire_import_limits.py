@@ -40,6 +40,13 @@ def test_ninjs_of_the_wrong_shape_is_refused_with_a_reason(section, story_file, 
     assert not Article.objects.exists()
 
 
+@pytest.mark.parametrize("associations", [1.0, "post-1", [None, 3, "x"]])
+def test_associations_that_are_not_objects_are_left_out(section, story_file, associations):
+    import_story(story_file(ninjs_item(associations=associations), name="item.json"))
+    article = Article.objects.get()
+    assert article.headline == "Port strike ends"
+
+
 def test_the_import_page_refuses_it_too(client, editor, section):
     client.force_login(editor)
     text = ninjs_item(bodies=[{"contenttype": None, "value": "x"}])
