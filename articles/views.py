@@ -241,11 +241,15 @@ class ArticleDetailView(DetailView):
         # Its credits and corrections are read with the story's text (story_parts), which
         # a reader is most often given as kept.
         return (
-            Article.objects.published()
+            self.stories()
             .select_related("section", "translation_of", "lead_image__photographer")
             .with_extensions()
             .prefetch_related("topics")
         )
+
+    def stories(self):
+        """The articles this view shows: those readers may see."""
+        return Article.objects.published()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -342,13 +346,8 @@ class ArticlePreviewView(ArticleDetailView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_queryset(self):
-        return (
-            Article.objects.select_related("section", "translation_of", "lead_image__photographer")
-            .with_credits()
-            .with_extensions()
-            .prefetch_related(due_corrections(), "topics")
-        )
+    def stories(self):
+        return Article.objects.all()
 
     def get_context_data(self, **kwargs):
         # Readers have not seen it yet (withdrawn stories were out once): no time, no comments.
