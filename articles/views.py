@@ -4,15 +4,10 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import (
-    Case,
-    Count,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
-    Value,
-    When,
     prefetch_related_objects,
 )
 from django.http import Http404
@@ -32,8 +27,8 @@ from . import cachetags, embeds, extensions, search, structured_data
 from .models import Article, Contributor, Correction, FrontPageSlot, Section, Topic
 from .models.article import credits_with_people
 from .pagination import NewerOlderPaginator
+from .related import related_stories
 
-RELATED_COUNT = 4
 PHOTO_COUNT = 8
 # The lead story and the ones beside it at the top of the home page.
 TOP_COUNT = 4
@@ -137,28 +132,6 @@ class TopicView(PublishedListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
-
-
-def related_stories(article, exclude):
-    """Stories in the same language sharing the most topics, then from the same section."""
-    topic_ids = [topic.pk for topic in article.topics.all()]
-    same_section = Case(
-        When(section=article.section_id, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return list(
-        Article.objects.published()
-        .filter(language=article.language)
-        .filter(Q(section=article.section_id) | Q(topics__in=topic_ids))
-        .exclude(pk__in=exclude)
-        .annotate(
-            shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
-            same_section=same_section,
-        )
-        .order_by("-shared", "-same_section", "-publish_at", "-pk")
-        .select_related("section")[:RELATED_COUNT]
-    )
 
 
 class ContributorView(PublishedListView):
@@ -290,11 +263,13 @@ class ArticleDetailView(DetailView):
         )
         original = next((v for v in versions if v.pk == article.translation_of_id), None)
         topics = article.topics.all()
-        # Kept as the HTML of its cards, in the page's language.
+        # Kept as the HTML of its cards, in the page's language; named by what it is
+        # worked out from, so that an edit of the story's words does not end it.
+        placed = f"{article.section_id}:{article.language}:{sorted(t.pk for t in topics)}"
         related_html = kept(
-            f"related:{article.pk}:{translation.get_language()}",
+            f"related:{article.pk}:{translation.get_language()}:{placed}",
             [
-                cachetags.story(article.pk),  # its topics
+                cachetags.versions_of(root_id),
                 cachetags.section_stories(article.section_id),
                 *(cachetags.topic_stories(topic.pk) for topic in topics),
             ],

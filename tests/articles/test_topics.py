@@ -96,6 +96,48 @@ def test_related_stories_share_topics_before_section(client, publish, elections,
     assert "Unrelated elsewhere" not in aside
 
 
+def test_related_stories_sharing_as_many_topics_come_from_the_same_section_first(
+    client, publish, climate
+):
+    story = publish(headline="Polls open in Oslo", hours_ago=5)
+    story.topics.add(climate)
+    other = Section.objects.create(name="Science", slug="science")
+    elsewhere = publish(headline="Climate elsewhere", section=other, hours_ago=1)
+    here = publish(headline="Climate here", hours_ago=30)
+    newest_here = publish(headline="Newest here", hours_ago=2)
+    for shared in (elsewhere, here):
+        shared.topics.add(climate)
+    html = text(client.get(story.get_absolute_url()))
+    aside = html[html.index('id="related-title"') :]
+    positions = [aside.index(a.headline) for a in (here, elsewhere, newest_here)]
+    assert positions == sorted(positions)
+
+
+def test_a_topic_added_or_an_edit_changes_the_cached_related_stories_as_it_should(
+    publish, climate, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    story = publish(headline="Polls open in Oslo")
+    other = Section.objects.create(name="Science", slug="science")
+    glacier = publish(headline="Glacier retreats", section=other)
+    glacier.topics.add(climate)
+
+    def related():
+        html = Client().get(story.get_absolute_url()).content.decode()
+        return html[html.index('id="related-title"') :] if 'id="related-title"' in html else ""
+
+    assert "Glacier retreats" not in related()
+    story.topics.add(climate)
+    assert "Glacier retreats" in related()
+    story.headline = "Polls close in Oslo"
+    story.save()
+    glacier.headline = "Glacier retreats faster"
+    glacier.save()
+    assert "Glacier retreats faster" in related()
+    story.topics.remove(climate)
+    assert "Glacier retreats" not in related()
+
+
 def test_adding_a_topic_ends_the_cached_topic_page_and_story(publish, elections):
     vote = publish(headline="Polls open in Oslo")
     assert "Polls open" not in Client().get("/topic/elections/").content.decode()
