@@ -235,6 +235,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Parts of pages a cache miss reuses (a story's versions, related stories, comment
 # threads, the navigation), kept while what they show is unchanged; 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+# Each process's own copies of the pages it served lately, answered without a trip to
+# Redis while Redis tells it of every change (newsroom/pagecache/local.py); 0 turns them off.
+PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 16)
 # How long readers of a page that went stale wait for the one render of it in progress.
 PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_SECONDS", 3)
 # s-maxage for a CDN in front: how long it may serve a page after it changed here,

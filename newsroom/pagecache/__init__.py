@@ -10,9 +10,12 @@ rendered afresh on their next request; the others stay cached. What changes by
 itself (a story released at its publish time or when an embargo lifts, comments
 closing) is renewed by the first request after its moment (schedule.py).
 
-Readers who are signed in, or who carry a session (a commenter who sees their own
-waiting comment) or a message, are never served a cached page and never have
-theirs cached; their responses are ``private, no-store``.
+With Redis, each process also keeps copies of the pages it served lately and answers
+from them without a trip to Redis, for as long as Redis tells it of every write to a
+tag's version or to the schedule (local.py, tracking.py).
+
+Readers who are signed in, or who carry a session or a message, are never served a
+cached page and never have theirs cached; their responses are ``private, no-store``.
 
 A page rendered for anonymous readers is the same bytes for all of them, so that an
 edge cache may keep it: it carries no CSRF token and no value of any one reader's

@@ -19,7 +19,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
-from . import entries, fragments, registry, schedule
+from . import entries, fragments, local, registry, schedule
 from . import tags as page_tags
 from .guesses import Guesses
 
@@ -52,7 +52,7 @@ class PageCacheMiddleware:
         drop_unread_parameters(request)
         lookup = Lookup(request) if settings.PAGE_CACHE_SECONDS > 0 else None
         if lookup is not None and lookup.hit():
-            return entries.respond(request, lookup.entry, lookup.seconds_left(), "hit")
+            return entries.respond(request, lookup.entry, lookup.seconds_left(), lookup.source)
         request.page_lookup = lookup
         try:
             response = self.get_response(request)
@@ -159,8 +159,14 @@ class Lookup:
     def __init__(self, request):
         self.entry, self.state, self.usable, self.locked = None, None, True, False
         self.key, self.epoch, self.versions, self.read = None, None, {}, {}
+        self.local, self.token, self.source = local.here(), None, "hit"
         try:
             self.key = entries.page_key(request)
+            if self.local is not None:
+                copy, self.token = self.local.find(self.key)
+                if copy is not None:
+                    self.entry, self.state, self.source = copy.entry, copy.state, "hit-local"
+                    return
             self._read(first=True)
         except (DisallowedHost, DatabaseError):
             # The stack answers: a bad host as any other, no database with a 503 page.
@@ -200,9 +206,12 @@ class Lookup:
         return page_tags.current_after(shown, self.read)
 
     def hit(self):
+        if self.source == "hit-local":
+            return True
         if not self.usable or self.entry is None:
             return False
         if entries.is_current(self.entry, self.versions):
+            self._keep_here()
             return True
         # A page readers asked for before, gone stale: render it once, not once per reader.
         if cache.add(self.key + ":rendering", 1, RENDER_LOCK_SECONDS):
@@ -216,6 +225,7 @@ class Lookup:
             except DatabaseError:
                 return False
             if self.usable and entries.is_current(self.entry, self.versions):
+                self._keep_here()
                 return True
             if cache.get(self.key + ":rendering") is None:
                 break
@@ -237,3 +247,9 @@ class Lookup:
             return
         _guesses.remember(self.key, entry["tags"])
         cache.set(self.key, entry, settings.PAGE_CACHE_SECONDS)
+        self.entry = entry
+        self._keep_here()
+
+    def _keep_here(self):
+        if self.local is not None:
+            self.local.keep(self.token, self.key, self.entry, self.state)

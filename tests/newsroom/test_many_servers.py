@@ -63,8 +63,10 @@ class Browser:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         try:
             with self.opener.open(self.base + path, body, timeout=10) as response:
+                self.source = response.headers.get("X-Page-Cache")
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
+            self.source = error.headers.get("X-Page-Cache")
             return error.code, error.read().decode()
 
     def get(self, path):
@@ -158,9 +160,15 @@ def test_a_change_through_one_server_is_seen_at_once_through_the_other(servers, 
     live, draft, waiting = newsroom
     pages = ["/", "/feeds/rss/", live.get_absolute_url()]
     for reader in [Browser(port) for port in ports]:
-        for path in pages * 2:
-            status, body = reader.get(path)
-            assert status == 200 and "port-strike" not in body
+        for path in pages:
+            in_a_row = 0
+            for _ in range(40):  # until every worker answers from its own copy
+                status, body = reader.get(path)
+                assert status == 200 and "port-strike" not in body
+                in_a_row = in_a_row + 1 if reader.source == "hit-local" else 0
+                if in_a_row == 6:
+                    break
+            assert in_a_row == 6, path
     assert any(b":pages:page:" in key for key in redis_client(REDIS_URL).scan_iter(f"{prefix}:*"))
 
     editor, reader = Browser(ports[0]), Browser(ports[1])
@@ -168,7 +176,7 @@ def test_a_change_through_one_server_is_seen_at_once_through_the_other(servers, 
     publish = reverse("admin:articles_article_transition", args=[draft.pk, "publish"])
     status, _ = editor.post(publish, {"note": "", "publish_at_0": "", "publish_at_1": ""})
     assert status == 302
-    for path in ("/", "/feeds/rss/"):
+    for path in ("/", "/feeds/rss/") * 4:  # whichever worker answers
         assert "port-strike" in reader.get(path)[1], path
     assert reader.get(draft.get_absolute_url())[0] == 200
 
@@ -176,4 +184,5 @@ def test_a_change_through_one_server_is_seen_at_once_through_the_other(servers, 
     decide = reverse("admin:comments_comment_decide", args=[waiting.pk])
     status, _ = editor.post(decide, {"decision": "approve", "reason": ""})
     assert status == 302
-    assert "Which court was it?" in reader.get(live.get_absolute_url())[1]
+    for _ in range(4):
+        assert "Which court was it?" in reader.get(live.get_absolute_url())[1]

@@ -14,6 +14,8 @@ from django.utils import timezone
 from comments.models import Comment
 from tests.newsroom.pagecache.freshness import CREDITS, assert_fresh, pages, warm
 
+pytestmark = pytest.mark.usefixtures("each_shared_cache")
+
 
 def test_publishing_shows_everywhere_at_once(live, editor, make_article, settings):
     draft = make_article(headline="Port strike ends", slug="port-strike", credits=CREDITS)
