@@ -323,7 +323,8 @@ def results_markdown(args, info, targets, runs, scaling, explained, root):
             )
     if runs.get("profile"):
         out += ["", "## Profile of an uncached article render (`benchmarks/profile.py`)", ""]
-        out.append(runs["profile"].split("\n## By tottime")[0].strip())
+        profile = runs["profile"].split("\n## By tottime")[0].strip()
+        out.append(profile.replace("## ", "### ", 1))  # a part of this section
     out += ["", "## Worker memory (RSS from /proc after the load)", ""]
     named = [("cached", runs["cached"]), ("uncached", runs["uncached"])]
     if scaling:
