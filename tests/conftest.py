@@ -1,5 +1,6 @@
 import functools
 import os
+import uuid
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -32,8 +33,10 @@ from comments.models import BannedCommenter, BannedWord, Comment, Confirmation, 
 from desk.models import Notice
 from jobs.models import FailedTask, OutgoingMail
 from newsroom.celery import app as celery_app
+from newsroom.pagecache import local
 from tests import factories
 from tests.factories import contributor, library_picture
+from tests.processes import PAGE_CACHE_REDIS_URL, redis_client
 from wire.models import HeldVersion, InboxFile, WireStory
 
 
@@ -79,6 +82,35 @@ def isolated(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def on_redis(settings):
+    """The page cache on a real Redis, each process keeping its own copies (local.py)."""
+    client = redis_client(PAGE_CACHE_REDIS_URL)
+    if client is None:
+        pytest.skip(f"needs Redis at {PAGE_CACHE_REDIS_URL}")
+    prefix = f"newsroom-tests-{uuid.uuid4().hex[:8]}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.ForgivingRedisCache",
+            "LOCATION": PAGE_CACHE_REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.PAGE_CACHE_LOCAL_MB = 16
+    pages = local.here()
+    yield pages
+    pages.close()
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+@pytest.fixture(params=["memory", "redis"])
+def each_shared_cache(request):
+    """The shared cache in memory, then on Redis with each process's copies."""
+    if request.param == "redis":
+        request.getfixturevalue("on_redis")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -6,6 +6,9 @@ import urllib.parse
 import pytest
 from django.db import connection
 
+# The page cache's tests on Redis (tests/conftest.py, on_redis): each its own key prefix.
+PAGE_CACHE_REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
+
 
 def redis_client(url):
     """A client of the Redis at ``url``, or None when none answers there."""

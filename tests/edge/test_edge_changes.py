@@ -11,8 +11,12 @@ from articles.models import CommentPolicy
 from tests import factories
 from tests.edge.through import get
 
-# The groups and permissions the migrations made are put back after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    # The groups and permissions the migrations made are put back after each test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The origin's cache in memory, then on Redis with each process's own copies.
+    pytest.mark.usefixtures("each_shared_cache"),
+]
 
 
 def kept_at_edge(edge, path):

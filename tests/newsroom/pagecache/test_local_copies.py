@@ -16,7 +16,7 @@ from articles.models import Article
 from newsroom.pagecache import local, tracking
 from newsroom.pagecache.tags import renew_now
 from tests.newsroom.pagecache import counting
-from tests.newsroom.pagecache.conftest import REDIS_URL
+from tests.processes import PAGE_CACHE_REDIS_URL as REDIS_URL
 
 
 def served(url):
