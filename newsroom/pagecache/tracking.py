@@ -91,6 +91,8 @@ class Listener:
         connection = pool.make_connection()
         try:
             connection.connect()
+            # redis-py's own client-side cache hears pushes this way; it is not used
+            # itself because it needs Redis 7.4 and caches whole replies per command.
             connection._parser.set_invalidation_push_handler(self._on_invalidation)
             tracking = ["CLIENT", "TRACKING", "ON", "BCAST"]
             for prefix in self.prefixes:
