@@ -11,21 +11,18 @@ address earns nothing.
 import logging
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 
+from .cookies import SignedIds
 from .models import Confirmation
 from .text import mail_quote
 
 logger = logging.getLogger(__name__)
 
 # The browser's proof: the confirmations it clicked, signed so no one can forge one.
-PROOF_COOKIE = "commenter_proof"
-PROOF_SALT = "comments.proof"
-PROOF_DAYS = 365
-PROOF_KEPT = 10
+PROOF = SignedIds("commenter_proof", "comments.proof", days=365, kept=10)
 
 
 def send_confirmation(confirmation_pk):
@@ -82,27 +79,11 @@ def confirmation_message(confirmation):
 
 def proven_emails(request):
     """The addresses this browser proved by clicking their links."""
-    value = request.get_signed_cookie(
-        PROOF_COOKIE, default="", salt=PROOF_SALT, max_age=PROOF_DAYS * 24 * 60 * 60
-    )
-    ids = [int(part) for part in value.split(",") if part.isdigit()]
+    ids = PROOF.read(request)
     if not ids:
         return set()
     return set(Confirmation.objects.confirmed().filter(pk__in=ids).values_list("email", flat=True))
 
 
 def remember_proof(request, response, confirmation):
-    try:
-        value = request.get_signed_cookie(PROOF_COOKIE, default="", salt=PROOF_SALT)
-    except signing.BadSignature:
-        value = ""
-    ids = [part for part in value.split(",") if part.isdigit() and part != str(confirmation.pk)]
-    response.set_signed_cookie(
-        PROOF_COOKIE,
-        ",".join([*ids, str(confirmation.pk)][-PROOF_KEPT:]),
-        salt=PROOF_SALT,
-        max_age=PROOF_DAYS * 24 * 60 * 60,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
-    )
+    PROOF.add(request, response, confirmation.pk)

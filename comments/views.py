@@ -21,18 +21,15 @@ from newsroom.clientip import client_ip
 
 from . import ratelimit
 from .confirmations import proven_emails, remember_proof
+from .cookies import SignedIds
 from .forms import CommentForm, ReportForm, signed_form_time
 from .models import Comment, Confirmation
 from .moderation import comments_open, confirm
 from .threads import thread_page_url
 
-# A reader's own waiting comments, by id, in a signed cookie rather than a session: a
-# session would make every page they read afterwards their own, uncached. Not HttpOnly,
-# so that the page's script knows to ask for them (ids alone, of their own comments).
-OWN_COMMENTS_COOKIE = "comments_own"
-OWN_COMMENTS_SALT = "comments.own"
-OWN_COMMENTS_DAYS = 30
-OWN_COMMENTS_KEPT = 50
+# A reader's own waiting comments, by id. Not HttpOnly, so that the page's script knows
+# to ask for them (ids alone, of their own comments).
+OWN_COMMENTS = SignedIds("comments_own", "comments.own", days=30, kept=50, httponly=False)
 REPORT_RATE_PER_IP = 20
 MODERATION_QUEUE = reverse_lazy("admin:comments_comment_changelist")
 
@@ -81,32 +78,13 @@ def ask_again(request, template, context):
 
 
 def own_comment_ids(request):
-    """The ids of the comments this browser posted (kept for OWN_COMMENTS_DAYS)."""
-    try:
-        value = request.get_signed_cookie(
-            OWN_COMMENTS_COOKIE,
-            default="",
-            salt=OWN_COMMENTS_SALT,
-            max_age=OWN_COMMENTS_DAYS * 24 * 60 * 60,
-        )
-    except signing.BadSignature:
-        return set()
-    return {int(part) for part in value.split(",") if part.isdigit()}
+    """The ids of the comments this browser posted."""
+    return set(OWN_COMMENTS.read(request))
 
 
 def remember_own_comment(request, response, comment):
     """The commenter sees their own pending comment; nobody else does."""
-    own = sorted(own_comment_ids(request))
-    response.set_signed_cookie(
-        OWN_COMMENTS_COOKIE,
-        ",".join(str(pk) for pk in [*own, comment.pk][-OWN_COMMENTS_KEPT:]),
-        salt=OWN_COMMENTS_SALT,
-        max_age=OWN_COMMENTS_DAYS * 24 * 60 * 60,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=False,
-        samesite="Lax",
-    )
-    return response
+    return OWN_COMMENTS.add(request, response, comment.pk)
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # checked in post(): see lacks_token

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from PIL import Image
 
 from articles.models import Article, Contributor, Credit, ReaderState, Section
-from comments.confirmations import PROOF_COOKIE, PROOF_SALT
+from comments.confirmations import PROOF
 from comments.forms import make_timestamp
 from comments.models import Comment, Confirmation
 from library.models import LibraryImage
@@ -165,8 +165,8 @@ def add_comment(article, status=Comment.Status.APPROVED, **fields):
 def prove_address(client, email="ada@example.org"):
     """The reader's browser clicked a confirmation link for the address, as if from its mail."""
     confirmation = Confirmation.objects.create(email=email, confirmed_at=timezone.now())
-    signer = signing.get_cookie_signer(salt=PROOF_COOKIE + PROOF_SALT)
-    client.cookies[PROOF_COOKIE] = signer.sign(str(confirmation.pk))
+    signer = signing.get_cookie_signer(salt=PROOF.name + PROOF.salt)
+    client.cookies[PROOF.name] = signer.sign(str(confirmation.pk))
     return confirmation
 
 
