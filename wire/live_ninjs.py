@@ -19,6 +19,7 @@ from articles.html import html_to_text, sanitize_html
 from articles.models import Contributor, Role
 from live.models import LiveCoverage, LivePost
 
+from . import fields
 from .export import NINJS_SCHEMA, NINJS_VERSION, _timestamp, infosources, pubstatus
 from .footers import read_footer
 
@@ -114,26 +115,28 @@ class WirePost:
 def read_live_posts(item):
     """The posts a story's ninjs item carries, oldest first; withdrawn ones are not read."""
     posts = []
-    for entry in _objects(item, "associations"):
+    for entry in fields.objects(item, "associations"):
         if not str(entry.get("name", "")).startswith("post-"):
             continue
         if entry.get("type") != "text" or entry.get("pubstatus") == "canceled":
             continue
-        texts = {_text(b, "role"): _text(b, "value") for b in _objects(entry, "bodies")}
+        texts = {
+            fields.text(b, "role"): fields.text(b, "value") for b in fields.objects(entry, "bodies")
+        }
         body = sanitize_html(texts["richtext"]) if texts.get("richtext") else ""
         if not body and texts.get("main"):
             paragraphs = texts["main"].split("\n\n")
             body = "".join(f"<p>{escape(p.strip(), quote=False)}</p>" for p in paragraphs)
         if not body:
             continue
-        headlines = _objects(entry, "headlines")
-        notes = [d for d in _objects(entry, "descriptions") if d.get("role") == "correction"]
+        headlines = fields.objects(entry, "headlines")
+        notes = [d for d in fields.objects(entry, "descriptions") if d.get("role") == "correction"]
         posts.append(
             WirePost(
                 body=body,
-                title=_text(headlines[0], "value") if headlines else "",
-                posted_at=parse_datetime(_text(entry, "firstcreated")),
-                correction=_text(notes[0], "value") if notes else "",
+                title=fields.text(headlines[0], "value") if headlines else "",
+                posted_at=parse_datetime(fields.text(entry, "firstcreated")),
+                correction=fields.text(notes[0], "value") if notes else "",
                 credits=_post_credits(entry),
             )
         )
@@ -177,24 +180,14 @@ def without_post_credits(credits, story):
 
 def _post_credits(entry):
     """The post's credits: its credit line read back, else its infosources and place."""
-    by = _text(entry, "by")
+    by = fields.text(entry, "by")
     if by.startswith("("):
         reading = read_footer(by)
         if reading.credits and not reading.leftovers:
             return [(role, name, place) for role, name, place, _ in reading.credits]
-    place = _text(entry, "located")
+    place = fields.text(entry, "located")
     return [
-        (_text(source, "role"), _text(source, "name"), place)
-        for source in _objects(entry, "infosources")
-        if _text(source, "role") in Role.values and _text(source, "name")
+        (fields.text(source, "role"), fields.text(source, "name"), place)
+        for source in fields.objects(entry, "infosources")
+        if fields.text(source, "role") in Role.values and fields.text(source, "name")
     ]
-
-
-def _objects(item, key):
-    value = item.get(key)
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _text(item, key):
-    value = item.get(key)
-    return value.strip() if isinstance(value, str) else ""

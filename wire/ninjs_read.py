@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from articles.html import html_to_text
 from articles.models import Role
 
+from . import fields
 from .dialects import (
     agency_name,
     article_language,
@@ -98,8 +99,8 @@ def parse_item(item, name):
     if not isinstance(item, dict):
         raise BadStory(f"{name}: a ninjs item is a JSON object.")
     item = canonical(item)
-    kind = _string(item, "type").lower() or "text"
-    uri, guid = _string(item, "uri"), _string(item, "guid")
+    kind = fields.text(item, "type").lower() or "text"
+    uri, guid = fields.text(item, "uri"), fields.text(item, "guid")
     if not (uri or guid):
         raise BadStory(f"{name}: no “uri”; every ninjs item must have one.")
     if kind in PICTURE_TYPES:
@@ -109,7 +110,7 @@ def parse_item(item, name):
     story = Story(source_id=(guid or uri)[:255], headline="")
     story.other_ids = [uri[:255]] if guid and uri else []
     _read_status(item, story)
-    tag = language_tag(_string(item, "language"))
+    tag = language_tag(fields.text(item, "language"))
     story.language_tag, story.language = tag, article_language(tag)
     if story.language and story.language not in dict(settings.ARTICLE_LANGUAGES):
         story.notes.append(
@@ -132,7 +133,7 @@ def parse_item(item, name):
     story.standfirst = _pick(descriptions, "summary", markup=False) or html_to_text(
         _pick(descriptions, "summary", markup=True)
     ).replace("\n", " ")
-    story.dateline_place = story.dateline_place or _string(item, "located")
+    story.dateline_place = story.dateline_place or fields.text(item, "located")
     _read_people(item, story)
     _read_links(item, story, name, uri)
     return story
@@ -141,7 +142,7 @@ def parse_item(item, name):
 def _headline(item, name, uri, guid):
     """The main headline, unless it is only the item's id or slug line standing in."""
     headline = " ".join(_pick(_texts(item, "headlines", name), "main").split())
-    slugline = _string(item, "slugline")
+    slugline = fields.text(item, "slugline")
     placeholder = (
         headline in {uri, guid}
         or re.match(r"(?:urn|tag|https?):", headline)
@@ -151,7 +152,7 @@ def _headline(item, name, uri, guid):
 
 
 def _read_status(item, story):
-    status = _string(item, "pubstatus").lower()
+    status = fields.text(item, "pubstatus").lower()
     story.pubstatus = status if status in {"usable", "withheld", "canceled"} else "usable"
     story.embargoed = _moment(item, "embargoed")
     story.first_created = _moment(item, "firstcreated")
@@ -166,7 +167,7 @@ def _read_status(item, story):
 
 
 def _moment(item, key):
-    value = _string(item, key)
+    value = fields.text(item, key)
     try:
         moment = parse_datetime(value) if value else None
     except ValueError:  # well formed, but no such day or hour
@@ -208,7 +209,7 @@ def _read_body(item, story, name):
             story.dateline_place, story.dateline_agency = place, agency
             if story.paragraphs:
                 return
-    renditions = [_string(r, "name") for r in _objects(item, "renditions")]
+    renditions = [fields.text(r, "name") for r in fields.objects(item, "renditions")]
     only_linked = f" (it is only linked, as the “{renditions[0]}” rendition)" if renditions else ""
     raise BadStory(
         f"{name}: “{story.headline}” has no body{only_linked}; a story is not imported "
@@ -226,7 +227,7 @@ def _dateline(html):
 
 def _read_people(item, story):
     """Credits from the credit line or infosources; an agency is the story's source."""
-    by = _string(item, "by")
+    by = fields.text(item, "by")
     story.credits = _infosource_credits(item, story.language or "en")
     story.infosource = _infosource(item)
     if by.startswith("(") and by.endswith(")"):
@@ -240,8 +241,8 @@ def _read_people(item, story):
 
 
 def _infosource(item):
-    for source in _objects(item, "infosources"):
-        role, source_name = _string(source, "role"), _string(source, "name")
+    for source in fields.objects(item, "infosources"):
+        role, source_name = fields.text(source, "role"), fields.text(source, "name")
         if source_name and role not in Role.values and (SOURCE_ROLE.search(role) or not role):
             return (agency_name(source_name) or source_name)[:100]
     named = item.get("infosource") or item.get("source")
@@ -252,8 +253,8 @@ def _infosource(item):
 def _infosource_credits(item, language):
     """Credits from infosources with our roles; a translation is into the item's language."""
     credits = []
-    for source in _objects(item, "infosources"):
-        role, person = _string(source, "role"), _string(source, "name")
+    for source in fields.objects(item, "infosources"):
+        role, person = fields.text(source, "role"), fields.text(source, "name")
         if role in Role.values and person:
             credits.append((role, person, "", language if role == Role.TRANSLATION else ""))
     return credits
@@ -262,23 +263,32 @@ def _infosource_credits(item, language):
 def _read_links(item, story, name, uri):
     """Section, translation, other ids, our own export, and the pictures sent with it."""
     story.section_name = next(
-        (_string(s, "name") for s in _objects(item, "subjects") if s.get("rel") == "section"), ""
+        (
+            fields.text(s, "name")
+            for s in fields.objects(item, "subjects")
+            if s.get("rel") == "section"
+        ),
+        "",
     )
-    read_subjects(_objects(item, "subjects"), story)
+    read_subjects(fields.objects(item, "subjects"), story)
     story.live_posts = read_live_posts(item)
-    altids = {_string(a, "role"): _string(a, "value") for a in _objects(item, "altids")}
+    altids = {
+        fields.text(a, "role"): fields.text(a, "value") for a in fields.objects(item, "altids")
+    }
     story.translation_of = altids.get("translation-of", "")
     if altids.get("source"):
         story.other_ids.append(altids["source"][:255])
     if altids.get("newsroom", "").isdigit() and uri:
         # Our own export coming back: the article it was made from, if it is still there.
         story.own_article = (int(altids["newsroom"]), urlsplit(uri).path)
-    image = next((a for a in _objects(item, "associations") if a.get("type") == "picture"), None)
+    image = next(
+        (a for a in fields.objects(item, "associations") if a.get("type") == "picture"), None
+    )
     if image:
         # The picture itself is not fetched: what was said of it stays with the story, for
         # an editor who finds it and puts it in the media library.
         caption = _pick(_texts(canonical(image), "descriptions", name), "caption", False)
-        said = (("caption", caption), ("credit", _string(canonical(image), "by")))
+        said = (("caption", caption), ("credit", fields.text(canonical(image), "by")))
         said = "; ".join(f"{label}: {value}" for label, value in said if value)
         if said:
             story.notes.append(f"Lead picture sent with the story (not imported), {said}")
@@ -290,12 +300,12 @@ def parse_picture(item, name, source_id):
     caption = _pick(descriptions, "caption", markup=False) or html_to_text(
         _pick(descriptions, "caption", markup=True)
     ).replace("\n", " ")
-    by = _string(item, "by")
+    by = fields.text(item, "by")
     people, agency = read_byline(by)
     renditions = [
-        (_string(r, "name"), _string(r, "href"))
-        for r in _objects(item, "renditions")
-        if _string(r, "href")
+        (fields.text(r, "name"), fields.text(r, "href"))
+        for r in fields.objects(item, "renditions")
+        if fields.text(r, "href")
     ]
     ranked = sorted(
         renditions,
@@ -305,28 +315,18 @@ def parse_picture(item, name, source_id):
             else len(RENDITION_PREFERENCE)
         ),
     )
-    tag = language_tag(_string(item, "language"))
+    tag = language_tag(fields.text(item, "language"))
     return WirePicture(
         source_id=source_id[:255],
         title=" ".join(_pick(_texts(item, "headlines", name), "main").split()),
         caption=" ".join(caption.split()),
-        credit=_string(item, "creditline") or _string(item, "copyrightholder") or by,
+        credit=fields.text(item, "creditline") or fields.text(item, "copyrightholder") or by,
         photographer=people[0] if people else "",
         infosource=_infosource(item) or agency,
         href=ranked[0][1] if ranked else "",
         renditions=renditions,
         language=article_language(tag),
     )
-
-
-def _string(item, key):
-    value = item.get(key)
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _objects(item, key):
-    value = item.get(key)
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _texts(item, key, name):

@@ -9,6 +9,8 @@ the newsroom does not have is not made up by an import.
 
 from articles.models import Section, Topic
 
+from . import fields
+
 
 def subject(thing, rel, absolute):
     return {
@@ -30,7 +32,7 @@ def subjects_of(article, absolute):
 def read_subjects(subjects, story):
     """The section and the topics a ninjs item names, kept on the story as (code, name)."""
     for entry in subjects:
-        code, name = _text(entry, "literal"), _text(entry, "name")
+        code, name = fields.text(entry, "literal"), fields.text(entry, "name")
         if entry.get("rel") == "section" and not story.section_code:
             story.section_code = code
         elif entry.get("rel") == "about" and (code or name):
@@ -58,8 +60,3 @@ def add_topics(story, article):
 def _topic(code, name):
     by_code = Topic.objects.filter(slug=code).first() if code else None
     return by_code or (Topic.objects.filter(name__iexact=name).first() if name else None)
-
-
-def _text(entry, key):
-    value = entry.get(key)
-    return value.strip() if isinstance(value, str) else ""
