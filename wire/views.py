@@ -12,10 +12,10 @@ from live.models import LivePost
 
 from .export import article_to_ninjs
 from .forms import ImportStoryForm
-from .importer import may_import, read_story, save_story
+from .importer import may_import, read_items, read_story, save_story
 from .live_ninjs import post_to_ninjs, with_live_posts
 from .ninjs3 import as_asked
-from .story import BadStory
+from .story import BadStory, PictureItem, WirePicture
 
 
 class NinjsView(DetailView):
@@ -81,17 +81,52 @@ class ImportStoryView(FormView):
     def form_valid(self, form):
         data, name = form.story_source()
         try:
+            items = read_items(data, name)
+        except BadStory as error:
+            items = [error]
+        if len(items) > 1:
+            return self.import_each(form, items, name)
+        try:
             with transaction.atomic():
-                story = read_story(data, name)
-                result = save_story(
-                    story,
-                    self.request.user,
-                    publish=form.cleaned_data["publish"],
-                    section=form.cleaned_data["section"],
-                )
+                result = self.save(form, read_story(data, name))
         except (BadStory, PermissionDenied, WorkflowError) as error:
             form.add_error(None, f"{error} Nothing was imported.")
             return self.form_invalid(form)
+        self.report(result)
+        return redirect("admin:articles_article_change", result.article.pk)
+
+    def import_each(self, form, items, name):
+        """A content-API answer: each story on its own, as the wire inbox takes it; a
+        picture needs its file beside it, which only the inbox has."""
+        saved, refused = [], []
+        for number, item in enumerate(items, start=1):
+            try:
+                if isinstance(item, BadStory):
+                    raise item
+                if isinstance(item, WirePicture):
+                    raise PictureItem(item, f"{name}, item {number} of {len(items)}")
+                with transaction.atomic():
+                    saved.append(self.save(form, item))
+            except (BadStory, PermissionDenied, WorkflowError) as error:
+                refused.append(str(error))
+        if not saved:
+            form.add_error(None, f"{' '.join(refused)} Nothing was imported.")
+            return self.form_invalid(form)
+        for result in saved:
+            self.report(result)
+        for reason in refused:
+            messages.error(self.request, f"Not imported: {reason}")
+        return redirect("admin:articles_article_changelist")
+
+    def save(self, form, story):
+        return save_story(
+            story,
+            self.request.user,
+            publish=form.cleaned_data["publish"],
+            section=form.cleaned_data["section"],
+        )
+
+    def report(self, result):
         article = result.article
         done = {
             "created": "imported",
@@ -113,4 +148,3 @@ class ImportStoryView(FormView):
                 messages.warning(self.request, f"Kept as a note on the article: {note}")
         if result.check:
             messages.warning(self.request, f"Credits need checking: {result.check}")
-        return redirect("admin:articles_article_change", article.pk)

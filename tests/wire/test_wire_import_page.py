@@ -3,6 +3,8 @@ The wire import page in the admin: editors paste or upload copy and may publish 
 nobody else may import (the ``wire.import_story`` permission, given to Editors).
 """
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -71,3 +73,69 @@ def test_binary_upload_is_refused_on_the_page(client, editor, section):
     assert response.status_code == 200
     assert "photo.jpg: this is a binary file" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def wrapper(*items):
+    """A content-API answer wrapping ``items``, as agencies' search APIs send them."""
+    return json.dumps({"total": len(items), "item": list(items)})
+
+
+def text_item(slug, headline):
+    return {
+        "uri": f"http://api.example/items/{slug}",
+        "type": "text",
+        "language": "en",
+        "headlines": [{"role": "main", "value": headline}],
+        "bodies": [{"role": "main", "contenttype": "text/html", "value": "<p>All day.</p>"}],
+    }
+
+
+PICTURE = {
+    "uri": "http://api.example/items/park-photo",
+    "type": "picture",
+    "headlines": [{"role": "main", "value": "Planting day"}],
+    "descriptions": [{"role": "caption", "value": "Volunteers with spades."}],
+}
+
+
+def test_a_wrapper_pasted_imports_each_story_and_says_why_not_the_rest(client, editor, section):
+    client.force_login(editor)
+    pasted = wrapper(
+        text_item("park", "Park gets a thousand new trees"),
+        PICTURE,
+        {"uri": "http://api.example/items/empty", "type": "text", "headlines": []},
+        text_item("pool", "Pool opens in May"),
+    )
+    response = client.post(reverse("wire:import"), {"text": pasted}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("admin:articles_article_changelist")
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Park gets a thousand new trees",
+        "Pool opens in May",
+    ]
+    said = [str(message) for message in response.context["messages"]]
+    assert sum("was imported" in line for line in said) == 2
+    assert any("item 2 of 4" in line and "is a picture" in line for line in said)
+    assert any("item 3 of 4: no headline" in line for line in said)
+
+
+def test_a_wrapper_with_no_story_in_it_is_refused_and_kept(client, editor, section):
+    client.force_login(editor)
+    pasted = wrapper(PICTURE, {"uri": "urn:x:2", "type": "text", "headlines": []})
+    response = client.post(reverse("wire:import"), {"text": pasted})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Nothing was imported." in page
+    assert "item 1 of 2" in page and "item 2 of 2: no headline" in page
+    assert "Volunteers with spades." in page  # what was pasted stays in the box
+    assert not Article.objects.exists()
+
+
+def test_a_story_of_a_wrapper_sent_again_is_updated_not_duplicated(client, editor, section):
+    client.force_login(editor)
+    first = wrapper(text_item("park", "Park gets trees"), text_item("pool", "Pool opens"))
+    client.post(reverse("wire:import"), {"text": first})
+    again = wrapper(text_item("park", "Park gets a thousand trees"), PICTURE)
+    client.post(reverse("wire:import"), {"text": again})
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Park gets a thousand trees",
+        "Pool opens",
+    ]
