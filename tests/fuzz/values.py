@@ -68,6 +68,12 @@ def _encoded(text):
     return quote(text, safe="", encoding="utf-8", errors="surrogatepass")
 
 
+def as_path_segment(text):
+    """A part of a path as a browser sends it: percent-encoded as UTF-8 (a lone surrogate
+    as the bytes it would be), a "%" already there left as it is."""
+    return quote(text, safe="%", encoding="utf-8", errors="surrogatepass")
+
+
 def as_header(text):
     """What a server hands Django of a header a client sent as UTF-8: its bytes read as
     Latin-1, without the control characters no server passes on."""
