@@ -237,7 +237,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 # Each process's own copies of the pages it served lately, answered without a trip to
 # Redis while Redis tells it of every change (newsroom/pagecache/local.py); 0 turns them off.
-PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 16)
+# Each worker grows by about this much, however many pages readers ask for.
+PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 8)
 # How long readers of a page that went stale wait for the one render of it in progress.
 PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_SECONDS", 3)
 # s-maxage for a CDN in front: how long it may serve a page after it changed here,
