@@ -166,6 +166,7 @@ def test_no_leave_site_prompt_without_changes_and_one_with_them(newsroom, open_s
     page.locator(".live-desk [contenteditable]").click()
     page.get_by_role("button", name="Pin as key point").click()
     expect(page.locator(".messagelist")).to_contain_text("Pinned as a key point")
+    wait_until_settled(page)  # the page came back: its editors read what they hold first
     assert asked == []
     # Half a post written there is something to lose: leaving asks.
     words = page.locator("#live-post-form .prose-editor [contenteditable]")
