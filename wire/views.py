@@ -12,7 +12,7 @@ from live.models import LivePost
 
 from .export import article_to_ninjs
 from .forms import ImportStoryForm
-from .importer import may_import, read_items, read_story, save_story
+from .importer import may_import, read_items, save_story
 from .live_ninjs import post_to_ninjs, with_live_posts
 from .ninjs3 import as_asked
 from .story import BadStory, PictureItem, WirePicture
@@ -79,32 +79,21 @@ class ImportStoryView(FormView):
         )
 
     def form_valid(self, form):
+        """Each story of the file on its own, as the wire inbox takes it (a content-API
+        answer wraps several); a picture needs its file beside it, which only the inbox has."""
         data, name = form.story_source()
         try:
             items = read_items(data, name)
         except BadStory as error:
             items = [error]
-        if len(items) > 1:
-            return self.import_each(form, items, name)
-        try:
-            with transaction.atomic():
-                result = self.save(form, read_story(data, name))
-        except (BadStory, PermissionDenied, WorkflowError) as error:
-            form.add_error(None, f"{error} Nothing was imported.")
-            return self.form_invalid(form)
-        self.report(result)
-        return redirect("admin:articles_article_change", result.article.pk)
-
-    def import_each(self, form, items, name):
-        """A content-API answer: each story on its own, as the wire inbox takes it; a
-        picture needs its file beside it, which only the inbox has."""
         saved, refused = [], []
         for number, item in enumerate(items, start=1):
             try:
                 if isinstance(item, BadStory):
                     raise item
                 if isinstance(item, WirePicture):
-                    raise PictureItem(item, f"{name}, item {number} of {len(items)}")
+                    label = name if len(items) == 1 else f"{name}, item {number} of {len(items)}"
+                    raise PictureItem(item, label)
                 with transaction.atomic():
                     saved.append(self.save(form, item))
             except (BadStory, PermissionDenied, WorkflowError) as error:
@@ -116,6 +105,8 @@ class ImportStoryView(FormView):
             self.report(result)
         for reason in refused:
             messages.error(self.request, f"Not imported: {reason}")
+        if len(items) == 1:
+            return redirect("admin:articles_article_change", saved[0].article.pk)
         return redirect("admin:articles_article_changelist")
 
     def save(self, form, story):
